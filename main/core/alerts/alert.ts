@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Where an alert came from. */
+export const alertSourceSchema = z.enum(['vonage', 'privmx', 'servicebell']);
+export type AlertSource = z.infer<typeof alertSourceSchema>;
+
+/**
+ * What every source turns an event into. `id` is unique per source (dedupe key: source + id).
+ * `title`, `body` are raw text as received; the pipeline sanitizes them before anything is shown.
+ * `link` is a candidate URL; only the link policy decides whether it becomes a "Join Meeting" action.
+ */
+export const alertSchema = z.object({
+  id: z.string().min(1).max(512),
+  source: alertSourceSchema,
+  kind: z.string().min(1).max(128),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().optional(),
+  receivedAt: z.number().int().nonnegative(),
+  meta: z.record(z.string(), z.unknown()).default({}),
+});
+export type Alert = z.infer<typeof alertSchema>;
+/** What a source hands to the pipeline; `meta` may be omitted. */
+export type AlertInput = z.input<typeof alertSchema>;
+
+/** Why an alert was not shown as a notification (or shown without its link). */
+export type NotShownReason = 'duplicate' | 'dnd' | 'coalesced' | 'failed' | 'os_dnd';
+export type LinkRejectReason = 'link_not_allowed';

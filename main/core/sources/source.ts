@@ -1,0 +1,40 @@
+import type { AlertInput } from '../alerts/alert.js';
+
+export type SourceName = 'vonage' | 'privmx';
+
+export const SOURCE_STATES = [
+  'connecting',
+  'connected',
+  'reconnecting',
+  'auth_failed',
+  'offline',
+  'disabled',
+] as const;
+export type SourceState = (typeof SOURCE_STATES)[number];
+
+export interface SourceStatus {
+  source: SourceName;
+  state: SourceState;
+  /** Human-readable, already redacted: never a secret. */
+  detail?: string;
+  at: number;
+}
+
+/** What a source is given by the composition root. */
+export interface SourceSink {
+  /** Hand one alert to the pipeline. Resolves once it is in history (safe to advance cursors). */
+  alert(input: AlertInput): Promise<void>;
+  status(status: Omit<SourceStatus, 'source' | 'at'>): void;
+}
+
+/**
+ * A live connection that turns remote events into alerts.
+ * `start` must not throw for connection problems: it reports them through `sink.status` and retries.
+ */
+export interface Source {
+  readonly name: SourceName;
+  start(): Promise<void>;
+  /** Reconnect and catch up now (resume after sleep, regained network). */
+  reconnectNow(reason: string): void;
+  stop(): Promise<void>;
+}

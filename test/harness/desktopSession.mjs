@@ -1,0 +1,113 @@
+// A private desktop session: a fresh HOME/XDG tree, a private D-Bus session bus and an unlocked
+// gnome-keyring on it. Never touches the caller's bus or keychain. Plain JS so it runs before any build.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, chmodSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+
+function readFirstLine(stream, timeoutMs, what) {
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error(`${what} printed nothing within ${timeoutMs} ms`)), timeoutMs);
+    stream.on('data', (chunk) => {
+      buf += chunk.toString();
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) {
+        clearTimeout(timer);
+        resolve(buf.slice(0, nl).trim());
+      }
+    });
+    stream.on('end', () => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited before printing its address`));
+    });
+  });
+}
+
+/** Starts a private session bus; returns its address and a stop function. */
+export async function startSessionBus(env = process.env) {
+  const daemon = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env,
+  });
+  daemon.on('error', (err) => {
+    throw new Error(`cannot start dbus-daemon (install the 'dbus' package): ${err.message}`);
+  });
+  const address = await readFirstLine(daemon.stdout, 5000, 'dbus-daemon');
+  return {
+    address,
+    async stop() {
+      if (daemon.exitCode === null) {
+        daemon.kill('SIGTERM');
+        await once(daemon, 'exit');
+      }
+    },
+  };
+}
+
+/**
+ * Starts gnome-keyring-daemon's Secret Service on `busAddress`, unlocked with a throwaway password
+ * (so a `login` collection exists and keytar works for real).
+ */
+export async function startKeyring(env, { unlocked = true } = {}) {
+  const args = ['--foreground', '--components=secrets'];
+  if (unlocked) args.push('--unlock');
+  const keyring = spawn('gnome-keyring-daemon', args, { stdio: ['pipe', 'pipe', 'pipe'], env });
+  keyring.on('error', (err) => {
+    throw new Error(`cannot start gnome-keyring-daemon (install 'gnome-keyring'): ${err.message}`);
+  });
+  if (unlocked) keyring.stdin.end('servicebell-test-session');
+  else keyring.stdin.end();
+  // It prints GNOME_KEYRING_CONTROL=... once its Secret Service is on the bus.
+  await readFirstLine(keyring.stdout, 10_000, 'gnome-keyring-daemon');
+  return {
+    async stop() {
+      if (keyring.exitCode === null) {
+        keyring.kill('SIGTERM');
+        await once(keyring, 'exit');
+      }
+    },
+  };
+}
+
+/** The whole private session for a test run. */
+export async function startDesktopSession() {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'servicebell-test-'));
+  const home = path.join(root, 'home');
+  const runtime = path.join(root, 'runtime');
+  for (const dir of [home, runtime]) mkdirSync(dir, { recursive: true });
+  chmodSync(runtime, 0o700);
+  const env = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+    XDG_STATE_HOME: path.join(home, '.local', 'state'),
+    XDG_RUNTIME_DIR: runtime,
+  };
+  delete env.DBUS_SESSION_BUS_ADDRESS;
+  const stops = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch {
+        // keep tearing down the rest
+      }
+    }
+    rmSync(root, { recursive: true, force: true });
+  };
+  try {
+    const bus = await startSessionBus(env);
+    stops.push(() => bus.stop());
+    env.DBUS_SESSION_BUS_ADDRESS = bus.address;
+    const keyring = await startKeyring(env);
+    stops.push(() => keyring.stop());
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+  return { env, root, stop: stopAll };
+}
