@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { z } from 'zod';
+import type { NotificationSettings } from '../settings/schema.js';
+import { loadJsonFile, saveJsonFile } from '../storage/jsonFile.js';
+
+export type DndState =
+  | { active: false }
+  | { active: true; reason: 'paused'; until: number | null }
+  | { active: true; reason: 'quiet_hours'; until: number };
+
+const stateSchema = z.object({ version: z.literal(1), pausedUntil: z.number().nullable().optional() });
+
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/** Local minutes since midnight; injectable so tests do not depend on the machine's time zone. */
+export type LocalMinutes = (epochMs: number) => number;
+export const localMinutes: LocalMinutes = (ms) => {
+  const d = new Date(ms);
+  return d.getHours() * 60 + d.getMinutes();
+};
+
+/**
+ * Do not disturb: a manual pause (for a duration, or until resumed; `null` means indefinitely) and daily quiet
+ * hours in local time (a window may wrap midnight). The pause survives a restart (`<dataDir>/state.json`).
+ */
+export class DoNotDisturb {
+  private pausedUntil: number | null | undefined;
+
+  private constructor(
+    private readonly file: string,
+    private quietHours: NotificationSettings['quietHours'],
+    private readonly toLocalMinutes: LocalMinutes,
+  ) {}
+
+  static async open(
+    dataDir: string,
+    quietHours: NotificationSettings['quietHours'],
+    toLocalMinutes: LocalMinutes = localMinutes,
+  ): Promise<DoNotDisturb> {
+    const dnd = new DoNotDisturb(path.join(dataDir, 'state.json'), quietHours, toLocalMinutes);
+    const loaded = await loadJsonFile(dnd.file, stateSchema, () => ({ version: 1 as const }));
+    dnd.pausedUntil = loaded.value.pausedUntil;
+    return dnd;
+  }
+
+  configure(quietHours: NotificationSettings['quietHours']): void {
+    this.quietHours = quietHours;
+  }
+
+  /** Pause until `until` (epoch ms) or, with `null`, until resumed. */
+  async pause(until: number | null): Promise<void> {
+    this.pausedUntil = until;
+    await saveJsonFile(this.file, { version: 1, pausedUntil: until });
+  }
+
+  async resume(): Promise<void> {
+    this.pausedUntil = undefined;
+    await saveJsonFile(this.file, { version: 1 });
+  }
+
+  state(now: number): DndState {
+    if (this.pausedUntil === null) return { active: true, reason: 'paused', until: null };
+    if (this.pausedUntil !== undefined && now < this.pausedUntil) {
+      return { active: true, reason: 'paused', until: this.pausedUntil };
+    }
+    const q = this.quietHours;
+    if (!q.enabled) return { active: false };
+    const start = minutesOf(q.start);
+    const end = minutesOf(q.end);
+    if (start === end) return { active: false };
+    const current = this.toLocalMinutes(now);
+    const inside = start < end ? current >= start && current < end : current >= start || current < end;
+    if (!inside) return { active: false };
+    const minutesLeft = (end - current + 24 * 60) % (24 * 60);
+    const until = now - (now % 60_000) + minutesLeft * 60_000;
+    return { active: true, reason: 'quiet_hours', until };
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Everything shown to a person is plain text. Sources hand raw strings; this makes them safe to display:
+ * control and bidi-override characters removed, whitespace folded, length capped.
+ * Escaping for markup-rendering notification servers happens in the adapter that knows the server.
+ */
+export const MAX_TITLE_LENGTH = 120;
+export const MAX_BODY_LENGTH = 500;
+
+// C0/C1 controls (newline handled separately) and Unicode bidi overrides/isolates, which can disguise text.
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function cap(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+export function sanitizeTitle(raw: string): string {
+  return cap(raw.replace(CONTROL, '').replace(/\s+/g, ' ').trim(), MAX_TITLE_LENGTH);
+}
+
+export function sanitizeBody(raw: string): string {
+  const text = raw
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL, '')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return cap(text, MAX_BODY_LENGTH);
+}
+
+/** For notification servers that render a markup subset in the body. */
+export function escapeMarkup(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

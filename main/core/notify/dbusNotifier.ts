@@ -1,0 +1,126 @@
+import dbus from 'dbus-next';
+import type { Logger } from '../log/logger.js';
+import { safeErrorMessage } from '../log/redact.js';
+import { escapeMarkup } from '../alerts/sanitize.js';
+import { JOIN_LABEL, type NotificationActivation, type NotificationRequest, type Notifier, type ShowResult } from './notifier.js';
+
+const NAME = 'org.freedesktop.Notifications';
+const PATH = '/org/freedesktop/Notifications';
+const CALL_TIMEOUT_MS = 5000;
+const MAX_TRACKED = 500;
+
+interface NotificationsProxy {
+  Notify(...args: unknown[]): Promise<number>;
+  GetCapabilities(): Promise<string[]>;
+  on(signal: 'ActionInvoked', fn: (id: number, key: string) => void): void;
+  on(signal: 'NotificationClosed', fn: (id: number, reason: number) => void): void;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+    promise.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e: unknown) => (clearTimeout(timer), reject(e instanceof Error ? e : new Error(String(e)))),
+    );
+  });
+}
+
+/**
+ * Linux notifications straight over D-Bus (`org.freedesktop.Notifications`), with a real "Join Meeting" button
+ * where the server advertises `actions`. Electron's Notification and notify-send cannot give a button on Linux.
+ */
+export class DbusNotifier implements Notifier {
+  readonly name = 'dbus';
+  private bus: dbus.MessageBus | null = null;
+  private proxy: Promise<{ iface: NotificationsProxy; caps: Set<string> }> | null = null;
+  private readonly keys = new Map<number, string>();
+  /** Signals that arrived before the Notify reply told us the id (they can share one read). */
+  private readonly early = new Map<number, string[]>();
+  private readonly handlers = new Set<(a: NotificationActivation) => void>();
+
+  constructor(private readonly options: { busAddress?: string; appName?: string; logger: Logger }) {}
+
+  onActivated(handler: (a: NotificationActivation) => void): void {
+    this.handlers.add(handler);
+  }
+
+  async show(request: NotificationRequest): Promise<ShowResult> {
+    let connection: { iface: NotificationsProxy; caps: Set<string> };
+    try {
+      connection = await this.connect();
+    } catch (err) {
+      this.proxy = null;
+      return { status: 'failed', error: `no notification server on the session bus: ${safeErrorMessage(err)}` };
+    }
+    const { iface, caps } = connection;
+    const canAct = caps.has('actions');
+    const body = caps.has('body-markup') ? escapeMarkup(request.body) : request.body;
+    const actions = request.joinUrl && canAct ? ['default', JOIN_LABEL, 'join', JOIN_LABEL] : [];
+    const hints = { urgency: new dbus.Variant('y', 1), 'desktop-entry': new dbus.Variant('s', 'servicebell') };
+    let id: number;
+    try {
+      id = await withTimeout(iface.Notify(this.options.appName ?? 'Servicebell', 0, '', request.title, body, actions, hints, -1), CALL_TIMEOUT_MS, 'Notify');
+    } catch (err) {
+      this.proxy = null;
+      return { status: 'failed', error: safeErrorMessage(err) };
+    }
+    this.track(id, request.key);
+    if (request.joinUrl && !canAct) return { status: 'shown_without_action', reason: 'the notification server does not support actions' };
+    return { status: 'shown' };
+  }
+
+  async close(): Promise<void> {
+    this.bus?.disconnect();
+    this.bus = null;
+    this.proxy = null;
+  }
+
+  private connect(): Promise<{ iface: NotificationsProxy; caps: Set<string> }> {
+    this.proxy ??= (async () => {
+      this.bus?.disconnect();
+      this.bus = this.options.busAddress ? dbus.sessionBus({ busAddress: this.options.busAddress }) : dbus.sessionBus();
+      this.bus.on('error', (err: unknown) => {
+        this.options.logger.warn({ error: safeErrorMessage(err) }, 'D-Bus connection error');
+        this.proxy = null;
+      });
+      const object = await withTimeout(this.bus.getProxyObject(NAME, PATH), CALL_TIMEOUT_MS, 'connecting to the notification server');
+      const iface = object.getInterface(NAME) as unknown as NotificationsProxy;
+      iface.on('ActionInvoked', (id, key) => this.signal(id, key));
+      iface.on('NotificationClosed', (id) => this.signal(id, null));
+      const caps = new Set(await withTimeout(iface.GetCapabilities(), CALL_TIMEOUT_MS, 'GetCapabilities'));
+      return { iface, caps };
+    })();
+    return this.proxy;
+  }
+
+  private track(id: number, key: string): void {
+    this.keys.set(id, key);
+    if (this.keys.size > MAX_TRACKED) {
+      const oldest = this.keys.keys().next().value;
+      if (oldest !== undefined) this.keys.delete(oldest);
+    }
+    const pending = this.early.get(id);
+    this.early.delete(id);
+    for (const action of pending ?? []) this.signal(id, action === '' ? null : action);
+  }
+
+  /** `action` null means closed. */
+  private signal(id: number, action: string | null): void {
+    const key = this.keys.get(id);
+    if (key === undefined) {
+      const buffered = this.early.get(id) ?? [];
+      buffered.push(action ?? '');
+      this.early.set(id, buffered);
+      if (this.early.size > MAX_TRACKED) this.early.delete(this.early.keys().next().value ?? id);
+      return;
+    }
+    if (action === null) {
+      this.keys.delete(id);
+      return;
+    }
+    const kind = action === 'join' ? 'join' : action === 'default' ? 'default' : null;
+    if (kind === null) return;
+    for (const handler of this.handlers) handler({ key, action: kind });
+  }
+}

@@ -1,0 +1,65 @@
+import nodeNotifier from 'node-notifier';
+import { safeErrorMessage } from '../log/redact.js';
+import { JOIN_LABEL, type NotificationActivation, type NotificationRequest, type Notifier, type ShowResult } from './notifier.js';
+
+/** The slice of node-notifier we use; injectable so the mapping is testable without a desktop. */
+export interface NodeNotifierLike {
+  notify(
+    options: Record<string, unknown>,
+    callback: (err: Error | null, response: string, metadata?: { activationType?: string; activationValue?: string }) => void,
+  ): unknown;
+}
+
+/**
+ * Headless notifications on macOS (terminal-notifier) and Windows (SnoreToast), where node-notifier supports an
+ * action button. Not used on Linux: there it shells out to notify-send with no actions and no click.
+ */
+export class NodeNotifierAdapter implements Notifier {
+  readonly name = 'node-notifier';
+  private readonly handlers = new Set<(a: NotificationActivation) => void>();
+
+  constructor(private readonly backend: NodeNotifierLike = nodeNotifier as unknown as NodeNotifierLike) {}
+
+  onActivated(handler: (a: NotificationActivation) => void): void {
+    this.handlers.add(handler);
+  }
+
+  show(request: NotificationRequest): Promise<ShowResult> {
+    return new Promise((resolve) => {
+      const options: Record<string, unknown> = {
+        title: request.title,
+        message: request.body,
+        appID: 'Servicebell',
+        wait: request.joinUrl !== undefined,
+      };
+      if (request.joinUrl) options.actions = [JOIN_LABEL];
+      let settled = false;
+      try {
+        this.backend.notify(options, (err, response, metadata) => {
+          if (err) {
+            if (!settled) resolve({ status: 'failed', error: safeErrorMessage(err) });
+            settled = true;
+            return;
+          }
+          const activation = classify(response, metadata);
+          if (activation) for (const h of this.handlers) h({ key: request.key, action: activation });
+        });
+      } catch (err) {
+        resolve({ status: 'failed', error: safeErrorMessage(err) });
+        return;
+      }
+      // node-notifier calls back only when the person acts (wait: true); showing itself has no reply.
+      settled = true;
+      resolve({ status: 'shown' });
+    });
+  }
+
+  async close(): Promise<void> {}
+}
+
+export function classify(response: string, metadata?: { activationType?: string; activationValue?: string }): 'join' | 'default' | null {
+  const value = (metadata?.activationValue ?? response ?? '').toLowerCase();
+  if (value === JOIN_LABEL.toLowerCase() || metadata?.activationType === 'actionClicked') return 'join';
+  if (metadata?.activationType === 'contentsClicked' || value === 'activate' || value === 'clicked') return 'default';
+  return null;
+}
