@@ -1,0 +1,2 @@
+export { SmsapiEmulator, startSmsapiEmulator } from './smsapiEmulator.js';
+export type { ReceivedSms, SmsapiFault, SmsapiEmulatorOptions } from './smsapiEmulator.js';
