@@ -27,8 +27,9 @@ function readFirstLine(stream, timeoutMs, what) {
 
 /** Starts a private session bus; returns its address and a stop function. */
 export async function startSessionBus(env = process.env) {
+  // stderr ignored: as root in a container it warns about the fd limit on every start, which is harmless.
   const daemon = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'ignore'],
     env,
   });
   daemon.on('error', (err) => {
@@ -53,14 +54,28 @@ export async function startSessionBus(env = process.env) {
 export async function startKeyring(env, { unlocked = true } = {}) {
   const args = ['--foreground', '--components=secrets'];
   if (unlocked) args.push('--unlock');
-  const keyring = spawn('gnome-keyring-daemon', args, { stdio: ['pipe', 'pipe', 'pipe'], env });
+  const keyring = spawn('gnome-keyring-daemon', args, { stdio: ['pipe', 'pipe', 'ignore'], env });
   keyring.on('error', (err) => {
     throw new Error(`cannot start gnome-keyring-daemon (install 'gnome-keyring'): ${err.message}`);
   });
   if (unlocked) keyring.stdin.end('servicebell-test-session');
   else keyring.stdin.end();
-  // It prints GNOME_KEYRING_CONTROL=... once its Secret Service is on the bus.
-  await readFirstLine(keyring.stdout, 10_000, 'gnome-keyring-daemon');
+  // It signals readiness by printing its environment and/or closing stdout once the Secret Service is on the bus.
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('gnome-keyring-daemon did not become ready within 10 s')), 10_000);
+    const ready = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    keyring.stdout.on('data', ready);
+    keyring.stdout.on('end', ready);
+    keyring.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`gnome-keyring-daemon exited with ${code} during start-up`));
+    });
+  });
+  keyring.stdout.resume();
+  if (keyring.exitCode !== null) throw new Error(`gnome-keyring-daemon exited with ${keyring.exitCode}`);
   return {
     async stop() {
       if (keyring.exitCode === null) {

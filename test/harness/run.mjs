@@ -3,10 +3,11 @@
 // tear it all down whatever the outcome. Arguments are passed to vitest (e.g. `npm test -- test/core`).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { startDesktopSession } from './desktopSession.mjs';
 
 const require = createRequire(import.meta.url);
-const vitestBin = require.resolve('vitest/vitest.mjs');
+const vitestBin = path.join(path.dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
 
 const session = await startDesktopSession();
 let exitCode = 1;

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// Headless/CLI composition root: parses arguments and wires the core to the platform notifier. No logic here.
+import { Command, Option } from 'commander';
+import { createLogger } from './core/log/logger.js';
+import { safeErrorMessage } from './core/log/redact.js';
+import { appVersion } from './core/headless/packageInfo.js';
+import { startHeadless } from './core/headless/headlessSession.js';
+import { createPlatformNotifier } from './core/notify/platformNotifier.js';
+import { createSystemOpener } from './core/links/linkOpener.js';
+import { defaultAppDir, defaultConfigFile } from './core/settings/paths.js';
+import { readSettingsFile } from './core/settings/settingsFile.js';
+import { sourceFactories } from './core/sources/registry.js';
+import { registerCredentialCommands } from './core/headless/credentialCommands.js';
+import { registerCheckCommand } from './core/headless/checkCommand.js';
+
+const EXIT_CONFIG = 2;
+
+const program = new Command('servicebell')
+  .description('Servicebell: restaurant notifications from Vonage Conversations and PrivMX Bridge')
+  .version(appVersion(), '-v, --version')
+  .showHelpAfterError();
+
+program
+  .command('headless')
+  .description('run without a tray: connect, notify, until SIGINT/SIGTERM')
+  .addOption(new Option('--config <file>', 'settings file').default(defaultConfigFile(), 'the tray app’s config.json'))
+  .addOption(new Option('--data-dir <dir>', 'history, cursors and state').default(defaultAppDir(), 'the tray app’s folder'))
+  .option('--json', 'one JSON object per line on stdout (status, alert, action)', false)
+  .action(async (opts: { config: string; dataDir: string; json: boolean }) => {
+    const logger = createLogger();
+    const read = await readSettingsFile(opts.config);
+    if (read.status === 'invalid' || read.status === 'unparseable') {
+      const problems = read.status === 'invalid' ? read.problems : [read.problem];
+      process.stderr.write(`servicebell: ${opts.config} has problems:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+      process.exitCode = EXIT_CONFIG;
+      return;
+    }
+    if (read.status === 'missing') logger.info({ config: opts.config }, 'no settings file: using defaults (all sources disabled)');
+    const session = await startHeadless({
+      settings: read.settings,
+      dataDir: opts.dataDir,
+      json: opts.json,
+      stdout: process.stdout,
+      logger,
+      notifier: createPlatformNotifier(logger),
+      opener: createSystemOpener(),
+      sources: sourceFactories,
+    });
+    let stopping = false;
+    const stop = (signal: string): void => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'stopping');
+      session.stop().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ error: safeErrorMessage(err) }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+  });
+
+program
+  .command('config')
+  .description('settings file commands')
+  .command('path')
+  .description('print the settings file location')
+  .action(() => {
+    process.stdout.write(`${defaultConfigFile()}\n`);
+  });
+
+registerCredentialCommands(program);
+registerCheckCommand(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`servicebell: ${safeErrorMessage(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,200 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../test/harness/manualClock.js';
+import { RecordingNotifier } from '../../../test/harness/recordingNotifier.js';
+import { silentLogger } from '../log/logger.js';
+import type { AlertInput } from './alert.js';
+import { DoNotDisturb, type LocalMinutes } from './doNotDisturb.js';
+import { HistoryStore } from './history.js';
+import { AlertPipeline, type AlertOutcome } from './pipeline.js';
+
+let dataDir: string;
+let clock: ManualClock;
+let notifier: RecordingNotifier;
+let opened: string[];
+let allowedHosts: string[];
+
+beforeEach(() => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'sb-pipeline-'));
+  clock = new ManualClock();
+  notifier = new RecordingNotifier();
+  opened = [];
+  allowedHosts = ['*.vonage.com'];
+});
+
+async function makePipeline(options: { limit?: number; minutes?: LocalMinutes; quiet?: boolean; warnings?: string[] } = {}) {
+  const history = await HistoryStore.open(dataDir, options.limit ?? 1000, (w) => options.warnings?.push(w));
+  const dnd = await DoNotDisturb.open(dataDir, { enabled: options.quiet ?? false, start: '23:00', end: '07:00' }, options.minutes);
+  const pipeline = new AlertPipeline({
+    history,
+    dnd,
+    notifier,
+    opener: { open: async (url) => void opened.push(url) },
+    allowedHosts: () => allowedHosts,
+    burst: { count: 3, windowMs: 10_000 },
+    clock,
+    logger: silentLogger(),
+  });
+  const outcomes: AlertOutcome[] = [];
+  pipeline.onOutcome((o) => outcomes.push(o));
+  return { pipeline, history, dnd, outcomes };
+}
+
+function alert(id: string, extra: Partial<AlertInput> = {}): AlertInput {
+  return { id, source: 'vonage', kind: 'support_request', title: 'Support request', body: `${id}@example.com has requested support`, receivedAt: clock.now(), ...extra };
+}
+
+afterEach(() => {
+  notifier.shown.length = 0;
+});
+
+describe('dedupe', () => {
+  it('shows the same (source, id) once, also after a restart', async () => {
+    const first = await makePipeline();
+    expect((await first.pipeline.ingest(alert('e1'))).status).toBe('accepted');
+    expect((await first.pipeline.ingest(alert('e1'))).status).toBe('duplicate');
+    expect((await first.pipeline.ingest(alert('e1', { source: 'privmx' }))).status).toBe('accepted');
+    const second = await makePipeline();
+    expect((await second.pipeline.ingest(alert('e1'))).status).toBe('duplicate');
+    expect(notifier.shown).toHaveLength(2);
+    expect(second.history.size).toBe(2);
+  });
+
+  it('rejects malformed input with a reason instead of throwing', async () => {
+    const { pipeline, history } = await makePipeline();
+    const result = await pipeline.ingest({ id: 42, source: 'nowhere' });
+    expect(result.status).toBe('invalid');
+    if (result.status === 'invalid') expect(result.problem).toMatch(/id/);
+    expect(history.size).toBe(0);
+  });
+});
+
+describe('history', () => {
+  it('keeps alerts newest first, bounded, and reloads them on start', async () => {
+    const { pipeline } = await makePipeline({ limit: 10 });
+    for (let i = 0; i < 15; i++) {
+      clock.advance(11_000); // no bursts
+      await pipeline.ingest(alert(`e${i}`));
+    }
+    const reopened = await HistoryStore.open(dataDir, 10);
+    expect(reopened.list().map((e) => e.alert.id)).toEqual(['e14', 'e13', 'e12', 'e11', 'e10', 'e9', 'e8', 'e7', 'e6', 'e5']);
+  });
+
+  it('moves a corrupt file aside with a warning and starts empty', async () => {
+    writeFileSync(path.join(dataDir, 'history.json'), '{"version":1,"entries":[{"alert":');
+    const warnings: string[] = [];
+    const { history } = await makePipeline({ warnings });
+    expect(history.size).toBe(0);
+    expect(warnings[0]).toMatch(/history file was unreadable.*moved to/);
+    expect(readdirSync(dataDir).some((f) => f.startsWith('history.json.corrupt-'))).toBe(true);
+  });
+});
+
+describe('bursts', () => {
+  it('shows the first N in the window and one summary for the rest; all land in history', async () => {
+    const { pipeline, history, outcomes } = await makePipeline();
+    const summaries: string[] = [];
+    pipeline.onSummary((s) => summaries.push(s.text));
+    for (let i = 0; i < 8; i++) await pipeline.ingest(alert(`b${i}`));
+    expect(notifier.shown.map((n) => n.key)).toEqual(['vonage/b0', 'vonage/b1', 'vonage/b2']);
+    expect(outcomes.filter((o) => o.reason === 'coalesced')).toHaveLength(5);
+    clock.advance(10_000);
+    await new Promise((r) => setImmediate(r));
+    expect(notifier.shown).toHaveLength(4);
+    expect(notifier.shown[3]?.body).toBe('5 new support requests');
+    expect(notifier.shown[3]?.joinUrl).toBeUndefined();
+    expect(summaries).toEqual(['5 new support requests']);
+    expect(history.size).toBe(8);
+  });
+
+  it('counts the window again after it has passed', async () => {
+    const { pipeline } = await makePipeline();
+    for (let i = 0; i < 3; i++) await pipeline.ingest(alert(`x${i}`));
+    clock.advance(10_001);
+    await pipeline.ingest(alert('x3'));
+    expect(notifier.shown).toHaveLength(4);
+  });
+});
+
+describe('do not disturb', () => {
+  it('keeps alerts during a pause in history, unseen and not shown; shows again after it ends', async () => {
+    const { pipeline, dnd, history } = await makePipeline();
+    await dnd.pause(clock.now() + 30 * 60_000);
+    const during = await pipeline.ingest(alert('d1'));
+    expect(during.status === 'accepted' && during.outcome).toMatchObject({ shown: false, reason: 'dnd' });
+    expect(history.find('vonage', 'd1')).toMatchObject({ shown: false, read: false, reason: 'dnd' });
+    expect(notifier.shown).toHaveLength(0);
+    clock.advance(30 * 60_000);
+    await pipeline.ingest(alert('d2'));
+    expect(notifier.shown.map((n) => n.key)).toEqual(['vonage/d2']);
+  });
+
+  it('pauses until resumed, and the pause survives a restart', async () => {
+    const first = await makePipeline();
+    await first.dnd.pause(null);
+    const second = await makePipeline();
+    expect(second.dnd.state(clock.now() + 1e9)).toEqual({ active: true, reason: 'paused', until: null });
+    await second.pipeline.ingest(alert('p1'));
+    expect(notifier.shown).toHaveLength(0);
+    await second.dnd.resume();
+    await second.pipeline.ingest(alert('p2'));
+    expect(notifier.shown).toHaveLength(1);
+  });
+
+  it('applies quiet hours across midnight in local time', async () => {
+    let minutes = 23 * 60 + 30;
+    const { pipeline, dnd } = await makePipeline({ quiet: true, minutes: () => minutes });
+    expect(dnd.state(clock.now())).toMatchObject({ active: true, reason: 'quiet_hours' });
+    await pipeline.ingest(alert('q1'));
+    minutes = 6 * 60 + 59;
+    expect(dnd.state(clock.now()).active).toBe(true);
+    minutes = 7 * 60;
+    expect(dnd.state(clock.now()).active).toBe(false);
+    await pipeline.ingest(alert('q2'));
+    expect(notifier.shown.map((n) => n.key)).toEqual(['vonage/q2']);
+  });
+});
+
+describe('text and links', () => {
+  it('passes markup through as literal text, with control characters stripped', async () => {
+    const { pipeline } = await makePipeline();
+    await pipeline.ingest(alert('t1', { body: '<img src=x onerror=alert(1)>\u0007', title: 'Hi\u202E there' }));
+    expect(notifier.shown[0]).toMatchObject({ title: 'Hi there', body: '<img src=x onerror=alert(1)>' });
+  });
+
+  it('gives an allowed link a Join Meeting action and shows other links as text only', async () => {
+    const { pipeline, history } = await makePipeline();
+    await pipeline.ingest(alert('l1', { link: 'https://meetings.vonage.com/r/1' }));
+    clock.advance(11_000);
+    const bad = await pipeline.ingest(alert('l2', { link: 'https://meetings.vonage.com@evil.test/' }));
+    expect(notifier.shown[0]?.joinUrl).toBe('https://meetings.vonage.com/r/1');
+    expect(notifier.shown[1]?.joinUrl).toBeUndefined();
+    expect(bad.status === 'accepted' && bad.outcome).toMatchObject({ shown: true, reason: 'link_not_allowed' });
+    expect(history.find('vonage', 'l2')?.joinUrl).toBeUndefined();
+  });
+
+  it('re-checks the link when a person clicks, and opens it only if still allowed', async () => {
+    const { pipeline } = await makePipeline();
+    const actions: string[] = [];
+    pipeline.onAction((a) => actions.push(a.url));
+    await pipeline.ingest(alert('c1', { link: 'https://meetings.vonage.com/r/1' }));
+    await pipeline.ingest(alert('c2', { link: 'https://meetings.vonage.com/r/2' }));
+    notifier.activate({ key: 'vonage/c1', action: 'join' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(opened).toEqual(['https://meetings.vonage.com/r/1']);
+    allowedHosts = ['meet.example.org'];
+    notifier.activate({ key: 'vonage/c2', action: 'default' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(opened).toHaveLength(1);
+    expect(actions).toEqual(['https://meetings.vonage.com/r/1']);
+  });
+
+  it('records a notifier failure in history', async () => {
+    const { pipeline, history } = await makePipeline();
+    notifier.result = { status: 'failed', error: 'no server' };
+    await pipeline.ingest(alert('f1'));
+    expect(history.find('vonage', 'f1')).toMatchObject({ shown: false, reason: 'failed' });
+  });
+});

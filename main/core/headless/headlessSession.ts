@@ -1,0 +1,65 @@
+import type { Writable } from 'node:stream';
+import path from 'node:path';
+import type { Logger } from '../log/logger.js';
+import { ServicebellCore, type SourceFactory } from '../app/servicebellCore.js';
+import type { LinkOpener } from '../links/linkOpener.js';
+import type { Notifier } from '../notify/notifier.js';
+import type { Settings } from '../settings/schema.js';
+import { createKeychain, probeKeychain } from '../secrets/keychain.js';
+import { SecretResolver } from '../secrets/secretResolver.js';
+import { SECRET_ENV_VARS, SECRET_NAMES } from '../secrets/secretNames.js';
+import { actionEvent, alertEvent, statusEvent, summaryEvent, writeJsonEvent } from './jsonEvents.js';
+
+export interface HeadlessOptions {
+  settings: Settings;
+  dataDir: string;
+  json: boolean;
+  stdout: Writable;
+  logger: Logger;
+  notifier: Notifier;
+  opener: LinkOpener;
+  sources: readonly SourceFactory[];
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Secrets for a run: env first; the keychain is probed (bounded in time) only when some secret is not in env. */
+export async function createSecretResolver(logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<SecretResolver> {
+  const allInEnv = SECRET_NAMES.every((n) => Boolean(env[SECRET_ENV_VARS[n]]));
+  const keychain = createKeychain();
+  let usable = false;
+  if (!allInEnv) {
+    const probe = await probeKeychain(keychain);
+    usable = probe.ok;
+    if (!probe.ok) logger.warn(`OS keychain unavailable (${probe.reason}); secrets come from the environment only`);
+  }
+  return new SecretResolver({ env, keychain, keychainUsable: usable, logger });
+}
+
+/** Runs the core with the platform notifier and reports to stdout; `stop` closes connections and flushes history. */
+export async function startHeadless(options: HeadlessOptions): Promise<{ core: ServicebellCore; stop(): Promise<void> }> {
+  const secrets = await createSecretResolver(options.logger, options.env);
+  const core = await ServicebellCore.open({
+    settings: options.settings,
+    dataDir: options.dataDir,
+    notifier: options.notifier,
+    opener: options.opener,
+    getSecret: (name) => secrets.get(name),
+    logger: options.logger,
+    sources: options.sources,
+  });
+  const out = options.stdout;
+  if (options.json) {
+    core.onStatus((s) => writeJsonEvent(out, statusEvent(s)));
+    core.pipeline.onOutcome((o) => writeJsonEvent(out, alertEvent(o, Date.now())));
+    core.pipeline.onSummary((s) => writeJsonEvent(out, summaryEvent(s, Date.now())));
+    core.pipeline.onAction((a) => writeJsonEvent(out, actionEvent(a, Date.now())));
+  } else {
+    core.onStatus((s) => out.write(`[${s.source}] ${s.state}${s.detail ? `: ${s.detail}` : ''}\n`));
+    core.pipeline.onOutcome((o) => out.write(`${o.shown ? '🔔' : '·'} ${o.alert.title}: ${o.alert.body}${o.reason ? ` (${o.reason})` : ''}\n`));
+    core.pipeline.onSummary((s) => out.write(`🔔 ${s.text}\n`));
+    core.pipeline.onAction((a) => out.write(`→ opened ${a.url}\n`));
+  }
+  options.logger.info({ dataDir: path.resolve(options.dataDir), notifier: options.notifier.name }, 'headless mode started');
+  await core.start();
+  return { core, stop: () => core.stop() };
+}

@@ -1,0 +1,43 @@
+import type { Writable } from 'node:stream';
+import { redactValue } from '../log/redact.js';
+import type { AlertOutcome, JoinAction, SummaryOutcome } from '../alerts/pipeline.js';
+import type { SourceStatus } from '../sources/source.js';
+
+/** The `--json` stream: one object per line on stdout. Logs never go here. */
+export type JsonEvent =
+  | { type: 'status'; source: string; state: string; detail?: string; at: string }
+  | { type: 'alert'; id: string; source: string; title: string; body: string; link?: string; shown: boolean; reason?: string; at: string }
+  | { type: 'summary'; count: number; text: string; shown: boolean; at: string }
+  | { type: 'action'; alertId: string; source: string; action: 'join'; url: string; at: string };
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export function statusEvent(s: SourceStatus): JsonEvent {
+  return { type: 'status', source: s.source, state: s.state, ...(s.detail ? { detail: s.detail } : {}), at: iso(s.at) };
+}
+
+export function alertEvent(o: AlertOutcome, now: number): JsonEvent {
+  return {
+    type: 'alert',
+    id: o.alert.id,
+    source: o.alert.source,
+    title: o.alert.title,
+    body: o.alert.body,
+    ...(o.joinUrl ? { link: o.joinUrl } : {}),
+    shown: o.shown,
+    ...(o.reason ? { reason: o.reason } : {}),
+    at: iso(now),
+  };
+}
+
+export function summaryEvent(s: SummaryOutcome, now: number): JsonEvent {
+  return { type: 'summary', count: s.count, text: s.text, shown: s.shown, at: iso(now) };
+}
+
+export function actionEvent(a: JoinAction, now: number): JsonEvent {
+  return { type: 'action', alertId: a.alertId, source: a.source, action: 'join', url: a.url, at: iso(now) };
+}
+
+export function writeJsonEvent(out: Writable, event: JsonEvent): void {
+  out.write(`${JSON.stringify(redactValue(event))}\n`);
+}

@@ -1,0 +1,67 @@
+import keytar from 'keytar';
+import { KEYCHAIN_SERVICE, type SecretName } from './secretNames.js';
+
+/** The OS keychain as the core sees it: keytar under service `Servicebell`, each call bounded in time. */
+export interface Keychain {
+  get(name: SecretName): Promise<string | undefined>;
+  set(name: SecretName, value: string): Promise<void>;
+  delete(name: SecretName): Promise<boolean>;
+}
+
+export class KeychainTimeoutError extends Error {
+  constructor(operation: string, ms: number) {
+    super(`the OS keychain did not answer ${operation} within ${ms} ms (locked or hanging?)`);
+  }
+}
+
+function bounded<T>(promise: Promise<T>, ms: number, operation: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new KeychainTimeoutError(operation, ms)), ms);
+    timer.unref();
+    promise.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e: unknown) => (clearTimeout(timer), reject(e instanceof Error ? e : new Error(String(e)))),
+    );
+  });
+}
+
+export interface KeytarLike {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+export function createKeychain(options: { timeoutMs?: number; backend?: KeytarLike; service?: string } = {}): Keychain {
+  const backend = options.backend ?? keytar;
+  const ms = options.timeoutMs ?? 3000;
+  const service = options.service ?? KEYCHAIN_SERVICE;
+  return {
+    async get(name) {
+      return (await bounded(backend.getPassword(service, name), ms, 'a read')) ?? undefined;
+    },
+    set: (name, value) => bounded(backend.setPassword(service, name, value), ms, 'a write'),
+    delete: (name) => bounded(backend.deletePassword(service, name), ms, 'a delete'),
+  };
+}
+
+/**
+ * A timed write/read/delete of a throwaway entry: tells at start whether the keychain is usable, without letting a
+ * locked or hanging keychain freeze start-up.
+ */
+export async function probeKeychain(
+  keychain: Keychain,
+  backend: KeytarLike = keytar,
+  timeoutMs = 3000,
+  service = KEYCHAIN_SERVICE,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const account = `probe-${process.pid}-${Date.now()}`;
+  try {
+    await bounded(backend.setPassword(service, account, 'probe'), timeoutMs, 'a probe write');
+    const read = await bounded(backend.getPassword(service, account), timeoutMs, 'a probe read');
+    await bounded(backend.deletePassword(service, account), timeoutMs, 'a probe delete');
+    if (read !== 'probe') return { ok: false, reason: 'the OS keychain did not return what was written' };
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  }
+}
