@@ -36,6 +36,17 @@ program
       return;
     }
     if (read.status === 'missing') logger.info({ config: opts.config }, 'no settings file: using defaults (all sources disabled)');
+    // Signals first: a stop asked for during start-up must still close connections and flush history.
+    let stopRequested: string | undefined;
+    let stopNow: ((signal: string) => void) | undefined;
+    const onSignal = (signal: string): void => {
+      if (stopNow) stopNow(signal);
+      else stopRequested ??= signal;
+    };
+    process.on('SIGINT', () => onSignal('SIGINT'));
+    process.on('SIGTERM', () => onSignal('SIGTERM'));
+    // The headless mode runs until told to stop, even with every source disabled.
+    const keepAlive = setInterval(() => {}, 1 << 30);
     const session = await startHeadless({
       settings: read.settings,
       dataDir: opts.dataDir,
@@ -47,10 +58,11 @@ program
       sources: sourceFactories,
     });
     let stopping = false;
-    const stop = (signal: string): void => {
+    stopNow = (signal) => {
       if (stopping) return;
       stopping = true;
       logger.info({ signal }, 'stopping');
+      clearInterval(keepAlive);
       session.stop().then(
         () => process.exit(0),
         (err: unknown) => {
@@ -59,8 +71,7 @@ program
         },
       );
     };
-    process.on('SIGINT', () => stop('SIGINT'));
-    process.on('SIGTERM', () => stop('SIGTERM'));
+    if (stopRequested) stopNow(stopRequested);
   });
 
 program

@@ -3,6 +3,7 @@
 // tear it all down whatever the outcome. Arguments are passed to vitest (e.g. `npm test -- test/core`).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startDesktopSession } from './desktopSession.mjs';
 
@@ -10,9 +11,11 @@ const require = createRequire(import.meta.url);
 const vitestBin = path.join(path.dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
 
 const session = await startDesktopSession();
+const report = path.join(session.root, 'vitest-report.json');
 let exitCode = 1;
 try {
-  const child = spawn(process.execPath, [vitestBin, 'run', ...process.argv.slice(2)], {
+  const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
+  const child = spawn(process.execPath, [vitestBin, ...args], {
     stdio: 'inherit',
     env: { ...session.env, SERVICEBELL_TEST_SESSION: '1' },
   });
@@ -20,7 +23,16 @@ try {
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
   exitCode = await new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  printClosingLine(report);
 } finally {
   await session.stop();
+}
+
+// CI reads a plain closing line ("N passed, N failed, N skipped"); vitest's own summary is not one it knows.
+function printClosingLine(file) {
+  if (!existsSync(file)) return;
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  process.stdout.write(`\nTests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped\n`);
 }
 process.exit(exitCode);

@@ -32,6 +32,8 @@ export const privmxSettingsSchema = z.strictObject({
   apiKeyId: z.string().min(1).optional(),
   channels: z.array(privmxChannelSchema).min(1).default(['thread', 'store', 'inbox']),
   rules: z.array(privmxRuleSchema).default([]),
+  /** Which solution's events to receive: `*` (all the key may see) or one solution id. Asked for as `solution:<value>`. */
+  solution: z.string().min(1).max(128).default('*'),
 });
 
 export const smsSettingsSchema = z.strictObject({
@@ -71,7 +73,7 @@ export const uiSettingsSchema = z.strictObject({
 export const settingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   vonage: vonageSettingsSchema.default({ enabled: false, eventTypes: ['support_request'], sdk: {} }),
-  privmx: privmxSettingsSchema.default({ enabled: false, channels: ['thread', 'store', 'inbox'], rules: [] }),
+  privmx: privmxSettingsSchema.default({ enabled: false, channels: ['thread', 'store', 'inbox'], rules: [], solution: '*' }),
   sms: smsSettingsSchema.default({ to: [], maxPerHour: 20 }),
   links: linksSettingsSchema.default({ allowedHosts: [...DEFAULT_ALLOWED_HOSTS] }),
   notifications: notificationSettingsSchema.default({

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import type { z } from 'zod';
 import { settingsSchema, type Settings } from './schema.js';
 import { migrateSettings } from './migrations.js';
+import { saveJsonFile } from '../storage/jsonFile.js';
 
 export type SettingsReadResult =
   | { status: 'ok'; settings: Settings; migratedFrom?: number }
@@ -53,4 +54,26 @@ export async function readSettingsFile(file: string): Promise<SettingsReadResult
   const result = parseSettings(raw);
   if (!result.ok) return { status: 'invalid', problems: result.problems };
   return { status: 'ok', settings: result.settings, migratedFrom: result.migratedFrom };
+}
+
+export type AppSettingsLoad =
+  | { status: 'ok' | 'missing'; settings: Settings; migratedFrom?: number }
+  | { status: 'recovered'; settings: Settings; movedTo: string; problems: string[] };
+
+/**
+ * The tray app's start-up read: a file it cannot use is never overwritten; it is moved aside to
+ * `config.json.corrupt-<time>` and the app starts on defaults, saying so.
+ */
+export async function loadSettingsForApp(file: string, now: () => number = Date.now): Promise<AppSettingsLoad> {
+  const read = await readSettingsFile(file);
+  if (read.status === 'ok' || read.status === 'missing') return read;
+  const movedTo = `${file}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
+  await fs.rename(file, movedTo);
+  const problems = read.status === 'invalid' ? read.problems : [read.problem];
+  return { status: 'recovered', settings: settingsSchema.parse({}), movedTo, problems };
+}
+
+/** Atomic write of validated settings (used by the headless side and tests; the tray app uses electron-store). */
+export async function writeSettingsFile(file: string, settings: Settings): Promise<void> {
+  await saveJsonFile(file, settingsSchema.parse(settings));
 }

@@ -1,0 +1,113 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ServicebellCore, type SourceFactory } from '../../main/core/app/servicebellCore.js';
+import { createSystemOpener } from '../../main/core/links/linkOpener.js';
+import { silentLogger } from '../../main/core/log/logger.js';
+import { DbusNotifier } from '../../main/core/notify/dbusNotifier.js';
+import { defaultSettings } from '../../main/core/settings/schema.js';
+import type { SourceSink } from '../../main/core/sources/source.js';
+import { startPrivateDesktop, type PrivateDesktop } from '../harness/privateBus.js';
+import { installRecordingXdgOpen, waitUntil } from '../harness/recordingOpener.js';
+
+let desktop: PrivateDesktop;
+let xdg: ReturnType<typeof installRecordingXdgOpen>;
+
+/** A source that only forwards what the test hands it: the point here is the path from sink to screen. */
+function handSource(): { factory: SourceFactory; sink: () => SourceSink } {
+  let captured: SourceSink | undefined;
+  const factory: SourceFactory = {
+    name: 'vonage',
+    enabled: () => true,
+    create: (ctx) => {
+      captured = ctx.sink;
+      return { name: 'vonage', start: async () => ctx.sink.status({ state: 'connected' }), reconnectNow: () => {}, stop: async () => {} };
+    },
+  };
+  return { factory, sink: () => captured ?? (() => { throw new Error('source not created'); })() };
+}
+
+async function openCore(source: SourceFactory) {
+  const logger = silentLogger();
+  const core = await ServicebellCore.open({
+    settings: defaultSettings(),
+    dataDir: mkdtempSync(path.join(os.tmpdir(), 'sb-dbus-')),
+    notifier: new DbusNotifier({ busAddress: desktop.busAddress, logger }),
+    opener: createSystemOpener('linux'),
+    getSecret: async () => undefined,
+    logger,
+    sources: [source],
+  });
+  await core.start();
+  return core;
+}
+
+describe('notifications over D-Bus', () => {
+  beforeEach(async () => {
+    xdg = installRecordingXdgOpen();
+  });
+  afterEach(async () => {
+    xdg.restore();
+    await desktop.stop();
+  });
+
+  it('shows title, body and a Join Meeting action; a click opens the link with xdg-open', async () => {
+    desktop = await startPrivateDesktop();
+    const { factory, sink } = handSource();
+    const core = await openCore(factory);
+    await sink().alert({
+      id: 'evt-1',
+      source: 'vonage',
+      kind: 'support_request',
+      title: 'Support request',
+      body: 'guest@example.com has requested support <img src=x onerror=alert(1)>',
+      link: 'https://meetings.vonage.com/room/1',
+      receivedAt: Date.now(),
+    });
+    const shown = await desktop.notifications.waitFor((n) => n.summary === 'Support request');
+    expect(shown.appName).toBe('Servicebell');
+    expect(shown.body).toBe('guest@example.com has requested support &lt;img src=x onerror=alert(1)&gt;');
+    expect(shown.actions).toEqual(['default', 'Join Meeting', 'join', 'Join Meeting']);
+    desktop.notifications.click(shown.id, 'join');
+    await waitUntil(() => xdg.opened().length > 0, 5000, 'xdg-open');
+    expect(xdg.opened()).toEqual(['https://meetings.vonage.com/room/1']);
+    expect(core.history.find('vonage', 'evt-1')?.read).toBe(true);
+    await core.stop();
+  });
+
+  it('shows a link that fails the policy as text, with no action, and a click opens nothing', async () => {
+    desktop = await startPrivateDesktop();
+    const { factory, sink } = handSource();
+    const core = await openCore(factory);
+    await sink().alert({ id: 'evt-2', source: 'vonage', kind: 'support_request', title: 'Support request', body: 'x', link: 'javascript:alert(1)', receivedAt: Date.now() });
+    const shown = await desktop.notifications.waitFor();
+    expect(shown.actions).toEqual([]);
+    desktop.notifications.click(shown.id, 'default');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(xdg.opened()).toEqual([]);
+    await core.stop();
+  });
+
+  it('degrades to a plain notification when the server has no actions capability, without escaping for plain-text servers', async () => {
+    desktop = await startPrivateDesktop({ capabilities: ['body'] });
+    const { factory, sink } = handSource();
+    const core = await openCore(factory);
+    await sink().alert({ id: 'evt-3', source: 'vonage', kind: 'support_request', title: 'Support request', body: 'a & <b>', link: 'https://meetings.vonage.com/r', receivedAt: Date.now() });
+    const shown = await desktop.notifications.waitFor();
+    expect(shown.actions).toEqual([]);
+    expect(shown.body).toBe('a & <b>');
+    await waitUntil(() => core.history.find('vonage', 'evt-3')?.reason === 'no_actions', 2000, 'history reason');
+    await core.stop();
+  });
+
+  it('reports a failure, not a crash, when no notification server is on the bus', async () => {
+    desktop = await startPrivateDesktop();
+    await desktop.notifications.stop();
+    const { factory, sink } = handSource();
+    const core = await openCore(factory);
+    await sink().alert({ id: 'evt-4', source: 'vonage', kind: 'support_request', title: 'Support request', body: 'x', receivedAt: Date.now() });
+    expect(core.history.find('vonage', 'evt-4')).toMatchObject({ shown: false, reason: 'failed' });
+    await core.stop();
+  });
+});
