@@ -38,9 +38,9 @@ program
     if (read.status === 'missing') logger.info({ config: opts.config }, 'no settings file: using defaults (all sources disabled)');
     // Signals first: a stop asked for during start-up must still close connections and flush history.
     let stopRequested: string | undefined;
-    let stopNow: ((signal: string) => void) | undefined;
+    const stopper: { stop?: (signal: string) => void } = {};
     const onSignal = (signal: string): void => {
-      if (stopNow) stopNow(signal);
+      if (stopper.stop) stopper.stop(signal);
       else stopRequested ??= signal;
     };
     process.on('SIGINT', () => onSignal('SIGINT'));
@@ -58,7 +58,7 @@ program
       sources: sourceFactories,
     });
     let stopping = false;
-    stopNow = (signal) => {
+    stopper.stop = (signal) => {
       if (stopping) return;
       stopping = true;
       logger.info({ signal }, 'stopping');
@@ -71,7 +71,7 @@ program
         },
       );
     };
-    if (stopRequested) stopNow(stopRequested);
+    if (stopRequested) stopper.stop(stopRequested);
   });
 
 program
