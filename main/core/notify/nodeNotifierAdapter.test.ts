@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { NodeNotifierAdapter, classify, type NodeNotifierLike } from './nodeNotifierAdapter.js';
+
+describe('node-notifier adapter (macOS/Windows headless)', () => {
+  it('asks for a Join Meeting action only when there is an allowed link, and maps the click back', async () => {
+    const calls: Array<Record<string, unknown>> = [];
+    let respond: ((err: Error | null, response: string, metadata?: { activationType?: string; activationValue?: string }) => void) | undefined;
+    const backend: NodeNotifierLike = {
+      notify: (options, callback) => {
+        calls.push(options);
+        respond = callback;
+      },
+    };
+    const adapter = new NodeNotifierAdapter(backend);
+    const activations: string[] = [];
+    adapter.onActivated((a) => activations.push(`${a.key}:${a.action}`));
+    expect(await adapter.show({ key: 'vonage/1', title: 'Support request', body: 'b', joinUrl: 'https://meetings.vonage.com/r' })).toEqual({ status: 'shown' });
+    expect(calls[0]).toMatchObject({ title: 'Support request', message: 'b', actions: ['Join Meeting'], wait: true });
+    respond?.(null, 'activate', { activationType: 'actionClicked', activationValue: 'Join Meeting' });
+    expect(activations).toEqual(['vonage/1:join']);
+    await adapter.show({ key: 'vonage/2', title: 't', body: 'b' });
+    expect(calls[1]).not.toHaveProperty('actions');
+  });
+
+  it('classifies responses', () => {
+    expect(classify('', { activationType: 'contentsClicked' })).toBe('default');
+    expect(classify('timeout')).toBeNull();
+    expect(classify('join meeting')).toBe('join');
+  });
+});
