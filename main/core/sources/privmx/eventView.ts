@@ -1,0 +1,92 @@
+import type { NotificationFrame } from './bridgeFrames.js';
+
+/** The flat, rule-facing view of one Bridge event: what rules match on and templates render. */
+export interface EventView {
+  channel: string;
+  type: string;
+  contextId?: string;
+  threadId?: string;
+  messageId?: string;
+  storeId?: string;
+  fileId?: string;
+  inboxId?: string;
+  streamRoomId?: string;
+  author?: string;
+  creator?: string;
+  keyId?: string;
+  size?: number;
+  files?: number;
+  messages?: number;
+  publicMeta: unknown;
+  time: string;
+  date: string;
+  /** The event's own timestamp (ms), for ordering and ids. */
+  at: number;
+}
+
+const INBOX_KEY = /^<inbox-(.+)>$/;
+
+function str(data: Record<string, unknown>, key: string): string | undefined {
+  const v = data[key];
+  return typeof v === 'string' ? v : undefined;
+}
+function num(data: Record<string, unknown>, key: string): number | undefined {
+  const v = data[key];
+  return typeof v === 'number' ? v : undefined;
+}
+
+/** Where the event's own `id` field belongs, by type prefix (e.g. `storeFileCreated.id` is a file id). */
+function idRole(type: string): keyof EventView | undefined {
+  if (/^thread(New|Updated)Message$/.test(type)) return 'messageId';
+  if (/^thread(Created|Updated)$/.test(type)) return 'threadId';
+  if (/^storeFile/.test(type)) return 'fileId';
+  if (/^store/.test(type)) return 'storeId';
+  if (/^inbox/.test(type)) return 'inboxId';
+  if (/^streamRoom/.test(type)) return 'streamRoomId';
+  return undefined;
+}
+
+export function toEventView(frame: NotificationFrame, timeZone?: string): EventView {
+  const d = frame.data;
+  const at = num(d, 'createDate') ?? num(d, 'created') ?? frame.timestamp;
+  const when = new Date(at);
+  const view: EventView = {
+    channel: frame.channel,
+    type: frame.type,
+    publicMeta: d.publicMeta ?? null,
+    time: when.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }),
+    date: when.toISOString().slice(0, 10),
+    at: frame.timestamp,
+  };
+  const set = <K extends keyof EventView>(key: K, value: EventView[K] | undefined) => {
+    if (value !== undefined) view[key] = value;
+  };
+  set('contextId', str(d, 'contextId'));
+  set('threadId', str(d, 'threadId'));
+  set('messageId', str(d, 'messageId'));
+  set('storeId', str(d, 'storeId'));
+  set('inboxId', str(d, 'inboxId'));
+  set('streamRoomId', str(d, 'streamRoomId'));
+  set('author', str(d, 'author') ?? str(d, 'lastModifier'));
+  set('creator', str(d, 'creator'));
+  set('keyId', str(d, 'keyId'));
+  set('size', num(d, 'size'));
+  set('files', num(d, 'files'));
+  set('messages', num(d, 'messages'));
+  const role = idRole(frame.type);
+  const ownId = str(d, 'id');
+  if (role && ownId !== undefined) (view as unknown as Record<string, unknown>)[role] = ownId;
+  // Inbox submissions are thread messages written with the inbox's pseudo key id.
+  const inbox = view.keyId !== undefined && frame.channel === 'thread' ? INBOX_KEY.exec(view.keyId) : null;
+  if (inbox?.[1]) view.inboxId = inbox[1];
+  return view;
+}
+
+/** A stable id per event, so the same event seen live and in catch-up dedupes to one alert. */
+export function alertIdFor(view: EventView, data: Record<string, unknown>): string {
+  if (view.type === 'threadNewMessage' && view.messageId) return `thread:${view.messageId}`;
+  if (view.type === 'storeFileCreated' && view.fileId) return `file:${view.fileId}`;
+  const primary = view.messageId ?? view.fileId ?? view.threadId ?? view.storeId ?? view.inboxId ?? view.streamRoomId ?? 'unknown';
+  const version = num(data, 'version') ?? num(data, 'lastModificationDate') ?? num(data, 'messages') ?? num(data, 'files') ?? view.at;
+  return `${view.type}:${primary}:${version}`;
+}

@@ -1,0 +1,52 @@
+import type { EventView } from './eventView.js';
+import { privmxRuleSchema, type PrivmxRule, type PrivmxRuleInput, type RuleAction } from './ruleSchema.js';
+import { renderTemplate } from './templates.js';
+
+/** Used when `privmx.rules` is empty: new thread message, new inbox entry, new file (inbox first: it is more specific). */
+export const DEFAULT_RULE_INPUTS: PrivmxRuleInput[] = [
+  { name: 'New inbox entry', match: { channel: 'thread', type: 'threadNewMessage', inboxId: '*' }, title: 'New inbox entry', body: 'A form was submitted at {time}' },
+  { name: 'New message', match: { channel: 'thread', type: 'threadNewMessage' }, title: 'New message', body: '{author} wrote at {time}' },
+  { name: 'New file', match: { channel: 'store', type: 'storeFileCreated' }, title: 'New file', body: '{creator} added a file at {time}' },
+];
+export const DEFAULT_RULES: PrivmxRule[] = DEFAULT_RULE_INPUTS.map((r) => privmxRuleSchema.parse(r));
+
+export interface RuleDecision {
+  rule: PrivmxRule;
+  index: number;
+  title: string;
+  body: string;
+  actions: RuleAction[];
+}
+
+export function ruleMatches(rule: PrivmxRule, view: EventView): boolean {
+  const m = rule.match;
+  if (m.channel !== view.channel) return false;
+  if (m.type !== undefined && m.type !== view.type) return false;
+  if (m.contextId !== undefined && m.contextId !== view.contextId) return false;
+  if (m.threadId !== undefined && m.threadId !== view.threadId) return false;
+  if (m.storeId !== undefined && m.storeId !== view.storeId) return false;
+  if (m.inboxId !== undefined && (view.inboxId === undefined || (m.inboxId !== '*' && m.inboxId !== view.inboxId))) return false;
+  if (m.author !== undefined && m.author !== (view.author ?? view.creator)) return false;
+  return true;
+}
+
+/** First match wins; no match, no alert. */
+export function decide(rules: readonly PrivmxRule[], view: EventView): RuleDecision | undefined {
+  const active = rules.length > 0 ? rules : DEFAULT_RULES;
+  const index = active.findIndex((r) => ruleMatches(r, view));
+  const rule = active[index];
+  if (!rule) return undefined;
+  const values = view as unknown as Record<string, unknown>;
+  return { rule, index, title: renderTemplate(rule.title, values), body: renderTemplate(rule.body, values), actions: [...new Set(rule.actions)] };
+}
+
+/** Threads the rules name explicitly: the ones catch-up reads after every (re)connect. */
+export function catchUpThreadIds(rules: readonly PrivmxRule[]): string[] {
+  return [...new Set(rules.flatMap((r) => (r.match.channel === 'thread' && r.match.threadId ? [r.match.threadId] : [])))];
+}
+
+/** Channels the rules need, so a rule never waits on a channel nobody subscribed to. */
+export function channelsFor(configured: readonly string[], rules: readonly PrivmxRule[]): string[] {
+  const needed = (rules.length > 0 ? rules : DEFAULT_RULES).map((r) => r.match.channel);
+  return [...new Set([...configured, ...needed])];
+}
