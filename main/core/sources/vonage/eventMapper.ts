@@ -1,0 +1,75 @@
+// Turns one conversation event into an AlertInput. Payloads are untrusted: every field is validated here.
+import { z } from 'zod';
+import type { AlertInput } from '../../alerts/alert.js';
+
+/** An event as both paths deliver it: live (SDK listener) and catch-up (REST history). */
+export interface ConversationEvent {
+  id: number;
+  /** Without the `custom:` prefix, as the SDK emits it. */
+  type: string;
+  body: unknown;
+  timestamp?: string;
+  from?: string;
+}
+
+const MAX_EMAIL = 254;
+const MAX_URL = 2048;
+// Anything longer or with control characters is not an address a person typed; show the guest wording.
+const emailSchema = z.string().trim().min(3).max(MAX_EMAIL).regex(/^[^\s\u0000-\u001f\u007f]+@[^\s\u0000-\u001f\u007f]+$/);
+const textSchema = z.string().max(500);
+
+export const eventIdSchema = z.union([z.number(), z.string().regex(/^\d{1,15}$/).transform(Number)]).pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
+
+/** Normalizes a raw SDK/REST event; returns undefined when it has no usable integer id or type. */
+export function toConversationEvent(raw: unknown): ConversationEvent | undefined {
+  if (raw === null || typeof raw !== 'object') return undefined;
+  const r = raw as Record<string, unknown>;
+  const id = eventIdSchema.safeParse(r.id);
+  if (!id.success || typeof r.type !== 'string') return undefined;
+  return {
+    id: id.data,
+    type: r.type.startsWith('custom:') ? r.type.slice('custom:'.length) : r.type,
+    body: r.body,
+    timestamp: typeof r.timestamp === 'string' ? r.timestamp.slice(0, 64) : undefined,
+    from: typeof r.from === 'string' ? r.from.slice(0, 128) : undefined,
+  };
+}
+
+function field(body: unknown, key: string): unknown {
+  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>)[key] : undefined;
+}
+
+export function mapEventToAlert(conversationId: string, event: ConversationEvent, receivedAt: number): AlertInput {
+  const email = emailSchema.safeParse(field(event.body, 'email'));
+  const rawUrl = field(event.body, 'host_url');
+  const link = typeof rawUrl === 'string' && rawUrl.length <= MAX_URL ? rawUrl : undefined;
+  const meta: Record<string, unknown> = { conversationId, eventId: event.id, eventType: event.type };
+  if (event.timestamp !== undefined) meta.sentAt = event.timestamp;
+  if (event.from !== undefined) meta.from = event.from;
+  if (link !== undefined) meta.host_url = link;
+  if (rawUrl !== undefined && link === undefined) meta.linkProblem = typeof rawUrl === 'string' ? 'host_url too long' : 'host_url is not a string';
+  if (email.success) meta.email = email.data;
+  if (event.type === 'support_request') {
+    return {
+      id: `${conversationId}:${event.id}`,
+      source: 'vonage',
+      kind: 'support_request',
+      title: 'Support request',
+      body: email.success ? `${email.data} has requested support` : 'A guest has requested support',
+      link,
+      receivedAt,
+      meta,
+    };
+  }
+  const text = textSchema.safeParse(field(event.body, 'text'));
+  return {
+    id: `${conversationId}:${event.id}`,
+    source: 'vonage',
+    kind: event.type.slice(0, 128),
+    title: event.type.replace(/[_:.-]+/g, ' ').slice(0, 100),
+    body: text.success ? text.data : `New ${event.type} event`,
+    link,
+    receivedAt,
+    meta,
+  };
+}

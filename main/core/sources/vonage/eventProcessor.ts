@@ -1,0 +1,138 @@
+// One conversation's ordered, exactly-once hand-over of events to the sink, with a persisted cursor.
+// The cursor only ever covers ids whose alert the sink accepted, so a crash can repeat at most, never lose.
+import type { SourceSink } from '../source.js';
+import type { CursorStore } from '../../storage/cursorStore.js';
+import type { Logger } from '../../log/logger.js';
+import { safeErrorMessage } from '../../log/redact.js';
+import { mapEventToAlert, type ConversationEvent } from './eventMapper.js';
+import type { HistoryResult } from './eventHistory.js';
+
+export interface EventProcessorDeps {
+  conversationId: string;
+  eventTypes: ReadonlySet<string>;
+  sink: SourceSink;
+  cursors: CursorStore;
+  logger: Logger;
+  now: () => number;
+  /** REST history after an id (undefined: just the latest id). */
+  fetchAfter: (afterId: number | undefined) => Promise<HistoryResult>;
+}
+
+export class EventProcessor {
+  private cursor: number | undefined;
+  /** Handled ids above the cursor (a live event seen past a gap that catch-up has not closed yet). */
+  private readonly above = new Set<number>();
+  private chain: Promise<unknown> = Promise.resolve();
+  private persisting: Promise<void> | undefined;
+  private stopped = false;
+  readonly key: string;
+
+  constructor(private readonly deps: EventProcessorDeps) {
+    this.key = `vonage:${deps.conversationId}`;
+    const stored = Number(deps.cursors.get(this.key));
+    this.cursor = Number.isSafeInteger(stored) && stored >= 0 && deps.cursors.get(this.key) !== undefined ? stored : undefined;
+  }
+
+  get lastSeenId(): number | undefined {
+    return this.cursor;
+  }
+
+  /** A live event: closes a gap through catch-up first so alerts stay in order. */
+  live(event: ConversationEvent): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.cursor !== undefined && event.id > this.cursor + 1 && !this.isHandled(event.id)) {
+        await this.catchUpNow('gap').catch(() => undefined);
+      }
+      await this.handle(event);
+    });
+  }
+
+  /** On a first run, take the latest id as the starting point; done before connecting so no live event is mistaken for history. */
+  baseline(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.cursor === undefined) await this.catchUpNow('baseline');
+    });
+  }
+
+  /** Fetches and hands over everything after the cursor. Rejects when the history could not be read. */
+  catchUp(reason: string): Promise<void> {
+    return this.enqueue(() => this.catchUpNow(reason));
+  }
+
+  private async catchUpNow(reason: string): Promise<void> {
+    const result = await this.deps.fetchAfter(this.cursor);
+    if (this.cursor === undefined) {
+      // First run: start from now; history before the app was ever connected is not news.
+      // An empty conversation starts at 0, so its very first event counts as news.
+      this.advanceTo(result.latestId ?? 0);
+      this.deps.logger.info({ conversationId: this.deps.conversationId, baseline: result.latestId }, 'vonage: first run, cursor set to the latest event');
+      return;
+    }
+    if (result.truncated) this.deps.logger.warn({ shown: result.events.length }, 'vonage: more events were missed than the catch-up limit; the oldest were skipped');
+    for (const event of result.events) {
+      if (!(await this.handle(event))) return;
+    }
+    if (result.latestId !== undefined) this.advanceTo(result.latestId);
+    if (result.events.length > 0) this.deps.logger.info({ reason, count: result.events.length }, 'vonage: caught up');
+  }
+
+  private isHandled(id: number): boolean {
+    return (this.cursor !== undefined && id <= this.cursor) || this.above.has(id);
+  }
+
+  /** Returns false when the sink failed (the event stays unhandled and is retried by the next catch-up). */
+  private async handle(event: ConversationEvent): Promise<boolean> {
+    if (this.isHandled(event.id)) return true;
+    if (this.deps.eventTypes.has(event.type)) {
+      try {
+        await this.deps.sink.alert(mapEventToAlert(this.deps.conversationId, event, this.deps.now()));
+      } catch (err) {
+        this.deps.logger.error({ eventId: event.id, err: safeErrorMessage(err) }, 'vonage: the pipeline did not accept an alert');
+        return false;
+      }
+    }
+    if (this.cursor === undefined || event.id === this.cursor + 1) this.advanceTo(event.id);
+    else this.above.add(event.id);
+    return true;
+  }
+
+  private advanceTo(id: number): void {
+    if (this.cursor !== undefined && id <= this.cursor) return;
+    this.cursor = id;
+    for (const handled of this.above) if (handled <= id) this.above.delete(handled);
+    while (this.above.delete(this.cursor + 1)) this.cursor += 1;
+    this.persist();
+  }
+
+  /** Coalesced writes: a burst of events costs one or two file writes, not one per event. */
+  private persist(): void {
+    if (this.persisting) return;
+    this.persisting = (async () => {
+      try {
+        let written: number | undefined;
+        while (this.cursor !== undefined && written !== this.cursor) {
+          written = this.cursor;
+          await this.deps.cursors.set(this.key, String(written));
+        }
+      } catch (err) {
+        this.deps.logger.error({ err: safeErrorMessage(err) }, 'vonage: could not persist the cursor');
+      } finally {
+        this.persisting = undefined;
+      }
+    })();
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(() => (this.stopped ? (undefined as T) : job()));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Waits for queued work and the last cursor write. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.chain;
+    while (this.persisting) await this.persisting;
+    await this.deps.cursors.flush();
+  }
+}

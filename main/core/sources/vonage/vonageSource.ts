@@ -1,0 +1,252 @@
+// Orchestration: JWT → session → catch-up, and every way back from a failure. One job per collaborator:
+// jwtClient (token), sdkSession (SDK), eventProcessor (order, dedupe, cursor), eventHistory (catch-up).
+import type { Source, SourceSink, SourceState } from '../source.js';
+import type { VonageSettings } from '../../settings/schema.js';
+import type { SecretGetter } from '../../secrets/secretNames.js';
+import type { CursorStore } from '../../storage/cursorStore.js';
+import type { Logger } from '../../log/logger.js';
+import { registerSecret, safeErrorMessage } from '../../log/redact.js';
+import { Backoff } from '../../connection/backoff.js';
+import { fetchClientJwt, JwtAuthError, type JwtReply } from './jwtClient.js';
+import { aclExcess, decodeJwtClaims } from './jwtInspect.js';
+import { SdkSession, type SessionHandlers } from './sdkSession.js';
+import { EventProcessor } from './eventProcessor.js';
+import { fetchEventsAfter, HistoryError } from './eventHistory.js';
+import { toConversationEvent } from './eventMapper.js';
+import { onReceiptFailure } from './sdkRuntime.js';
+import { realTimers, type TimerHandle, type Timers } from './timers.js';
+import { refreshDelay, resolveTiming, type VonageTiming, type VonageTimingInput } from './vonageTiming.js';
+
+/** The SDK's own default REST base (nexmo-client 9.5.1), used for catch-up when `sdk.apiUrl` is not set. */
+const DEFAULT_API_URL = 'https://api-us.vonage.com';
+
+export interface VonageSourceDeps {
+  settings: VonageSettings;
+  getSecret: SecretGetter;
+  sink: SourceSink;
+  cursors: CursorStore;
+  logger: Logger;
+  timers?: Timers;
+  timing?: VonageTimingInput;
+  random?: () => number;
+}
+
+class MissingConfigError extends Error {}
+
+export class VonageSource implements Source {
+  readonly name = 'vonage' as const;
+  private readonly timing: VonageTiming;
+  private readonly timers: Timers;
+  private readonly backoff: Backoff;
+  private readonly log: Logger;
+  private generation = 0;
+  private stopped = false;
+  private session?: SdkSession;
+  private processor?: EventProcessor;
+  private token?: string;
+  private aclWarning?: string;
+  private refreshing = false;
+  private readonly slots = new Map<'retry' | 'refresh' | 'catchUp', TimerHandle>();
+
+  constructor(private readonly deps: VonageSourceDeps) {
+    this.timing = resolveTiming(deps.timing);
+    this.timers = deps.timers ?? realTimers;
+    this.log = deps.logger.child({ source: 'vonage' });
+    this.backoff = new Backoff({ baseMs: this.timing.reconnectBaseMs, maxMs: this.timing.reconnectMaxMs, random: deps.random });
+    onReceiptFailure((err) => this.log.debug({ err: safeErrorMessage(err) }, 'vonage: the SDK could not send a delivery receipt (read-only token); ignored'));
+  }
+
+  async start(): Promise<void> {
+    if (!this.deps.settings.enabled) return this.status('disabled', 'vonage.enabled is false');
+    this.stopped = false;
+    void this.connectCycle('start');
+  }
+
+  reconnectNow(reason: string): void {
+    if (this.stopped || !this.deps.settings.enabled) return;
+    this.backoff.reset();
+    void this.connectCycle(reason);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.generation += 1;
+    for (const handle of this.slots.values()) this.timers.clearTimeout(handle);
+    this.slots.clear();
+    this.session?.close();
+    this.session = undefined;
+    await this.processor?.stop();
+    this.status('offline', 'stopped');
+  }
+
+  private async connectCycle(reason: string): Promise<void> {
+    const gen = ++this.generation;
+    this.clearSlot('retry');
+    this.clearSlot('refresh');
+    this.session?.close();
+    this.session = undefined;
+    this.status(reason === 'start' ? 'connecting' : 'reconnecting', reason);
+    try {
+      const reply = await this.fetchJwt();
+      if (gen !== this.generation) return;
+      this.adoptToken(reply);
+      await this.processor?.baseline();
+      if (gen !== this.generation) return;
+      const session = await SdkSession.open(
+        {
+          url: this.deps.settings.sdk.url,
+          apiUrl: this.deps.settings.sdk.apiUrl,
+          token: reply.token,
+          conversationId: reply.conversation,
+          loginTimeoutMs: this.timing.loginTimeoutMs,
+          restTimeoutMs: this.timing.restTimeoutMs,
+          socket: { reconnectionAttempts: this.timing.socketReconnectAttempts, reconnectionDelay: this.timing.socketReconnectDelayMs, reconnectionDelayMax: this.timing.socketReconnectDelayMaxMs },
+          timers: this.timers,
+        },
+        this.handlers(gen),
+      );
+      if (gen !== this.generation) return session.close();
+      this.session = session;
+      this.backoff.reset();
+      this.status('connected', this.connectedDetail());
+      this.catchUp('connect');
+    } catch (err) {
+      if (gen === this.generation) this.failed(err, () => void this.connectCycle('retry'));
+    }
+  }
+
+  private handlers(gen: number): SessionHandlers {
+    const current = (): boolean => gen === this.generation && !this.stopped;
+    return {
+      onEvent: (name, raw) => {
+        if (!current() || raw === null || typeof raw !== 'object') return;
+        const r = raw as Record<string, unknown>;
+        const event = toConversationEvent({ id: r.id, type: name, body: r.body, timestamp: r.timestamp, from: r.from });
+        if (event === undefined) return this.log.warn({ type: name.slice(0, 64) }, 'vonage: ignored an event without a usable id');
+        void this.processor?.live(event);
+      },
+      onReconnected: () => {
+        if (!current()) return;
+        this.backoff.reset();
+        this.status('connected', this.connectedDetail());
+        this.catchUp('reconnect');
+      },
+      onDisconnect: (reason) => {
+        if (!current()) return;
+        this.status('reconnecting', `disconnected (${reason})`);
+        // A server-side disconnect without an expired-token notice is a kick: socket.io will not retry it.
+        if (reason === 'TokenExpired' && !this.refreshing) this.schedule('retry', this.backoff.next(), () => this.session?.connect());
+      },
+      onReconnectFailed: () => current() && this.schedule('retry', this.backoff.next(), () => void this.connectCycle('reconnect failed')),
+      onTokenRejected: (type) => current() && void this.refreshToken(type),
+      onDropped: (reason) => this.log.warn({ reason: reason.slice(0, 200) }, 'vonage: dropped a malformed packet from the server'),
+    };
+  }
+
+  private async fetchJwt(): Promise<JwtReply> {
+    const { backendUrl, username } = this.deps.settings;
+    if (backendUrl === undefined || username === undefined) throw new MissingConfigError('vonage.backendUrl and vonage.username must be set');
+    const staffToken = await this.deps.getSecret('vonage.backendToken');
+    if (staffToken === undefined || staffToken === '') throw new JwtAuthError(0);
+    registerSecret(staffToken);
+    const reply = await fetchClientJwt({ backendUrl, staffToken, username, timeoutMs: this.timing.jwtTimeoutMs });
+    registerSecret(reply.token);
+    return reply;
+  }
+
+  private adoptToken(reply: JwtReply): void {
+    this.token = reply.token;
+    const claims = decodeJwtClaims(reply.token);
+    const excess = claims ? aclExcess(claims, reply.conversation) : ['the token could not be decoded'];
+    this.aclWarning = excess.length > 0 ? `token grants more than read access: ${excess.join('; ')}` : undefined;
+    if (this.aclWarning) this.log.warn({ conversationId: reply.conversation }, `vonage: ${this.aclWarning}`);
+    if (this.processor?.key !== `vonage:${reply.conversation}`) {
+      void this.processor?.stop();
+      this.processor = new EventProcessor({
+        conversationId: reply.conversation,
+        eventTypes: new Set(this.deps.settings.eventTypes),
+        sink: this.deps.sink,
+        cursors: this.deps.cursors,
+        logger: this.log,
+        now: () => this.timers.now(),
+        fetchAfter: (afterId) =>
+          fetchEventsAfter({ apiUrl: this.deps.settings.sdk.apiUrl ?? DEFAULT_API_URL, conversationId: reply.conversation, token: this.token ?? '', afterId, maxEvents: this.timing.catchUpLimit, timeoutMs: this.timing.restTimeoutMs }),
+      });
+    }
+    if (typeof claims?.exp === 'number') {
+      this.schedule('refresh', refreshDelay(claims.exp * 1000, this.timers.now(), this.timing), () => void this.refreshToken('scheduled'));
+    }
+  }
+
+  /** New JWT, then `updateToken`; after an expiry (socket closed by the server) also `connect()`. */
+  private async refreshToken(reason: string): Promise<void> {
+    if (this.refreshing) return;
+    const gen = this.generation;
+    this.refreshing = true;
+    try {
+      const previousConversation = this.processor?.key;
+      const reply = await this.fetchJwt();
+      if (gen !== this.generation) return;
+      this.adoptToken(reply);
+      if (this.processor?.key !== previousConversation || !this.session) return void this.connectCycle('conversation changed');
+      await this.session.updateToken(reply.token);
+      this.session.connect();
+      this.log.info({ reason }, 'vonage: token refreshed');
+    } catch (err) {
+      if (gen === this.generation) this.failed(err, () => void this.connectCycle('token refresh failed'));
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
+  private catchUp(reason: string): void {
+    const processor = this.processor;
+    if (!processor) return;
+    this.clearSlot('catchUp');
+    processor.catchUp(reason).catch((err: unknown) => {
+      if (this.stopped || processor !== this.processor) return;
+      this.log.warn({ reason, err: safeErrorMessage(err) }, 'vonage: catch-up failed; will retry');
+      if (err instanceof HistoryError && err.status === 401) void this.refreshToken('history 401');
+      this.schedule('catchUp', this.backoff.next(), () => this.catchUp(`${reason} retry`));
+    });
+  }
+
+  private failed(err: unknown, retry: () => void): void {
+    if (this.stopped) return;
+    this.session?.close();
+    this.session = undefined;
+    if (err instanceof JwtAuthError) {
+      const detail = err.status === 0 ? 'no staff token: set vonage.backendToken in the keychain or SERVICEBELL_VONAGE_BACKEND_TOKEN' : err.message;
+      this.status('auth_failed', detail);
+      return this.schedule('retry', this.timing.authRetryMs, retry);
+    }
+    if (err instanceof MissingConfigError) return this.status('offline', err.message);
+    const delay = this.backoff.next();
+    this.status('offline', `${safeErrorMessage(err)}; retrying in ${Math.round(delay / 100) / 10} s`);
+    this.schedule('retry', delay, retry);
+  }
+
+  private connectedDetail(): string {
+    const base = `signed in as ${this.deps.settings.username ?? '?'}`;
+    return this.aclWarning ? `${base}; warning: ${this.aclWarning}` : base;
+  }
+
+  private schedule(slot: 'retry' | 'refresh' | 'catchUp', ms: number, fn: () => void): void {
+    if (this.stopped) return;
+    this.clearSlot(slot);
+    this.slots.set(slot, this.timers.setTimeout(() => {
+      this.slots.delete(slot);
+      if (!this.stopped) fn();
+    }, ms));
+  }
+
+  private clearSlot(slot: 'retry' | 'refresh' | 'catchUp'): void {
+    const handle = this.slots.get(slot);
+    if (handle !== undefined) this.timers.clearTimeout(handle);
+    this.slots.delete(slot);
+  }
+
+  private status(state: SourceState, detail: string): void {
+    this.deps.sink.status({ state, detail });
+  }
+}
