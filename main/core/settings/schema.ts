@@ -5,6 +5,7 @@ import { privmxChannelSchema, privmxRuleSchema } from '../sources/privmx/ruleSch
 export const SETTINGS_VERSION = 1;
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number like +48500100200');
 
@@ -70,6 +71,14 @@ export const uiSettingsSchema = z.strictObject({
   launchAtLogin: z.boolean().default(false),
 });
 
+export const updatesSettingsSchema = z.strictObject({
+  /** An administrator sets `false` to stop all update checks, downloads and installs (the fleet updates by other means). */
+  enabled: z.boolean().default(true),
+  /** Generic-provider feed: the folder holding `latest.yml`. https only, so no one on the path can offer a build. Absent: the URL built into the app. */
+  feedUrl: httpsUrl.optional(),
+  allowPrerelease: z.boolean().default(false),
+});
+
 export const settingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   vonage: vonageSettingsSchema.default({ enabled: false, eventTypes: ['support_request'], sdk: {} }),
@@ -82,6 +91,7 @@ export const settingsSchema = z.strictObject({
     historyLimit: 1000,
   }),
   ui: uiSettingsSchema.default({ launchAtLogin: false }),
+  updates: updatesSettingsSchema.default({ enabled: true, allowPrerelease: false }),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -90,6 +100,7 @@ export type VonageSettings = Settings['vonage'];
 export type PrivmxSettings = Settings['privmx'];
 export type SmsSettings = Settings['sms'];
 export type NotificationSettings = Settings['notifications'];
+export type UpdatesSettings = Settings['updates'];
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});
