@@ -14,7 +14,7 @@ export interface PrivmxBridgeEmulatorOptions {
 
 export interface FailOptions {
   times?: number;
-  /** An error name from the Bridge's table, or a literal error object. Default INTERNAL_ERROR. */
+  /** An error name from the Bridge's table, or a literal error object. Default INTERNAL_ERROR (none with `delayMs` alone). */
   error?: BridgeErrorName | { code: number; message: string; data?: unknown };
   hang?: boolean;
   delayMs?: number;
@@ -132,9 +132,10 @@ export class PrivmxBridgeEmulator {
     if (ttl.refreshMs) this.auth.refreshTtlMs = ttl.refreshMs;
   }
   failNext(method: string, options: FailOptions = {}): void {
-    const e = options.error ?? 'INTERNAL_ERROR';
-    const error = typeof e === 'string' ? { ...BRIDGE_ERRORS[e], data: null } : { data: null, ...e };
-    this.transport.faults.set(method, { remaining: options.times ?? 1, error, ...pick(options) });
+    // A delay alone answers normally, late; otherwise the call fails (INTERNAL_ERROR unless told).
+    const e = options.error ?? (options.delayMs && !options.hang ? undefined : 'INTERNAL_ERROR');
+    const error = e === undefined ? undefined : typeof e === 'string' ? { ...BRIDGE_ERRORS[e], data: null } : { data: null, ...e };
+    this.transport.faults.set(method, { remaining: options.times ?? 1, ...(error ? { error } : {}), ...pick(options) });
   }
   clearFaults(): void {
     this.transport.faults.clear();

@@ -56,11 +56,11 @@ export class PrivmxAuth {
     if (this.current) this.current = { ...this.current, accessTokenExpiry: 0 };
   }
 
-  /** When to renew: at 80% of the access token's remaining life, at least 1 s from now. */
+  /** When to renew: at 80% of the access token's remaining life (at least 200 ms from now, so a clock jump cannot spin). */
   renewDelayMs(): number {
     const cur = this.current;
     if (!cur) return 0;
-    return Math.max(1_000, Math.floor((cur.accessTokenExpiry - this.now()) * 0.8));
+    return Math.max(200, Math.floor((cur.accessTokenExpiry - this.now()) * 0.8));
   }
 
   private async doRenew(): Promise<AuthResult> {

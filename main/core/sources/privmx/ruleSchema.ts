@@ -12,7 +12,7 @@ const id = z.string().min(1).max(128);
 
 /**
  * One notification rule: first match wins; no match, no alert. Every `match` key that is set must equal the event's
- * value. `inboxId` matches inbox entries (a `threadNewMessage` whose keyId is `<inbox-ID>`); `"*"` means any inbox.
+ * value; `type` defaults to the channel's new-item event (threadNewMessage, storeFileCreated, …), `"*"` is any type. `inboxId` matches inbox entries (a `threadNewMessage` whose keyId is `<inbox-ID>`); `"*"` means any inbox.
  * Templates use `{placeholders}`; an unknown placeholder is a config error with its path, never a runtime surprise.
  */
 export const privmxRuleSchema = z

@@ -18,10 +18,19 @@ export interface RuleDecision {
   actions: RuleAction[];
 }
 
+/** A rule without `type` means the channel's "something new arrived" event; `"*"` means any type. */
+export const DEFAULT_TYPE: Record<PrivmxRule['match']['channel'], string> = {
+  thread: 'threadNewMessage',
+  store: 'storeFileCreated',
+  inbox: 'inboxCreated',
+  stream: 'streamRoomCreated',
+};
+
 export function ruleMatches(rule: PrivmxRule, view: EventView): boolean {
   const m = rule.match;
   if (m.channel !== view.channel) return false;
-  if (m.type !== undefined && m.type !== view.type) return false;
+  const type = m.type ?? DEFAULT_TYPE[m.channel];
+  if (type !== '*' && type !== view.type) return false;
   if (m.contextId !== undefined && m.contextId !== view.contextId) return false;
   if (m.threadId !== undefined && m.threadId !== view.threadId) return false;
   if (m.storeId !== undefined && m.storeId !== view.storeId) return false;
