@@ -34,3 +34,10 @@ describe('redaction', () => {
     expect(out).toContain('[redacted]');
   });
 });
+
+describe('redaction leaves ordinary numbers alone', () => {
+  it('keeps dates, ids and ports', () => {
+    const text = '2026-11-22T00:58:52.791Z thread:6b023e4e0000000000000005 http://127.0.0.1:41234';
+    expect(redact(text)).toBe(text);
+  });
+});

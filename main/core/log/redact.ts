@@ -16,7 +16,8 @@ export function forgetSecrets(): void {
 
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/gi;
-const PHONE = /\+?\d[\d\s-]{7,}\d/g;
+// Only international (E.164-style, leading +) numbers: bare digit runs are dates, ids and ports far more often.
+const PHONE = /\+\d[\d\s-]{6,}\d/g;
 
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');

@@ -1,0 +1,126 @@
+// `npm run demo`: local emulators (restaurant backend, Vonage, PrivMX Bridge, SMSAPI), a real headless session
+// against them, and a few sample events, so a newcomer sees real notifications within seconds, with nothing
+// configured. On a desktop the notifications appear on screen; without a session bus the demo brings up a
+// private one with a recording notification server and prints what it received.
+// `--once`: exit after the sample events have been handled (used by the demo's own test).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBackendEmulator } from '../emulators/backend/index.js';
+import { startPrivmxBridgeEmulator } from '../emulators/privmx/index.js';
+import { startSmsapiEmulator } from '../emulators/smsapi/index.js';
+import { startVonageEmulator } from '../emulators/vonage/index.js';
+import { startSessionBus } from '../harness/desktopSession.mjs';
+import { RecordingNotificationServer } from '../harness/notificationServer.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const once = process.argv.includes('--once');
+const say = (text: string): void => void process.stderr.write(`demo: ${text}\n`);
+
+const STAFF_TOKEN = 'demo-staff-token';
+const SMS_TOKEN = 'demo-smsapi-token';
+
+const backend = await startBackendEmulator({ conversationId: 'CON-demo-pos-notifications', staffTokens: [STAFF_TOKEN] });
+const vonage = await startVonageEmulator({ conversationId: 'CON-demo-pos-notifications', conversationName: 'pos-notifications', publicKey: backend.publicKeyPem });
+const bridge = await startPrivmxBridgeEmulator();
+const sms = await startSmsapiEmulator({ tokens: [SMS_TOKEN] });
+const key = bridge.addApiKey();
+const context = bridge.addContext({ name: 'Bistro' });
+const orders = bridge.addThread(context.id, { publicMeta: { name: 'Orders' } });
+const inbox = bridge.addInbox(context.id, { publicMeta: { name: 'Table bookings' } });
+
+// Without a desktop session (SSH, CI) there is nobody to show notifications to: record them instead.
+let recorder: RecordingNotificationServer | undefined;
+let privateBus: { address: string; stop(): Promise<void> } | undefined;
+const env: NodeJS.ProcessEnv = { ...process.env };
+if (!process.env.DBUS_SESSION_BUS_ADDRESS || once) {
+  privateBus = await startSessionBus();
+  recorder = await RecordingNotificationServer.start({ busAddress: privateBus.address });
+  env.DBUS_SESSION_BUS_ADDRESS = privateBus.address;
+  say('no desktop session bus (or --once): notifications go to a recording server and are printed here');
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'servicebell-demo-'));
+const config = path.join(dir, 'config.json');
+writeFileSync(
+  config,
+  JSON.stringify(
+    {
+      version: 1,
+      vonage: { enabled: true, backendUrl: backend.url, username: 'frontdesk@bistro.example', sdk: { url: vonage.url, apiUrl: vonage.url } },
+      privmx: {
+        enabled: true,
+        bridgeUrl: bridge.url,
+        apiKeyId: key.id,
+        rules: [
+          { name: 'orders', match: { channel: 'thread', type: 'threadNewMessage', threadId: orders.id }, title: 'New order', body: 'From {author} at {time}', actions: ['desktop', 'sms'] },
+          { name: 'bookings', match: { channel: 'thread', type: 'threadNewMessage', inboxId: inbox.id }, title: 'New table booking', body: 'A guest filled in the booking form' },
+        ],
+      },
+      sms: { to: ['+48500100200'], from: 'Bistro', apiUrl: sms.url },
+    },
+    null,
+    2,
+  ),
+);
+say(`settings: ${config}`);
+
+const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli.ts', 'headless', '--json', '--config', config, '--data-dir', dir], {
+  cwd: root,
+  env: {
+    ...env,
+    SERVICEBELL_VONAGE_BACKEND_TOKEN: STAFF_TOKEN,
+    SERVICEBELL_PRIVMX_API_KEY_SECRET: key.secret,
+    SERVICEBELL_SMSAPI_TOKEN: SMS_TOKEN,
+    SERVICEBELL_LOG_LEVEL: process.env.SERVICEBELL_LOG_LEVEL ?? 'warn',
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+
+const connected = new Set<string>();
+const alerts: string[] = [];
+child.stdout.on('data', (chunk: Buffer) => {
+  for (const line of chunk.toString().split('\n').filter(Boolean)) {
+    process.stdout.write(`${line}\n`);
+    const event = JSON.parse(line) as { type: string; source?: string; state?: string; id?: string };
+    if (event.type === 'status' && event.state === 'connected' && event.source) connected.add(event.source);
+    if (event.type === 'alert' && event.id) alerts.push(event.id);
+  }
+});
+
+async function waitFor(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`demo: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+let exitCode = 0;
+try {
+  await waitFor(() => connected.has('vonage') && connected.has('privmx'), 'both sources to connect');
+  say('both sources connected; sending sample events');
+  vonage.push({ email: 'guest@example.com', host_url: 'https://meetings.vonage.com/demo-room' });
+  bridge.sendMessage(orders.id, { author: 'waiter-anna' });
+  bridge.sendInboxEntry(inbox.id);
+  await waitFor(() => alerts.length >= 3, 'three alerts');
+  await waitFor(() => sms.messages.length >= 1, 'the SMS', 15_000);
+  for (const m of sms.messages) say(`SMS at the SMSAPI emulator: to ${m.to} "${m.message}"`);
+  for (const n of recorder?.notifications ?? []) say(`notification: "${n.summary}" — ${n.body}${n.actions.length ? ` [${n.actions[1]}]` : ''}`);
+  if (!once) {
+    say('running; press Ctrl-C to stop (try: the Join Meeting button on the support request)');
+    await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  }
+} catch (err) {
+  say(err instanceof Error ? err.message : String(err));
+  exitCode = 1;
+} finally {
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  await recorder?.stop();
+  await privateBus?.stop();
+  await Promise.all([vonage.stop(), backend.stop(), bridge.stop(), sms.stop()]);
+}
+process.exit(exitCode);
