@@ -120,3 +120,12 @@ export async function startRig(options: { vonage?: VonageEmulatorOptions; backen
   };
   return rig;
 }
+
+/** The sink saw exactly these event ids of the main conversation, each once, in this order. */
+export function alertIds(rig: Rig): number[] {
+  return rig.sink.alerts.map((a) => Number(a.id.slice(a.id.lastIndexOf(':') + 1)));
+}
+
+export async function connected(rig: Rig, timeoutMs = 5_000): Promise<void> {
+  await waitUntil(() => rig.sink.state === 'connected', timeoutMs, `connected (last status: ${JSON.stringify(rig.sink.statuses.at(-1))})`);
+}
