@@ -46,7 +46,7 @@ export interface VonageEmulator {
   /** Store a raw (possibly malformed) event under the next id and deliver it as-is. */
   pushMalformed(payload: Record<string, unknown>, options?: PushOptions & { silent?: boolean }): WireEvent;
   /** Deliver an already-stored event again. */
-  redeliver(eventId: number, conversationId?: string): void;
+  redeliver(eventId: number | string, conversationId?: string): void;
   createConversation(name: string): string;
   addMember(conversationId: string, userName: string): void;
   /** Close every transport without a socket.io disconnect (the client auto-reconnects); optionally refuse new ones for a while. */
@@ -185,7 +185,7 @@ export async function startVonageEmulator(options: VonageEmulatorOptions = {}): 
       return event;
     },
     redeliver: (eventId, conversationId = main.id) => {
-      const event = store.requireConversation(conversationId).events.find((e) => Number(e.id) === eventId);
+      const event = store.requireConversation(conversationId).events.find((e) => Number(e.id) === Number(eventId));
       if (!event) throw new Error(`no event ${eventId}`);
       deliver(event);
     },
