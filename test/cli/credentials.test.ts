@@ -15,7 +15,7 @@ describe('servicebell credentials', () => {
 
     const list = await runCli(['credentials', 'list'], { env: noEnvSecrets });
     expect(list.stdout).toContain('vonage.backendToken\tkeychain');
-    expect(list.stdout).toContain('privmx.apiKeySecret\tmissing');
+    expect(list.stdout).toContain('smsapi.token\tmissing');
 
     const withEnv = await runCli(['credentials', 'list'], { env: { ...noEnvSecrets, SERVICEBELL_VONAGE_BACKEND_TOKEN: 'from-env-value' } });
     expect(withEnv.stdout).toContain('vonage.backendToken\tenvironment');
