@@ -7,7 +7,6 @@ import { createSystemOpener } from '../../main/core/links/linkOpener.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import { DbusNotifier } from '../../main/core/notify/dbusNotifier.js';
 import { settingsSchema } from '../../main/core/settings/schema.js';
-import { SmsForwarder } from '../../main/core/sms/smsForwarder.js';
 import { sourceFactories } from '../../main/core/sources/registry.js';
 import { startPrivateDesktop, type PrivateDesktop } from '../harness/privateBus.js';
 import { startPrivmxBridgeEmulator, type PrivmxBridgeEmulator } from '../emulators/privmx/index.js';
@@ -52,9 +51,6 @@ describe('PrivMX Bridge → rules → pipeline → D-Bus notification (+ SMS)', 
       notifier: new DbusNotifier({ busAddress: desktop.busAddress, logger }), opener: createSystemOpener('linux'),
       getSecret, logger, sources: sourceFactories, hostName: 'e2e-host',
     });
-    // The wiring the app uses: an alert a rule marked `sms` is texted after the pipeline took it, off the notification path.
-    const forwarder = new SmsForwarder({ settings: settings.sms, getSecret, logger });
-    core.pipeline.onOutcome((o) => void forwarder.forward(o.alert));
     const states: string[] = [];
     core.onStatus((s) => s.source === 'privmx' && states.push(s.state));
     await core.start();
@@ -73,6 +69,9 @@ describe('PrivMX Bridge → rules → pipeline → D-Bus notification (+ SMS)', 
     await sleep(300);
     expect(desktop.notifications.notifications.map((n) => n.body).sort()).toEqual(['From a, table 1', 'From b, table 2', 'From waiter, table 7']);
     await sms.waitForCount(3);
+    await sleep(300);
+    // The core texts each marked alert exactly once.
+    expect(sms.messages).toHaveLength(3);
     expect(core.history.list()).toHaveLength(3);
   });
 });

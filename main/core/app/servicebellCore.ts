@@ -11,6 +11,7 @@ import type { Settings } from '../settings/schema.js';
 import type { Source, SourceName, SourceSink, SourceStatus } from '../sources/source.js';
 import { CursorStore } from '../storage/cursorStore.js';
 import { safeErrorMessage } from '../log/redact.js';
+import { SmsForwarder } from '../sms/smsForwarder.js';
 
 /** Everything a source factory may use. */
 export interface SourceContext {
@@ -21,6 +22,14 @@ export interface SourceContext {
   logger: Logger;
   clock: Clock;
   hostName: string;
+}
+
+/** A line for the person or the admin that is not an alert (SMS limits and failures). */
+export interface Notice {
+  source: 'sms';
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  at: number;
 }
 
 /** Builds a source when its section is enabled. */
@@ -52,7 +61,9 @@ export class ServicebellCore {
   private readonly sources = new Map<SourceName, Source>();
   private readonly statuses = new Map<SourceName, SourceStatus>();
   private readonly statusListeners = new Set<(s: SourceStatus) => void>();
+  private readonly noticeListeners = new Set<(n: Notice) => void>();
   private readonly clock: Clock;
+  private sms: SmsForwarder;
 
   private constructor(
     private options: CoreOptions,
@@ -72,6 +83,9 @@ export class ServicebellCore {
       clock: this.clock,
       logger: options.logger,
     });
+    this.sms = this.createSmsForwarder(settings);
+    // Off the notification path: an SMS never delays or blocks the desktop notification.
+    this.pipeline.onOutcome((o) => void this.sms.forward(o.alert));
   }
 
   static async open(options: CoreOptions): Promise<ServicebellCore> {
@@ -89,6 +103,11 @@ export class ServicebellCore {
   onStatus(listener: (s: SourceStatus) => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
+  }
+
+  onNotice(listener: (n: Notice) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
   }
 
   statusList(): SourceStatus[] {
@@ -110,6 +129,7 @@ export class ServicebellCore {
     this.options = { ...this.options, settings: next };
     this.pipeline.configureBurst(burstOptions(next));
     this.dnd.configure(next.notifications.quietHours);
+    if (JSON.stringify(previous.sms) !== JSON.stringify(next.sms)) this.sms = this.createSmsForwarder(next);
     for (const factory of this.options.sources) {
       const sectionChanged = JSON.stringify(sectionOf(previous, factory.name)) !== JSON.stringify(sectionOf(next, factory.name));
       const secretChanged = changedSecrets.some((s) => secretBelongsTo(s, factory.name));
@@ -126,6 +146,19 @@ export class ServicebellCore {
     await this.history.flush();
     await this.cursors.flush();
     await this.options.notifier.close();
+  }
+
+  private createSmsForwarder(settings: Settings): SmsForwarder {
+    return new SmsForwarder({
+      settings: settings.sms,
+      getSecret: this.options.getSecret,
+      logger: this.options.logger.child({ component: 'sms' }),
+      clock: this.clock,
+      onStatus: (line) => {
+        const notice: Notice = { source: 'sms', ...line, at: this.clock.now() };
+        for (const listener of this.noticeListeners) listener(notice);
+      },
+    });
   }
 
   private async startSource(factory: SourceFactory): Promise<void> {

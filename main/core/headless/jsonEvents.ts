@@ -2,13 +2,15 @@ import type { Writable } from 'node:stream';
 import { redactValue } from '../log/redact.js';
 import type { AlertOutcome, JoinAction, SummaryOutcome } from '../alerts/pipeline.js';
 import type { SourceStatus } from '../sources/source.js';
+import type { Notice } from '../app/servicebellCore.js';
 
 /** The `--json` stream: one object per line on stdout. Logs never go here. */
 export type JsonEvent =
   | { type: 'status'; source: string; state: string; detail?: string; at: string }
   | { type: 'alert'; id: string; source: string; title: string; body: string; link?: string; shown: boolean; reason?: string; at: string }
   | { type: 'summary'; count: number; text: string; shown: boolean; at: string }
-  | { type: 'action'; alertId: string; source: string; action: 'join'; url: string; at: string };
+  | { type: 'action'; alertId: string; source: string; action: 'join'; url: string; at: string }
+  | { type: 'notice'; source: string; level: string; message: string; at: string };
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -36,6 +38,10 @@ export function summaryEvent(s: SummaryOutcome, now: number): JsonEvent {
 
 export function actionEvent(a: JoinAction, now: number): JsonEvent {
   return { type: 'action', alertId: a.alertId, source: a.source, action: 'join', url: a.url, at: iso(now) };
+}
+
+export function noticeEvent(n: Notice): JsonEvent {
+  return { type: 'notice', source: n.source, level: n.level, message: n.message, at: iso(n.at) };
 }
 
 export function writeJsonEvent(out: Writable, event: JsonEvent): void {
