@@ -12,7 +12,7 @@ export interface CheckLine {
 export interface ConnectionProbe {
   name: string;
   applies(settings: Settings): boolean;
-  run(settings: Settings, getSecret: SecretGetter): Promise<CheckLine>;
+  run(settings: Settings, getSecret: SecretGetter): Promise<CheckLine[]>;
 }
 
 /** Which secrets the enabled parts of the settings need. */
@@ -40,7 +40,7 @@ export async function runChecks(
   for (const probe of probes) {
     if (!probe.applies(settings)) continue;
     try {
-      lines.push(await probe.run(settings, getSecret));
+      lines.push(...(await probe.run(settings, getSecret)));
     } catch (err) {
       lines.push({ name: probe.name, ok: false, detail: err instanceof Error ? err.message : String(err) });
     }

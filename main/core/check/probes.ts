@@ -1,4 +1,7 @@
 import type { ConnectionProbe } from './connectionCheck.js';
+import { smsapiProbe } from '../sms/smsapiProbe.js';
+import { privmxProbe } from '../sources/privmx/privmxProbe.js';
+import { vonageProbe } from '../sources/vonage/vonageProbe.js';
 
-/** Connection probes contributed by each source (see the source folders). */
-export const connectionProbes: readonly ConnectionProbe[] = [];
+/** One probe per connection `servicebell check` (and the settings window's "Check connections") tries once. */
+export const connectionProbes: readonly ConnectionProbe[] = [vonageProbe, privmxProbe, smsapiProbe];
