@@ -9,6 +9,7 @@ import { createPlatformNotifier } from './core/notify/platformNotifier.js';
 import { createSystemOpener } from './core/links/linkOpener.js';
 import { defaultAppDir, defaultConfigFile } from './core/settings/paths.js';
 import { readSettingsFile } from './core/settings/settingsFile.js';
+import { watchSettingsFile } from './core/settings/settingsWatcher.js';
 import { sourceFactories } from './core/sources/registry.js';
 import { registerCredentialCommands } from './core/headless/credentialCommands.js';
 import { registerCheckCommand } from './core/headless/checkCommand.js';
@@ -57,12 +58,22 @@ program
       opener: createSystemOpener(),
       sources: sourceFactories,
     });
+    // Edits to the settings file apply while running: only the sources whose section changed reconnect.
+    const watcher = watchSettingsFile({
+      file: opts.config,
+      onChange: (settings) => {
+        logger.info({ config: opts.config }, 'settings changed; applying');
+        void session.core.applySettings(settings);
+      },
+      onInvalid: (problems) => logger.warn({ problems }, 'settings file changed but is invalid; keeping the running settings'),
+    });
     let stopping = false;
     stopper.stop = (signal) => {
       if (stopping) return;
       stopping = true;
       logger.info({ signal }, 'stopping');
       clearInterval(keepAlive);
+      watcher.close();
       session.stop().then(
         () => process.exit(0),
         (err: unknown) => {

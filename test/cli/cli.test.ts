@@ -58,3 +58,27 @@ describe('servicebell CLI', () => {
     expect(result.stdout).toMatch(/FAIL secret vonage\.backendToken: missing/);
   });
 });
+
+describe('servicebell headless and its settings file', () => {
+  it('applies an edited settings file while running, and ignores an invalid edit', async () => {
+    const { startPrivmxBridgeEmulator } = await import('../emulators/privmx/index.js');
+    const bridge = await startPrivmxBridgeEmulator();
+    const key = bridge.addApiKey();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sb-cli-'));
+    const file = path.join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ version: 1 }));
+    const run = startCli(['headless', '--json', '--config', file, '--data-dir', dir], { SERVICEBELL_PRIVMX_API_KEY_SECRET: key.secret });
+    try {
+      await waitUntil(() => run.stdout().includes('"source":"privmx","state":"disabled"'), 15_000, 'privmx disabled');
+      writeFileSync(file, '{ "privmx": { "enabled": tru');
+      await waitUntil(() => run.stderr().includes('keeping the running settings'), 10_000, 'invalid edit reported');
+      writeFileSync(file, JSON.stringify({ version: 1, privmx: { enabled: true, bridgeUrl: bridge.url, apiKeyId: key.id } }));
+      await waitUntil(() => run.stdout().includes('"source":"privmx","state":"connected"'), 15_000, 'privmx connected after the edit');
+      expect(run.stdout()).not.toContain('"source":"vonage","state":"connecting"');
+    } finally {
+      run.child.kill('SIGTERM');
+      await run.exited;
+      await bridge.stop();
+    }
+  });
+});
