@@ -1,0 +1,100 @@
+// Native notifications in the tray app: D-Bus on Linux (a real "Join Meeting" button), Electron's Notification with
+// an action on macOS, and a protocol-activated toast on Windows.
+import type { Notification, NotificationConstructorOptions } from 'electron';
+import type { Logger } from '../core/log/logger.js';
+import { DbusNotifier } from '../core/notify/dbusNotifier.js';
+import { JOIN_LABEL, type NotificationActivation, type NotificationRequest, type Notifier, type ShowResult } from '../core/notify/notifier.js';
+import { activationToken, toastXml, type ToastTokens } from './toastActivation.js';
+
+export type NotificationLike = Pick<Notification, 'show' | 'close' | 'on'>;
+export interface NotificationConstructor {
+  new (options: NotificationConstructorOptions): NotificationLike;
+  isSupported(): boolean;
+}
+
+export interface ElectronNotifierDeps {
+  Notification: NotificationConstructor;
+  platform: 'darwin' | 'win32';
+  tokens: ToastTokens;
+  /** Whether the OS is in do-not-disturb/focus mode, where a platform can tell; default: it cannot. */
+  osDoNotDisturb?: () => boolean;
+  /** Some systems never emit `show`; after this long the notification counts as shown. */
+  showTimeoutMs?: number;
+}
+
+export class ElectronNotifier implements Notifier {
+  readonly name = 'electron';
+  /** Live notifications stay referenced until closed: otherwise their click handlers are garbage-collected. */
+  readonly live = new Map<string, NotificationLike>();
+  private readonly handlers = new Set<(a: NotificationActivation) => void>();
+
+  constructor(private readonly deps: ElectronNotifierDeps) {}
+
+  onActivated(handler: (a: NotificationActivation) => void): void {
+    this.handlers.add(handler);
+  }
+
+  async show(request: NotificationRequest): Promise<ShowResult> {
+    const { Notification: Ctor, platform } = this.deps;
+    if (!Ctor.isSupported()) return { status: 'failed', error: 'notifications are not supported on this system' };
+    if (this.deps.osDoNotDisturb?.()) return { status: 'os_dnd' };
+    let options: NotificationConstructorOptions;
+    if (platform === 'win32') {
+      const body = await this.deps.tokens.issue(request.key, 'default');
+      const join = request.joinUrl ? await this.deps.tokens.issue(request.key, 'join') : undefined;
+      options = { title: request.title, body: request.body, toastXml: toastXml(request, { body, join }) };
+    } else {
+      options = { title: request.title, body: request.body, actions: request.joinUrl ? [{ type: 'button', text: JOIN_LABEL }] : [] };
+    }
+    const notification = new Ctor(options);
+    this.live.get(request.key)?.close();
+    this.live.set(request.key, notification);
+    notification.on('click', () => this.emit({ key: request.key, action: 'default' }));
+    notification.on('action', (_event, index) => {
+      if (index === 0) this.emit({ key: request.key, action: 'join' });
+    });
+    notification.on('close', () => {
+      if (this.live.get(request.key) === notification) this.live.delete(request.key);
+    });
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve({ status: 'shown' }), this.deps.showTimeoutMs ?? 3000);
+      notification.on('show', () => {
+        clearTimeout(timer);
+        resolve({ status: 'shown' });
+      });
+      notification.on('failed', (_event, error) => {
+        clearTimeout(timer);
+        this.live.delete(request.key);
+        resolve({ status: 'failed', error });
+      });
+      notification.show();
+    });
+  }
+
+  /** A `servicebell://activate?token=…` launch (Windows toast click). Returns whether it was one of ours. */
+  async handleActivationUrl(url: string): Promise<boolean> {
+    const token = activationToken(url);
+    if (!token) return false;
+    const activation = await this.deps.tokens.consume(token);
+    if (!activation) return false;
+    this.emit(activation);
+    return true;
+  }
+
+  async close(): Promise<void> {
+    for (const n of this.live.values()) n.close();
+    this.live.clear();
+  }
+
+  private emit(activation: NotificationActivation): void {
+    for (const handler of this.handlers) handler(activation);
+  }
+}
+
+/** Linux (and other X11/Wayland desktops): the core's D-Bus adapter; macOS and Windows: Electron. */
+export function createElectronNotifier(
+  deps: Omit<ElectronNotifierDeps, 'platform'> & { platform: NodeJS.Platform; logger: Logger; busAddress?: string },
+): Notifier & { handleActivationUrl?(url: string): Promise<boolean> } {
+  if (deps.platform === 'darwin' || deps.platform === 'win32') return new ElectronNotifier({ ...deps, platform: deps.platform });
+  return new DbusNotifier({ logger: deps.logger, busAddress: deps.busAddress, appName: 'Servicebell' });
+}

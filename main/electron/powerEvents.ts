@@ -1,0 +1,48 @@
+// After sleep, a screen unlock or regained connectivity, reconnect and catch up at once instead of waiting out a
+// backoff timer (the burst rule then folds the catch-up into one summary).
+import type { PowerMonitor } from 'electron';
+
+export interface PowerEventDeps {
+  powerMonitor: Pick<PowerMonitor, 'on' | 'removeListener'>;
+  reconnect(reason: string): void;
+  /** Electron's `net.isOnline`; polled because the main process gets no online/offline event. */
+  isOnline(): boolean;
+  pollMs?: number;
+  /** Events closer together than this cause one reconnect (resume and unlock usually arrive together). */
+  coalesceMs?: number;
+  now?: () => number;
+  setInterval?: (fn: () => void, ms: number) => unknown;
+  clearInterval?: (handle: unknown) => void;
+}
+
+const POWER_EVENTS = ['resume', 'unlock-screen', 'user-did-become-active'] as const;
+
+export function watchPowerEvents(deps: PowerEventDeps): () => void {
+  const now = deps.now ?? Date.now;
+  const coalesceMs = deps.coalesceMs ?? 2000;
+  let lastAt = Number.NEGATIVE_INFINITY;
+  const trigger = (reason: string): void => {
+    const at = now();
+    if (at - lastAt < coalesceMs) return;
+    lastAt = at;
+    deps.reconnect(reason);
+  };
+  const listeners = POWER_EVENTS.map((name) => {
+    const listener = (): void => trigger(name);
+    // The typings list each event separately; all three take no arguments we use.
+    (deps.powerMonitor.on as (event: string, fn: () => void) => void)(name, listener);
+    return { name, listener };
+  });
+  let online = deps.isOnline();
+  const poll = (): void => {
+    const next = deps.isOnline();
+    if (next && !online) trigger('online');
+    online = next;
+  };
+  const set = deps.setInterval ?? ((fn: () => void, ms: number) => setInterval(fn, ms).unref());
+  const handle = set(poll, deps.pollMs ?? 5000);
+  return () => {
+    for (const { name, listener } of listeners) (deps.powerMonitor.removeListener as (event: string, fn: () => void) => void)(name, listener);
+    (deps.clearInterval ?? ((h) => clearInterval(h as NodeJS.Timeout)))(handle);
+  };
+}

@@ -1,0 +1,37 @@
+// What the tray menu's items do, wired to the core, the windows and the login item.
+import type { ServicebellCore } from '../core/app/servicebellCore.js';
+import type { Logger } from '../core/log/logger.js';
+import { safeErrorMessage } from '../core/log/redact.js';
+import { tomorrowMorning, type PauseChoice, type TrayActions } from './trayMenu.js';
+
+export interface TrayActionDeps {
+  core: ServicebellCore;
+  logger: Logger;
+  openWindow(page: 'settings' | 'history'): void;
+  setLaunchAtLogin(enabled: boolean): Promise<void>;
+  refresh(): void;
+  quit(): void;
+  restartToUpdate?(): void;
+  now?: () => number;
+}
+
+export function createTrayActions(deps: TrayActionDeps): TrayActions {
+  const now = deps.now ?? Date.now;
+  const run = (what: string, task: () => Promise<unknown>): void => {
+    task().then(
+      () => deps.refresh(),
+      (err: unknown) => deps.logger.error({ error: safeErrorMessage(err) }, `tray: ${what} failed`),
+    );
+  };
+  const untilFor = (choice: PauseChoice): number => (choice === 'tomorrow' ? tomorrowMorning(now()) : now() + choice * 60_000);
+  return {
+    join: (source, id) => run('join', () => deps.core.pipeline.join(source, id)),
+    pause: (choice) => run('pause', () => deps.core.dnd.pause(untilFor(choice))),
+    resume: () => run('resume', () => deps.core.dnd.resume()),
+    openHistory: () => deps.openWindow('history'),
+    openSettings: () => deps.openWindow('settings'),
+    setLaunchAtLogin: (enabled) => run('launch at login', () => deps.setLaunchAtLogin(enabled)),
+    restartToUpdate: deps.restartToUpdate,
+    quit: deps.quit,
+  };
+}

@@ -1,0 +1,136 @@
+// The tray's look as pure functions of the app state, so every state's menu and icon can be tested without Electron.
+import type { MenuItemConstructorOptions } from 'electron';
+import type { DndState } from '../core/alerts/doNotDisturb.js';
+import type { SourceStatus } from '../core/sources/source.js';
+
+export type TrayIconState = 'connected' | 'degraded' | 'offline' | 'dnd';
+
+export interface RecentAlert {
+  source: string;
+  id: string;
+  title: string;
+  receivedAt: number;
+  canJoin: boolean;
+}
+
+export interface TrayState {
+  statuses: readonly SourceStatus[];
+  dnd: DndState;
+  unread: number;
+  /** Newest first; only the first five are shown. */
+  recent: readonly RecentAlert[];
+  launchAtLogin: boolean;
+  /** Set by the updater (issue 7): an update was downloaded and a restart installs it. */
+  updateReady: boolean;
+}
+
+export type PauseChoice = 30 | 60 | 'tomorrow';
+
+export interface TrayActions {
+  join(source: string, id: string): void;
+  pause(choice: PauseChoice): void;
+  resume(): void;
+  openHistory(): void;
+  openSettings(): void;
+  setLaunchAtLogin(enabled: boolean): void;
+  restartToUpdate?(): void;
+  quit(): void;
+}
+
+const SOURCE_LABELS: Record<string, string> = { vonage: 'Vonage', privmx: 'PrivMX' };
+const STATE_LABELS: Record<SourceStatus['state'], string> = {
+  connecting: 'connecting…',
+  connected: 'connected',
+  reconnecting: 'reconnecting…',
+  auth_failed: 'sign-in failed',
+  offline: 'offline',
+  disabled: 'off',
+};
+const ICON_LABELS: Record<TrayIconState, string> = {
+  connected: 'All connected',
+  degraded: 'Some connections need attention',
+  offline: 'Offline',
+  dnd: 'Notifications paused',
+};
+export const RECENT_LIMIT = 5;
+const MAX_LABEL = 60;
+
+/** Paused beats everything; then: all enabled sources connected, none connected, or in between (or sign-in failed). */
+export function trayIconState(statuses: readonly SourceStatus[], dnd: DndState): TrayIconState {
+  if (dnd.active) return 'dnd';
+  const enabled = statuses.filter((s) => s.state !== 'disabled');
+  if (enabled.length === 0) return 'offline';
+  if (enabled.every((s) => s.state === 'connected')) return 'connected';
+  if (enabled.some((s) => s.state === 'connected' || s.state === 'auth_failed')) return 'degraded';
+  return 'offline';
+}
+
+export function truncate(text: string, max = MAX_LABEL): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+export function tooltip(state: TrayState): string {
+  const base = `Servicebell: ${ICON_LABELS[trayIconState(state.statuses, state.dnd)]}`;
+  return state.unread > 0 ? `${base} (${state.unread} unread)` : base;
+}
+
+function dndLine(dnd: DndState, formatTime: (ms: number) => string): string | undefined {
+  if (!dnd.active) return undefined;
+  if (dnd.reason === 'quiet_hours') return `Quiet hours until ${formatTime(dnd.until)}`;
+  return dnd.until === null ? 'Notifications paused until resumed' : `Notifications paused until ${formatTime(dnd.until)}`;
+}
+
+export function buildTrayMenuTemplate(state: TrayState, actions: TrayActions, formatTime: (ms: number) => string): MenuItemConstructorOptions[] {
+  const info = (label: string): MenuItemConstructorOptions => ({ label: truncate(label, 90), enabled: false });
+  const items: MenuItemConstructorOptions[] = [info(`Servicebell: ${ICON_LABELS[trayIconState(state.statuses, state.dnd)]}`)];
+  for (const s of state.statuses) {
+    const name = SOURCE_LABELS[s.source] ?? s.source;
+    const detail = s.detail && s.state !== 'connected' && s.state !== 'disabled' ? `: ${s.detail}` : '';
+    items.push(info(`${name}: ${STATE_LABELS[s.state]}${detail}`));
+  }
+  const paused = dndLine(state.dnd, formatTime);
+  if (paused) items.push(info(paused));
+
+  const recent = state.recent.slice(0, RECENT_LIMIT);
+  if (recent.length > 0) {
+    items.push({ type: 'separator' }, info('Recent alerts'));
+    for (const alert of recent) {
+      const label = truncate(`${formatTime(alert.receivedAt)}  ${alert.title}`);
+      items.push({
+        label: alert.canJoin ? `${label}  (Join)` : label,
+        click: alert.canJoin ? () => actions.join(alert.source, alert.id) : () => actions.openHistory(),
+      });
+    }
+  }
+
+  const isPaused = state.dnd.active && state.dnd.reason === 'paused';
+  items.push(
+    { type: 'separator' },
+    {
+      label: 'Pause notifications',
+      submenu: [
+        { label: 'For 30 minutes', click: () => actions.pause(30) },
+        { label: 'For 1 hour', click: () => actions.pause(60) },
+        { label: 'Until tomorrow', click: () => actions.pause('tomorrow') },
+      ],
+    },
+    { label: 'Resume notifications', enabled: isPaused, click: () => actions.resume() },
+    { type: 'separator' },
+    { label: state.unread > 0 ? `History… (${state.unread} unread)` : 'History…', click: () => actions.openHistory() },
+    { label: 'Settings…', click: () => actions.openSettings() },
+    { label: 'Launch at login', type: 'checkbox', checked: state.launchAtLogin, click: (item) => actions.setLaunchAtLogin(item.checked) },
+  );
+  const restart = actions.restartToUpdate;
+  if (state.updateReady && restart) items.push({ label: 'Restart to update', click: () => restart() });
+  items.push({ type: 'separator' }, { label: 'Quit Servicebell', click: () => actions.quit() });
+  return items;
+}
+
+/** Tomorrow's date at 06:00 local time: "until tomorrow" means the next working morning, not midnight. */
+export function tomorrowMorning(now: number, hour = 6): number {
+  const d = new Date(now);
+  d.setDate(d.getDate() + 1);
+  d.setHours(hour, 0, 0, 0);
+  return d.getTime();
+}

@@ -1,0 +1,57 @@
+// Feeds the tray from the core: status changes, history changes, and a slow tick for pauses and quiet hours ending.
+import type { ServicebellCore } from '../core/app/servicebellCore.js';
+import { checkLink } from '../core/links/linkPolicy.js';
+import { RECENT_LIMIT, type TrayState } from './trayMenu.js';
+
+export interface TrayBindingDeps {
+  core: ServicebellCore;
+  render(state: TrayState): void;
+  launchAtLogin(): boolean;
+  updateReady(): boolean;
+  now?: () => number;
+  setInterval?: (fn: () => void, ms: number) => { unref?(): void };
+  clearInterval?: (handle: unknown) => void;
+}
+
+export function collectTrayState(core: ServicebellCore, extras: { launchAtLogin: boolean; updateReady: boolean; now: number }): TrayState {
+  const allowed = core.settings.links.allowedHosts;
+  return {
+    statuses: core.statusList(),
+    dnd: core.dnd.state(extras.now),
+    unread: core.history.unreadCount(),
+    recent: core.history
+      .list()
+      .slice(0, RECENT_LIMIT)
+      .map((e) => ({ source: e.alert.source, id: e.alert.id, title: e.alert.title, receivedAt: e.alert.receivedAt, canJoin: checkLink(e.alert.link, allowed).allowed })),
+    launchAtLogin: extras.launchAtLogin,
+    updateReady: extras.updateReady,
+  };
+}
+
+/** Renders now and on every change (coalesced to one render per tick); returns refresh and stop. */
+export function bindTrayToCore(deps: TrayBindingDeps): { refresh(): void; stop(): void } {
+  const now = deps.now ?? Date.now;
+  let queued = false;
+  const render = (): void => {
+    queued = false;
+    deps.render(collectTrayState(deps.core, { launchAtLogin: deps.launchAtLogin(), updateReady: deps.updateReady(), now: now() }));
+  };
+  const schedule = (): void => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(render);
+  };
+  const offStatus = deps.core.onStatus(schedule);
+  const offHistory = deps.core.history.onChange(schedule);
+  const tick = (deps.setInterval ?? setInterval)(schedule, 30_000);
+  tick.unref?.();
+  render();
+  return {
+    refresh: schedule,
+    stop() {
+      offStatus();
+      offHistory();
+      (deps.clearInterval ?? ((h) => clearInterval(h as NodeJS.Timeout)))(tick);
+    },
+  };
+}

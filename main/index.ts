@@ -1,0 +1,140 @@
+// Electron composition root: wiring only. Every piece lives in main/electron (adapters) or main/core (logic).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, Menu, Notification, Tray, ipcMain, nativeTheme, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
+import ElectronStore from 'electron-store';
+import { ServicebellCore } from './core/app/servicebellCore.js';
+import { connectionProbes } from './core/check/probes.js';
+import { createLogger } from './core/log/logger.js';
+import { sourceFactories } from './core/sources/registry.js';
+import { createAppSecretResolver } from './electron/appSecrets.js';
+import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './electron/appProtocol.js';
+import { installE2eHooks, type TraySnapshot } from './electron/e2eHooks.js';
+import { createElectronNotifier } from './electron/electronNotifier.js';
+import { createElectronOpener } from './electron/electronOpener.js';
+import { openSettingsStore } from './electron/electronSettingsStore.js';
+import { createIpcApi } from './electron/ipcApi.js';
+import { registerIpcHandlers } from './electron/ipcHandlers.js';
+import type { OpenKeyValueFile } from './electron/keyValueFile.js';
+import { createLoginItem } from './electron/loginItem.js';
+import { watchPowerEvents } from './electron/powerEvents.js';
+import { claimSingleInstance } from './electron/singleInstance.js';
+import { PROTOCOL_SCHEME, ToastTokens } from './electron/toastActivation.js';
+import { createTrayActions } from './electron/trayActions.js';
+import { TrayController, trayIconFile } from './electron/trayController.js';
+import { buildTrayMenuTemplate, tooltip, trayIconState, type TrayState } from './electron/trayMenu.js';
+import { bindTrayToCore } from './electron/trayState.js';
+import { WindowFactory, hardenSession } from './electron/windows.js';
+
+const APP_ID = 'com.servicebell.app';
+const here = path.dirname(fileURLToPath(import.meta.url));
+const logger = createLogger();
+const activationUrl = (argv: readonly string[]): string | undefined => argv.find((a) => a.startsWith(`${PROTOCOL_SCHEME}://`));
+
+registerAppScheme(protocol);
+const windows = new WindowFactory({ BrowserWindow, preloadPath: path.join(here, '../preload/index.cjs') });
+const pending: { url?: string; handle?(url: string): void } = { url: activationUrl(process.argv) };
+
+if (claimSingleInstance({
+  app,
+  onSecondInstance: (argv) => {
+    const url = activationUrl(argv);
+    if (url) pending.handle?.(url);
+    else windows.show('settings');
+  },
+})) void start();
+
+async function start(): Promise<void> {
+  app.setAppUserModelId(APP_ID);
+  if (process.platform === 'win32') {
+    app.setAsDefaultProtocolClient(PROTOCOL_SCHEME, process.execPath, process.defaultApp ? [path.resolve(process.argv[1] ?? '.')] : []);
+  }
+  app.on('window-all-closed', () => {}); // a tray app keeps running with no window open
+  await app.whenReady();
+  app.dock?.hide();
+  const dataDir = app.getPath('userData');
+  const openFile: OpenKeyValueFile = (options) => new ElectronStore<Record<string, unknown>>(options);
+  const settingsStore = await openSettingsStore({ dataDir, openFile });
+  if (settingsStore.notice) logger.warn(settingsStore.notice);
+  const secrets = await createAppSecretResolver({ logger, safeStorage, platform: process.platform, dataDir, openFile });
+  const tokens = await ToastTokens.open(dataDir);
+  const notifier = createElectronNotifier({ Notification, platform: process.platform, tokens, logger });
+  const core = await ServicebellCore.open({
+    settings: settingsStore.settings,
+    dataDir,
+    notifier,
+    opener: createElectronOpener(shell),
+    getSecret: (name) => secrets.get(name),
+    logger,
+    sources: sourceFactories,
+  });
+  const loginItem = createLoginItem({
+    platform: process.platform,
+    app,
+    command: process.env.APPIMAGE ? [process.env.APPIMAGE] : process.defaultApp ? [process.execPath, app.getAppPath()] : [process.execPath],
+    autostartDir: path.join(app.getPath('appData'), 'autostart'),
+  });
+  let launchAtLogin = await loginItem.get();
+  const setLaunchAtLogin = async (enabled: boolean): Promise<void> => {
+    await loginItem.set(enabled);
+    launchAtLogin = enabled;
+  };
+
+  hardenSession(session.defaultSession);
+  handleAppProtocol(protocol, path.join(here, '../renderer/static'));
+  registerIpcHandlers({
+    ipcMain,
+    trustedOrigin: APP_ORIGIN,
+    handlers: createIpcApi({ core, secrets, saveSettings: (s) => settingsStore.save(s), setLaunchAtLogin, probes: connectionProbes, notice: settingsStore.notice }),
+    onRejected: (channel, reason) => logger.warn({ channel, reason }, 'IPC request rejected'),
+  });
+
+  let stopping = false;
+  const quit = (): void => {
+    if (stopping) return;
+    stopping = true;
+    core.stop().finally(() => app.exit(0));
+  };
+  app.on('before-quit', (event) => {
+    if (!stopping) event.preventDefault();
+    quit();
+  });
+
+  let snapshot: TraySnapshot | undefined;
+  const tray = new Tray(trayIconFile(path.join(here, '../assets/tray'), process.platform, 'offline', 0, nativeTheme.shouldUseDarkColors));
+  const binding: { refresh(): void } = { refresh: () => {} };
+  const actions = createTrayActions({
+    core,
+    logger,
+    openWindow: (page) => windows.show(page),
+    setLaunchAtLogin: async (enabled) => {
+      await setLaunchAtLogin(enabled);
+      await settingsStore.save({ ...core.settings, ui: { ...core.settings.ui, launchAtLogin: enabled } });
+      await core.applySettings(settingsStore.settings);
+    },
+    refresh: () => binding.refresh(),
+    quit,
+  });
+  const controller = new TrayController({
+    tray,
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    actions,
+    iconDir: path.join(here, '../assets/tray'),
+    platform: process.platform,
+    darkPanel: () => nativeTheme.shouldUseDarkColors,
+  });
+  const render = (state: TrayState): void => {
+    controller.update(state);
+    const labels = buildTrayMenuTemplate(state, actions, String).map((i) => i.label ?? '-');
+    snapshot = { icon: trayIconState(state.statuses, state.dnd), tooltip: tooltip(state), labels };
+    windows.broadcast('history:changed', { unread: state.unread });
+  };
+  Object.assign(binding, bindTrayToCore({ core, render, launchAtLogin: () => launchAtLogin, updateReady: () => false }));
+  nativeTheme.on('updated', () => controller.refresh());
+  watchPowerEvents({ powerMonitor, isOnline: () => net.isOnline(), reconnect: (reason) => core.reconnectAll(reason) });
+  installE2eHooks(process.env, core, () => snapshot);
+
+  pending.handle = (url) => void notifier.handleActivationUrl?.(url);
+  if (pending.url) pending.handle(pending.url);
+  await core.start();
+}

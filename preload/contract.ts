@@ -1,0 +1,122 @@
+// The one IPC contract between the windows and the main process. Main validates every request with these schemas;
+// the preload and the renderer use the types. A channel missing from `contract` is a compile error (see `satisfies`).
+import { z } from 'zod';
+
+export const Channels = {
+  settingsGet: 'settings:get',
+  settingsSave: 'settings:save',
+  secretsStatus: 'secrets:status',
+  secretDelete: 'secrets:delete',
+  notifyTest: 'notify:test',
+  checkRun: 'check:run',
+  historyList: 'history:list',
+  historySetRead: 'history:set-read',
+  historyMarkAllRead: 'history:mark-all-read',
+  historyClear: 'history:clear',
+  historyJoin: 'history:join',
+} as const;
+export type Channel = (typeof Channels)[keyof typeof Channels];
+
+/** Main → window pushes. */
+export const Events = {
+  historyChanged: 'history:changed',
+} as const;
+export type EventChannel = (typeof Events)[keyof typeof Events];
+
+export const secretNameSchema = z.enum(['vonage.backendToken', 'privmx.apiKeySecret', 'smsapi.token']);
+export const secretLocationSchema = z.enum(['environment', 'keychain', 'encrypted store', 'memory', 'missing']);
+/** Where each secret lives; values are never sent to a window. */
+const secretStatusSchema = z.record(secretNameSchema, secretLocationSchema);
+const none = z.strictObject({});
+const alertKeySchema = z.strictObject({ source: z.string().min(1).max(64), id: z.string().min(1).max(512) });
+
+const historyItemSchema = z.strictObject({
+  source: z.string(),
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  receivedAt: z.number(),
+  read: z.boolean(),
+  shown: z.boolean(),
+  reason: z.string().optional(),
+  /** True when the link passes the link policy now; the URL itself stays in main. */
+  canJoin: z.boolean(),
+});
+
+export const contract = {
+  [Channels.settingsGet]: {
+    request: none,
+    // The settings are validated by the core's schema when saved; here they travel as a plain JSON object.
+    response: z.strictObject({
+      settings: z.record(z.string(), z.unknown()),
+      secrets: secretStatusSchema,
+      keychainUsable: z.boolean(),
+      notice: z.string().optional(),
+    }),
+  },
+  [Channels.settingsSave]: {
+    request: z.strictObject({
+      settings: z.record(z.string(), z.unknown()),
+      /** Only secrets the person typed; each goes straight to the keychain and is never read back. */
+      secrets: z.partialRecord(secretNameSchema, z.string().min(1).max(4096)).default({}),
+    }),
+    response: z.discriminatedUnion('ok', [
+      z.strictObject({ ok: z.literal(true), secrets: secretStatusSchema }),
+      z.strictObject({ ok: z.literal(false), problems: z.array(z.string()) }),
+    ]),
+  },
+  [Channels.secretsStatus]: { request: none, response: secretStatusSchema },
+  [Channels.secretDelete]: { request: z.strictObject({ name: secretNameSchema }), response: secretStatusSchema },
+  [Channels.notifyTest]: {
+    request: none,
+    response: z.strictObject({ shown: z.boolean(), reason: z.string().optional() }),
+  },
+  [Channels.checkRun]: {
+    request: none,
+    response: z.array(z.strictObject({ name: z.string(), ok: z.boolean(), detail: z.string() })),
+  },
+  [Channels.historyList]: {
+    request: none,
+    response: z.strictObject({ items: z.array(historyItemSchema), unread: z.number().int() }),
+  },
+  [Channels.historySetRead]: {
+    request: z.strictObject({ keys: z.array(alertKeySchema).min(1).max(1000), read: z.boolean() }),
+    response: none,
+  },
+  [Channels.historyMarkAllRead]: { request: none, response: none },
+  [Channels.historyClear]: { request: none, response: none },
+  [Channels.historyJoin]: { request: alertKeySchema, response: z.strictObject({ opened: z.boolean() }) },
+} as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
+
+export const eventContract = {
+  [Events.historyChanged]: z.strictObject({ unread: z.number().int() }),
+} as const satisfies Record<EventChannel, z.ZodType>;
+
+export type Request<C extends Channel> = z.input<(typeof contract)[C]['request']>;
+export type ParsedRequest<C extends Channel> = z.output<(typeof contract)[C]['request']>;
+export type Response<C extends Channel> = z.output<(typeof contract)[C]['response']>;
+export type EventPayload<E extends EventChannel> = z.output<(typeof eventContract)[E]>;
+export type HistoryItem = z.output<typeof historyItemSchema>;
+export type SecretStatus = z.output<typeof secretStatusSchema>;
+export type SecretNameValue = z.output<typeof secretNameSchema>;
+
+/** What main implements for each channel. */
+export type Handlers = { [C in Channel]: (request: ParsedRequest<C>) => Promise<Response<C>> };
+
+/** The named API the preload exposes as `window.servicebell` (never ipcRenderer or a pass-through). */
+export interface ServicebellApi {
+  getSettings(): Promise<Response<'settings:get'>>;
+  saveSettings(request: Request<'settings:save'>): Promise<Response<'settings:save'>>;
+  secretsStatus(): Promise<Response<'secrets:status'>>;
+  deleteSecret(name: SecretNameValue): Promise<Response<'secrets:delete'>>;
+  sendTestNotification(): Promise<Response<'notify:test'>>;
+  checkConnections(): Promise<Response<'check:run'>>;
+  listHistory(): Promise<Response<'history:list'>>;
+  setRead(keys: Request<'history:set-read'>['keys'], read: boolean): Promise<void>;
+  markAllRead(): Promise<void>;
+  clearHistory(): Promise<void>;
+  join(source: string, id: string): Promise<boolean>;
+  /** Returns the unsubscribe function. */
+  onHistoryChanged(listener: (payload: EventPayload<'history:changed'>) => void): () => void;
+}

@@ -1,0 +1,108 @@
+// Maps the settings form to the settings object and back. Validation is the core's schema, in main; this only
+// turns form values into JSON and puts each returned "path: message" next to its field.
+export type FieldKind = 'bool' | 'text' | 'number' | 'comma-list' | 'line-list' | 'json' | 'channels';
+
+export interface FieldSpec {
+  id: string;
+  path: string;
+  kind: FieldKind;
+}
+
+export const FIELDS: readonly FieldSpec[] = [
+  { id: 'vonage-enabled', path: 'vonage.enabled', kind: 'bool' },
+  { id: 'vonage-backendUrl', path: 'vonage.backendUrl', kind: 'text' },
+  { id: 'vonage-username', path: 'vonage.username', kind: 'text' },
+  { id: 'vonage-eventTypes', path: 'vonage.eventTypes', kind: 'comma-list' },
+  { id: 'vonage-sdkUrl', path: 'vonage.sdk.url', kind: 'text' },
+  { id: 'vonage-sdkApiUrl', path: 'vonage.sdk.apiUrl', kind: 'text' },
+  { id: 'privmx-enabled', path: 'privmx.enabled', kind: 'bool' },
+  { id: 'privmx-bridgeUrl', path: 'privmx.bridgeUrl', kind: 'text' },
+  { id: 'privmx-apiKeyId', path: 'privmx.apiKeyId', kind: 'text' },
+  { id: 'privmx-solution', path: 'privmx.solution', kind: 'text' },
+  { id: 'privmx-channels', path: 'privmx.channels', kind: 'channels' },
+  { id: 'privmx-rules', path: 'privmx.rules', kind: 'json' },
+  { id: 'sms-to', path: 'sms.to', kind: 'line-list' },
+  { id: 'sms-from', path: 'sms.from', kind: 'text' },
+  { id: 'sms-apiUrl', path: 'sms.apiUrl', kind: 'text' },
+  { id: 'sms-maxPerHour', path: 'sms.maxPerHour', kind: 'number' },
+  { id: 'links-allowedHosts', path: 'links.allowedHosts', kind: 'line-list' },
+  { id: 'quiet-enabled', path: 'notifications.quietHours.enabled', kind: 'bool' },
+  { id: 'quiet-start', path: 'notifications.quietHours.start', kind: 'text' },
+  { id: 'quiet-end', path: 'notifications.quietHours.end', kind: 'text' },
+  { id: 'ui-launchAtLogin', path: 'ui.launchAtLogin', kind: 'bool' },
+];
+
+type Json = Record<string, unknown>;
+
+function getPath(obj: Json, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Json)[k] : undefined), obj);
+}
+
+function setPath(obj: Json, path: string, value: unknown): void {
+  const keys = path.split('.');
+  const last = keys.pop() ?? '';
+  let node = obj;
+  for (const k of keys) {
+    const next = node[k];
+    node = next && typeof next === 'object' ? (next as Json) : (node[k] = {});
+  }
+  if (value === undefined) delete node[last];
+  else node[last] = value;
+}
+
+function channelBoxes(form: HTMLFormElement): HTMLInputElement[] {
+  return [...form.querySelectorAll<HTMLInputElement>('input[name="privmx-channel"]')];
+}
+
+export function fillForm(form: HTMLFormElement, settings: Json): void {
+  for (const field of FIELDS) {
+    const value = getPath(settings, field.path);
+    if (field.kind === 'channels') {
+      const on = Array.isArray(value) ? value : [];
+      for (const box of channelBoxes(form)) box.checked = on.includes(box.value);
+      continue;
+    }
+    const input = form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${field.id}`);
+    if (!input) continue;
+    if (field.kind === 'bool' && input instanceof HTMLInputElement) input.checked = value === true;
+    else if (field.kind === 'comma-list') input.value = Array.isArray(value) ? value.join(', ') : '';
+    else if (field.kind === 'line-list') input.value = Array.isArray(value) ? value.join('\n') : '';
+    else if (field.kind === 'json') input.value = JSON.stringify(value ?? [], null, 2);
+    else input.value = value === undefined ? '' : String(value);
+  }
+}
+
+/** The settings as the form says, on top of `base` (so sections the form does not show are kept). */
+export function readForm(form: HTMLFormElement, base: Json): { settings: Json; problems: string[] } {
+  const settings = structuredClone(base);
+  const problems: string[] = [];
+  const split = (text: string, sep: RegExp): string[] => text.split(sep).map((s) => s.trim()).filter(Boolean);
+  for (const field of FIELDS) {
+    if (field.kind === 'channels') {
+      setPath(settings, field.path, channelBoxes(form).filter((b) => b.checked).map((b) => b.value));
+      continue;
+    }
+    const input = form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${field.id}`);
+    if (!input) continue;
+    const text = input.value.trim();
+    if (field.kind === 'bool' && input instanceof HTMLInputElement) setPath(settings, field.path, input.checked);
+    else if (field.kind === 'comma-list') setPath(settings, field.path, split(text, /,/));
+    else if (field.kind === 'line-list') setPath(settings, field.path, split(text, /\n/));
+    else if (field.kind === 'number') setPath(settings, field.path, text === '' ? undefined : Number(text));
+    else if (field.kind === 'json') {
+      try {
+        setPath(settings, field.path, text === '' ? [] : (JSON.parse(text) as unknown));
+      } catch (err) {
+        problems.push(`${field.path}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+      }
+    } else setPath(settings, field.path, text === '' ? undefined : text);
+  }
+  return { settings, problems };
+}
+
+/** The field a "path: message" problem belongs to: the longest field path that prefixes it. */
+export function fieldForProblem(problem: string): FieldSpec | undefined {
+  const path = problem.slice(0, problem.indexOf(':'));
+  const matches = FIELDS.filter((f) => path === f.path || path.startsWith(`${f.path}.`) || path.startsWith(`${f.path}[`));
+  return matches.sort((a, b) => b.path.length - a.path.length)[0];
+}
