@@ -106,6 +106,10 @@ describe('electron-builder.yml', () => {
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.linux?.category).toBe('Office;Network;');
     expect(config.linux?.desktop?.entry).toMatchObject({ StartupWMClass: 'servicebell' });
+    // Electron takes its Linux app_id / WM_CLASS from package.json desktopName: it must name the same entry.
+    const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { desktopName?: string };
+    expect(pkg.desktopName).toBe('servicebell.desktop');
+    expect(config.linux?.syncDesktopName).toBe(true);
     // Default Depends kept (libnotify4, libsecret-1-0, ...): not overridden here.
     expect(config.deb?.depends).toBeUndefined();
     expect(JSON.stringify(config)).not.toMatch(/appindicator/i);
