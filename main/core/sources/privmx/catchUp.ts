@@ -13,6 +13,8 @@ export interface CatchUpDeps {
   logger: Logger;
   /** The same path live events take; resolves once the alert is in history (then the cursor may move). */
   handle(frame: NotificationFrame, origin: 'catchup'): Promise<void>;
+  /** Called before a thread is re-read from its cursor (a failed delivery may have pinned it). */
+  unblock?(threadId: string): void;
   fetchImpl?: typeof fetch;
   timeoutMs?: number;
   /** Safety stop for one thread per run (100 per page). */
@@ -29,6 +31,7 @@ export const EMPTY_THREAD_CURSOR = '0'.repeat(24);
  */
 export async function catchUpThread(deps: CatchUpDeps, threadId: string): Promise<number> {
   let handled = 0;
+  deps.unblock?.(threadId);
   let from = deps.cursors.get(threadId);
   if (from === undefined) {
     const newest = await listMessages(deps, threadId, null, 'desc', 1);

@@ -20,20 +20,29 @@ export interface EventHandlerDeps {
   now?: () => number;
   onUnusable?(kind: string): void;
   seenLimit?: number;
+  /** Back-pressure: how many alerts may wait for history at once. */
+  maxInFlight?: number;
 }
 
 /**
- * One Bridge event → rule → alert. Remembers recent alert ids so an event seen live and again in catch-up
- * becomes one alert; moves a thread's cursor only after the sink has the alert in history.
+ * One Bridge event → rule → alert. Alerts are handed to the sink without waiting for the previous one to reach
+ * history (so history can group-commit and a slow disk never delays the next notification), while each thread's
+ * cursor still moves in order and only past alerts the sink has confirmed. Recent alert ids are remembered, so an
+ * event seen live and again in catch-up becomes one alert.
  */
 export class EventHandler {
   private seen = new Set<string>();
+  private inFlight = new Set<Promise<boolean>>();
+  private cursorChain: Promise<unknown> = Promise.resolve();
+  /** Threads where a delivery failed: their cursor stays put until the next catch-up re-reads from it. */
+  private blocked = new Set<string>();
   private readonly now: () => number;
 
   constructor(private readonly deps: EventHandlerDeps) {
     this.now = deps.now ?? Date.now;
   }
 
+  /** Resolves once the alert is dispatched (not yet confirmed); waits only when too many are in flight. */
   async handle(frame: NotificationFrame, origin: EventOrigin): Promise<void> {
     const schema = eventDataSchemas[frame.type];
     if (!schema) return this.deps.onUnusable?.('unknown event type');
@@ -41,11 +50,12 @@ export class EventHandler {
     if (!parsed.success) return this.deps.onUnusable?.(`bad ${frame.type} payload`);
     const data = parsed.data;
     const view = toEventView({ ...frame, data });
-    const tracked = frame.type === 'threadNewMessage' && view.threadId !== undefined && this.deps.trackedThreads.has(view.threadId);
     const decision = decide(this.deps.rules, view);
     const id = alertIdFor(view, data);
+    let delivered: Promise<boolean> = Promise.resolve(true);
     if (decision && !this.seen.has(id)) {
-      const input: AlertInput = {
+      this.remember(id);
+      delivered = this.deliver(id, {
         id,
         source: 'privmx',
         kind: frame.type,
@@ -61,17 +71,43 @@ export class EventHandler {
           channel: view.channel,
           ...pickIds(view),
         },
-      };
-      try {
-        await this.deps.sink.alert(input);
-      } catch (err) {
-        // Not remembered and no cursor move: a later catch-up can still deliver it.
-        this.deps.logger.error({ id, err: safeErrorMessage(err) }, 'privmx: the pipeline refused an alert');
-        return;
-      }
-      this.remember(id);
+      });
     }
-    if (tracked && view.threadId && view.messageId) this.deps.cursors.advance(view.threadId, view.messageId);
+    const { threadId, messageId } = view;
+    if (frame.type === 'threadNewMessage' && threadId && messageId && this.deps.trackedThreads.has(threadId)) {
+      // Chained: a thread's cursor passes an id only after it and everything before it were confirmed.
+      this.cursorChain = this.cursorChain.then(async () => {
+        if (!(await delivered)) this.blocked.add(threadId);
+        else if (!this.blocked.has(threadId)) this.deps.cursors.advance(threadId, messageId);
+      });
+    }
+    if (this.inFlight.size >= (this.deps.maxInFlight ?? 2_000)) await Promise.race(this.inFlight);
+  }
+
+  /** Catch-up re-reads from the cursor, so a thread blocked by a failed delivery may move again. */
+  unblock(threadId: string): void {
+    this.blocked.delete(threadId);
+  }
+
+  /** Every dispatched alert confirmed (or failed) and every cursor move applied. */
+  async drain(): Promise<void> {
+    await Promise.all(this.inFlight);
+    await this.cursorChain;
+  }
+
+  private deliver(id: string, input: AlertInput): Promise<boolean> {
+    const p = this.deps.sink.alert(input).then(
+      () => true,
+      (err: unknown) => {
+        // Forgotten, so a later catch-up can still deliver it.
+        this.seen.delete(id);
+        this.deps.logger.error({ id, err: safeErrorMessage(err) }, 'privmx: the pipeline refused an alert');
+        return false;
+      },
+    );
+    this.inFlight.add(p);
+    void p.then(() => this.inFlight.delete(p));
+    return p;
   }
 
   private remember(id: string): void {

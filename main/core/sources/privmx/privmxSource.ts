@@ -122,7 +122,7 @@ export class PrivmxSource implements Source {
       await withTimeout(socket.request('manager/unsubscribeFromChannel', { channels: this.channels }, ok), this.timing.stopTimeoutMs).catch(() => {});
       socket.close();
     }
-    await withTimeout(this.queue, this.timing.stopTimeoutMs).catch(() => {});
+    await withTimeout(this.queue.then(() => this.handler.drain()), this.timing.stopTimeoutMs).catch(() => {});
     await this.cursors.flush();
     this.status('disabled', 'stopped');
   }
@@ -135,7 +135,9 @@ export class PrivmxSource implements Source {
     let release: (run: boolean) => void = () => {};
     const gate = new Promise<boolean>((resolve) => (release = resolve));
     this.enqueue(async () => {
-      if (await gate) await catchUpThreads(this.catchUpDeps(), this.threads);
+      if (!(await gate)) return;
+      await this.handler.drain(); // cursors reflect everything already delivered
+      await catchUpThreads(this.catchUpDeps(), this.threads);
     });
     let subscribed = false;
     try {
@@ -243,6 +245,7 @@ export class PrivmxSource implements Source {
     return {
       apiUrl: this.apiUrl, auth: this.auth, cursors: this.cursors, logger: this.deps.logger, timeoutMs: this.timing.requestTimeoutMs,
       handle: (frame: Parameters<EventHandler['handle']>[0]) => this.handler.handle(frame, 'catchup'),
+      unblock: (threadId: string) => this.handler.unblock(threadId),
       ...(this.deps.fetchImpl ? { fetchImpl: this.deps.fetchImpl } : {}),
     };
   }

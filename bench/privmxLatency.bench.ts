@@ -1,0 +1,127 @@
+// PrivMX path latency: emulator send → `Notify` at a D-Bus notification server, through the real source, pipeline
+// and D-Bus notifier, next to a bare `ws` client's latency to the same frames in the same run. Then a flood:
+// 10,000 events in one second → all in history, a handful of notifications (coalesced), RSS growth.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ServicebellCore } from '../main/core/app/servicebellCore.js';
+import { createSystemOpener } from '../main/core/links/linkOpener.js';
+import { silentLogger } from '../main/core/log/logger.js';
+import { DbusNotifier } from '../main/core/notify/dbusNotifier.js';
+import { settingsSchema } from '../main/core/settings/schema.js';
+import { sourceFactories } from '../main/core/sources/registry.js';
+import { RawBridgeClient, startPrivmxBridgeEmulator } from '../test/emulators/privmx/index.js';
+import { startPrivateDesktop } from '../test/harness/privateBus.js';
+
+export const title = 'PrivMX latency (send → D-Bus Notify, vs a bare ws client) and a 10,000-event flood';
+
+const EVENTS = 1_000;
+const FLOOD = 10_000;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+const ms = (v: number) => `${v.toFixed(2)} ms`;
+const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
+
+export async function run(): Promise<Record<string, string | number>> {
+  const desktop = await startPrivateDesktop();
+  const bridge = await startPrivmxBridgeEmulator();
+  const key = bridge.addApiKey();
+  const ctx = bridge.addContext();
+  const thread = bridge.addThread(ctx.id);
+  const logger = silentLogger();
+  const settings = settingsSchema.parse({
+    privmx: { enabled: true, bridgeUrl: bridge.url, apiKeyId: key.id, rules: [{ match: { channel: 'thread', threadId: thread.id }, title: 'Order', body: 'msg {messageId}' }] },
+    notifications: { historyLimit: 100_000 },
+  });
+  const core = await ServicebellCore.open({
+    settings, dataDir: mkdtempSync(path.join(os.tmpdir(), 'sb-bench-privmx-')),
+    notifier: new DbusNotifier({ busAddress: desktop.busAddress, logger }), opener: createSystemOpener('linux'),
+    getSecret: async (name) => (name === 'privmx.apiKeySecret' ? key.secret : undefined), logger, sources: sourceFactories, hostName: 'bench',
+  });
+  const bare = await RawBridgeClient.connect(bridge.url);
+  try {
+    let connected = false;
+    core.onStatus((s) => (connected ||= s.source === 'privmx' && s.state === 'connected'));
+    await core.start();
+    const auth = (await bare.call('manager/auth', { grantType: 'api_key_credentials', apiKeyId: key.id, apiKeySecret: key.secret })).result as { accessToken: string };
+    await bare.call('manager/bindAccessToken', { accessToken: auth.accessToken });
+    await bare.call('manager/subscribeToChannel', { channels: ['thread'] });
+    while (!connected) await sleep(10);
+
+    // Latency: one event at a time, so bursts never coalesce and every event is one Notify.
+    core.pipeline.configureBurst({ count: 1_000_000, windowMs: 1_000 });
+    const bareAt = new Map<string, number>();
+    bare.onNotification = (frame, at) => {
+      const data = frame.data as { id?: string } | undefined;
+      if (frame.type === 'threadNewMessage' && data?.id) bareAt.set(data.id, at);
+    };
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let i = 0; i < EVENTS; i += 1) {
+      const t0 = performance.now();
+      const msg = bridge.sendMessage(thread.id);
+      await desktop.notifications.waitFor((n) => n.body === `msg ${msg.id}`);
+      ours.push(performance.now() - t0);
+      const b = bareAt.get(msg.id);
+      if (b !== undefined) theirs.push(b - t0);
+    }
+    ours.sort((a, b) => a - b);
+    theirs.sort((a, b) => a - b);
+
+    // Context: what one Notify round trip costs on this bus by itself (a bare ws client pays nothing like it).
+    const direct = new DbusNotifier({ busAddress: desktop.busAddress, logger });
+    const dbusOnly: number[] = [];
+    for (let i = 0; i < 300; i += 1) {
+      const t0 = performance.now();
+      await direct.show({ key: `d${i}`, title: 'direct', body: `direct ${i}` });
+      await desktop.notifications.waitFor((n) => n.body === `direct ${i}`);
+      dbusOnly.push(performance.now() - t0);
+    }
+    await direct.close();
+    dbusOnly.sort((a, b) => a - b);
+    // Let the latency phase's burst window pass, so the flood starts from a quiet window.
+    await sleep(10_500);
+
+    // Flood: default bursts (3 per 10 s) → a handful of notifications, every event still in history.
+    core.pipeline.configureBurst({ count: 3, windowMs: 10_000 });
+    desktop.notifications.clear();
+    const historyBefore = core.history.list().length;
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    const floodStart = performance.now();
+    for (let batch = 0; batch < 10; batch += 1) {
+      for (let i = 0; i < FLOOD / 10; i += 1) bridge.sendMessage(thread.id);
+      await sleep(100);
+    }
+    const deadline = Date.now() + 60_000;
+    while (core.history.list().length - historyBefore < FLOOD && Date.now() < deadline) await sleep(50);
+    const floodMs = performance.now() - floodStart;
+    const rssAfter = process.memoryUsage().rss;
+    await sleep(10_500); // the burst window closes and its summary is shown
+
+    return {
+      'events (latency)': EVENTS,
+      'servicebell p50': ms(percentile(ours, 50)),
+      'servicebell p95': ms(percentile(ours, 95)),
+      'servicebell p99': ms(percentile(ours, 99)),
+      'bare ws p50': ms(percentile(theirs, 50)),
+      'bare ws p95': ms(percentile(theirs, 95)),
+      'bare ws p99': ms(percentile(theirs, 99)),
+      'p99 ratio (target ≤ 1.25)': (percentile(ours, 99) / percentile(theirs, 99)).toFixed(2),
+      'p99 overhead over bare ws': ms(percentile(ours, 99) - percentile(theirs, 99)),
+      'bare D-Bus Notify p50 / p99': `${ms(percentile(dbusOnly, 50))} / ${ms(percentile(dbusOnly, 99))}`,
+      'flood events sent in 1 s': FLOOD,
+      'flood events in history': core.history.list().length - historyBefore,
+      'flood notifications (incl. summary)': desktop.notifications.notifications.length,
+      'flood drained in': ms(floodMs),
+      'RSS growth (flood)': `${((rssAfter - rssBefore) / 1024 / 1024).toFixed(1)} MiB`,
+    };
+  } finally {
+    bare.close();
+    await core.stop();
+    await bridge.stop();
+    await desktop.stop();
+  }
+}
