@@ -22,6 +22,8 @@ export class EventProcessor {
   private cursor: number | undefined;
   /** Handled ids above the cursor (a live event seen past a gap that catch-up has not closed yet). */
   private readonly above = new Set<number>();
+  private readonly inFlight = new Map<number, Promise<boolean>>();
+  private readonly failed = new Set<number>();
   private chain: Promise<unknown> = Promise.resolve();
   private persisting: Promise<void> | undefined;
   private stopped = false;
@@ -37,13 +39,16 @@ export class EventProcessor {
     return this.cursor;
   }
 
-  /** A live event: closes a gap through catch-up first so alerts stay in order. */
+  /**
+   * A live event: closes a gap through catch-up first so alerts stay in order. The hand-over is not awaited, so the
+   * next event never queues behind the previous one's history write; the cursor still only advances on success.
+   */
   live(event: ConversationEvent): Promise<void> {
     return this.enqueue(async () => {
-      if (this.cursor !== undefined && event.id > this.cursor + 1 && !this.isHandled(event.id)) {
+      if (this.cursor !== undefined && event.id > this.frontier() + 1 && !this.isHandled(event.id)) {
         await this.catchUpNow('gap').catch(() => undefined);
       }
-      await this.handle(event);
+      void this.dispatch(event);
     });
   }
 
@@ -69,31 +74,53 @@ export class EventProcessor {
       return;
     }
     if (result.truncated) this.deps.logger.warn({ shown: result.events.length }, 'vonage: more events were missed than the catch-up limit; the oldest were skipped');
-    for (const event of result.events) {
-      if (!(await this.handle(event))) return;
-    }
-    if (result.latestId !== undefined) this.advanceTo(result.latestId);
-    if (result.events.length > 0) this.deps.logger.info({ reason, count: result.events.length }, 'vonage: caught up');
+    const outcomes = await Promise.all(result.events.map((event) => this.dispatch(event)));
+    await Promise.all(this.inFlight.values());
+    // Ids the history did not list (or listed malformed) count as seen, but never past an alert the sink refused.
+    const firstFailure = Math.min(...this.failed);
+    if (result.latestId !== undefined) this.advanceTo(Math.min(result.latestId, firstFailure - 1));
+    if (outcomes.length > 0) this.deps.logger.info({ reason, count: outcomes.length }, 'vonage: caught up');
+  }
+
+  /** The highest id up to which everything is handled or being handed over. */
+  private frontier(): number {
+    let f = this.cursor ?? 0;
+    while (this.inFlight.has(f + 1) || this.above.has(f + 1)) f += 1;
+    return f;
   }
 
   private isHandled(id: number): boolean {
     return (this.cursor !== undefined && id <= this.cursor) || this.above.has(id);
   }
 
-  /** Returns false when the sink failed (the event stays unhandled and is retried by the next catch-up). */
-  private async handle(event: ConversationEvent): Promise<boolean> {
-    if (this.isHandled(event.id)) return true;
-    if (this.deps.eventTypes.has(event.type)) {
-      try {
-        await this.deps.sink.alert(mapEventToAlert(this.deps.conversationId, event, this.deps.now()));
-      } catch (err) {
+  /** Resolves false when the sink failed (the event stays unhandled and is retried by the next catch-up). */
+  private dispatch(event: ConversationEvent): Promise<boolean> {
+    if (this.isHandled(event.id)) return Promise.resolve(true);
+    const running = this.inFlight.get(event.id);
+    if (running) return running;
+    if (!this.deps.eventTypes.has(event.type)) {
+      this.markHandled(event.id);
+      return Promise.resolve(true);
+    }
+    const handover = this.deps.sink.alert(mapEventToAlert(this.deps.conversationId, event, this.deps.now())).then(
+      () => {
+        this.failed.delete(event.id);
+        this.markHandled(event.id);
+        return true;
+      },
+      (err: unknown) => {
+        this.failed.add(event.id);
         this.deps.logger.error({ eventId: event.id, err: safeErrorMessage(err) }, 'vonage: the pipeline did not accept an alert');
         return false;
-      }
-    }
-    if (this.cursor === undefined || event.id === this.cursor + 1) this.advanceTo(event.id);
-    else this.above.add(event.id);
-    return true;
+      },
+    ).finally(() => this.inFlight.delete(event.id));
+    this.inFlight.set(event.id, handover);
+    return handover;
+  }
+
+  private markHandled(id: number): void {
+    if (this.cursor === undefined || id === this.cursor + 1) this.advanceTo(id);
+    else if (id > this.cursor) this.above.add(id);
   }
 
   private advanceTo(id: number): void {
@@ -132,6 +159,7 @@ export class EventProcessor {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.chain;
+    await Promise.all(this.inFlight.values());
     while (this.persisting) await this.persisting;
     await this.deps.cursors.flush();
   }
