@@ -96,6 +96,12 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node']));
   });
 
+  it('points every platform at an icon that exists', () => {
+    const icons = [config.linux?.icon, config.win?.icon, config.mac?.icon];
+    expect(icons.every((i) => typeof i === 'string')).toBe(true);
+    for (const icon of icons) expect(existsSync(path.join(REPO, icon ?? '')), icon ?? '').toBe(true);
+  });
+
   it('publishes to an https generic feed', () => {
     const publish = config.publish as { provider: string; url: string };
     expect(publish.provider).toBe('generic');
