@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Backoff, type BackoffOptions } from '../../connection/backoff.js';
+import { Backoff } from '../../connection/backoff.js';
 import { systemClock, type Clock, type TimerHandle } from '../../connection/clock.js';
 import type { Logger } from '../../log/logger.js';
 import { safeErrorMessage } from '../../log/redact.js';
@@ -13,30 +13,9 @@ import { BRIDGE_CODE, GarbageLog, isRpcError } from './privmxRpc.js';
 import { PrivmxSocket } from './privmxSocket.js';
 import { catchUpThreadIds, channelsFor } from './rules.js';
 import { ThreadCursors, type CursorPort } from './threadCursors.js';
+import { DEFAULT_PRIVMX_TIMING, type PrivmxTiming } from './privmxTiming.js';
 
-export interface PrivmxTiming {
-  connectTimeoutMs: number;
-  requestTimeoutMs: number;
-  /** Silence (no ping, no frame) that means a dead connection; the Bridge pings every 10 s. */
-  deadAfterMs: number;
-  backoff: BackoffOptions;
-  /** Retry delay after a problem only the user can fix (key, secret, scopes). */
-  authRetryMs: number;
-  refreshRetryMs: number;
-  cursorFlushMs: number;
-  stopTimeoutMs: number;
-}
-
-export const DEFAULT_PRIVMX_TIMING: PrivmxTiming = {
-  connectTimeoutMs: 10_000,
-  requestTimeoutMs: 10_000,
-  deadAfterMs: 25_000,
-  backoff: { baseMs: 1_000, maxMs: 60_000 },
-  authRetryMs: 60_000,
-  refreshRetryMs: 5_000,
-  cursorFlushMs: 250,
-  stopTimeoutMs: 1_000,
-};
+export { DEFAULT_PRIVMX_TIMING, type PrivmxTiming } from './privmxTiming.js';
 
 export interface PrivmxSourceDeps {
   settings: PrivmxSettings;
