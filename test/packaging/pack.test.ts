@@ -50,7 +50,8 @@ describe('electron-builder --dir with a stub Electron (offline)', () => {
     const packConfig = {
       ...config,
       electronDist: createStubElectronDist(root),
-      // The release build rebuilds keytar against Electron's headers (a download); here it stays as built for Node.
+      // The release build rebuilds keytar against Electron's headers (a download). Here it must stay off: the
+      // stage's node_modules are hard links to the repo's, and a rebuild could write through them.
       npmRebuild: false,
       directories: { ...config.directories, output: path.join(root, 'out') },
       // electron-builder refuses an asar without the package.json "main" entry; that entry is the Electron
