@@ -1,4 +1,4 @@
-// Pages are served from the app bundle through `app://servicebell/…`, never file:// (which would give every page
+// Pages are served from the app bundle through `app://servicebell/…`, never as local file URLs (which give every page
 // read access to the whole disk and a shared "null" origin).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';

@@ -1,12 +1,21 @@
 // Native notifications in the tray app: D-Bus on Linux (a real "Join Meeting" button), Electron's Notification with
 // an action on macOS, and a protocol-activated toast on Windows.
-import type { Notification, NotificationConstructorOptions } from 'electron';
+import type { NotificationConstructorOptions } from 'electron';
 import type { Logger } from '../core/log/logger.js';
 import { DbusNotifier } from '../core/notify/dbusNotifier.js';
 import { JOIN_LABEL, type NotificationActivation, type NotificationRequest, type Notifier, type ShowResult } from '../core/notify/notifier.js';
 import { activationToken, toastXml, type ToastTokens } from './toastActivation.js';
 
-export type NotificationLike = Pick<Notification, 'show' | 'close' | 'on'>;
+/** The part of Electron's Notification used here (the real class satisfies it; see main/index.ts). */
+export interface NotificationLike {
+  show(): void;
+  close(): void;
+  on(event: 'show', listener: () => void): unknown;
+  on(event: 'click', listener: () => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
+  on(event: 'action', listener: (details: { actionIndex: number }, actionIndex: number) => void): unknown;
+  on(event: 'failed', listener: (event: unknown, error: string) => void): unknown;
+}
 export interface NotificationConstructor {
   new (options: NotificationConstructorOptions): NotificationLike;
   isSupported(): boolean;
@@ -50,8 +59,9 @@ export class ElectronNotifier implements Notifier {
     this.live.get(request.key)?.close();
     this.live.set(request.key, notification);
     notification.on('click', () => this.emit({ key: request.key, action: 'default' }));
-    notification.on('action', (_event, index) => {
-      if (index === 0) this.emit({ key: request.key, action: 'join' });
+    notification.on('action', (details, index) => {
+      // Electron 45 puts the index on the event; older versions pass it positionally.
+      if ((details?.actionIndex ?? index) === 0) this.emit({ key: request.key, action: 'join' });
     });
     notification.on('close', () => {
       if (this.live.get(request.key) === notification) this.live.delete(request.key);

@@ -1,9 +1,17 @@
 // After sleep, a screen unlock or regained connectivity, reconnect and catch up at once instead of waiting out a
 // backoff timer (the burst rule then folds the catch-up into one summary).
-import type { PowerMonitor } from 'electron';
+
+const POWER_EVENTS = ['resume', 'unlock-screen', 'user-did-become-active'] as const;
+
+type PowerEventName = (typeof POWER_EVENTS)[number];
+/** The part of Electron's powerMonitor used here (the real one satisfies it; see main/index.ts). */
+export interface PowerMonitorLike {
+  on(event: PowerEventName, listener: () => void): unknown;
+  removeListener(event: PowerEventName, listener: () => void): unknown;
+}
 
 export interface PowerEventDeps {
-  powerMonitor: Pick<PowerMonitor, 'on' | 'removeListener'>;
+  powerMonitor: PowerMonitorLike;
   reconnect(reason: string): void;
   /** Electron's `net.isOnline`; polled because the main process gets no online/offline event. */
   isOnline(): boolean;
@@ -15,7 +23,6 @@ export interface PowerEventDeps {
   clearInterval?: (handle: unknown) => void;
 }
 
-const POWER_EVENTS = ['resume', 'unlock-screen', 'user-did-become-active'] as const;
 
 export function watchPowerEvents(deps: PowerEventDeps): () => void {
   const now = deps.now ?? Date.now;
@@ -29,8 +36,7 @@ export function watchPowerEvents(deps: PowerEventDeps): () => void {
   };
   const listeners = POWER_EVENTS.map((name) => {
     const listener = (): void => trigger(name);
-    // The typings list each event separately; all three take no arguments we use.
-    (deps.powerMonitor.on as (event: string, fn: () => void) => void)(name, listener);
+    deps.powerMonitor.on(name, listener);
     return { name, listener };
   });
   let online = deps.isOnline();
@@ -42,7 +48,7 @@ export function watchPowerEvents(deps: PowerEventDeps): () => void {
   const set = deps.setInterval ?? ((fn: () => void, ms: number) => setInterval(fn, ms).unref());
   const handle = set(poll, deps.pollMs ?? 5000);
   return () => {
-    for (const { name, listener } of listeners) (deps.powerMonitor.removeListener as (event: string, fn: () => void) => void)(name, listener);
+    for (const { name, listener } of listeners) deps.powerMonitor.removeListener(name, listener);
     (deps.clearInterval ?? ((h) => clearInterval(h as NodeJS.Timeout)))(handle);
   };
 }

@@ -2,7 +2,7 @@
 import type { App } from 'electron';
 
 export interface SingleInstanceDeps {
-  app: Pick<App, 'requestSingleInstanceLock' | 'on' | 'quit'>;
+  app: Pick<App, 'requestSingleInstanceLock' | 'quit'> & { on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): unknown };
   /** Runs in the first instance with the second launch's command line. */
   onSecondInstance(argv: readonly string[]): void;
 }

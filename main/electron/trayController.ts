@@ -1,9 +1,13 @@
 // Keeps the tray icon, tooltip, unread count and context menu in step with the app state.
 import path from 'node:path';
-import type { Menu, MenuItemConstructorOptions, Tray } from 'electron';
+import type { MenuItemConstructorOptions, Tray } from 'electron';
 import { buildTrayMenuTemplate, tooltip, trayIconState, type TrayActions, type TrayIconState, type TrayState } from './trayMenu.js';
 
-export type TrayLike = Pick<Tray, 'setImage' | 'setToolTip' | 'setContextMenu' | 'setTitle' | 'on'>;
+/** `M` is Electron's Menu in the app; tests use the template itself. */
+export type TrayLike<M> = Pick<Tray, 'setImage' | 'setToolTip' | 'setTitle'> & {
+  setContextMenu(menu: M): void;
+  on(event: 'click', listener: () => void): unknown;
+};
 
 /**
  * macOS: a template image (the system tints it) and the unread count as the title. Windows and Linux: a coloured
@@ -15,9 +19,9 @@ export function trayIconFile(iconDir: string, platform: NodeJS.Platform, state: 
   return path.join(iconDir, `tray-${state}${dot}-${darkPanel ? 'dark' : 'light'}.png`);
 }
 
-export interface TrayControllerDeps {
-  tray: TrayLike;
-  buildMenu(template: MenuItemConstructorOptions[]): Menu;
+export interface TrayControllerDeps<M> {
+  tray: TrayLike<M>;
+  buildMenu(template: MenuItemConstructorOptions[]): M;
   actions: TrayActions;
   iconDir: string;
   platform: NodeJS.Platform;
@@ -25,11 +29,11 @@ export interface TrayControllerDeps {
   formatTime?(ms: number): string;
 }
 
-export class TrayController {
+export class TrayController<M> {
   private last: TrayState | undefined;
   private lastIcon = '';
 
-  constructor(private readonly deps: TrayControllerDeps) {
+  constructor(private readonly deps: TrayControllerDeps<M>) {
     // The context menu is always set (a Linux tray may never deliver clicks); a click is a shortcut to the history.
     deps.tray.on('click', () => deps.actions.openHistory());
   }

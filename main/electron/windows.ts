@@ -24,8 +24,15 @@ const PAGES: Record<PageName, { title: string; width: number; height: number }> 
   history: { title: 'Servicebell History', width: 680, height: 720 },
 };
 
-export type WindowLike = Pick<BrowserWindow, 'loadURL' | 'show' | 'focus' | 'isDestroyed' | 'isMinimized' | 'restore' | 'once' | 'on'> & {
-  webContents: Pick<BrowserWindow['webContents'], 'on' | 'setWindowOpenHandler' | 'send'>;
+type PreventableEvent = { preventDefault(): void };
+/** The part of BrowserWindow used here (the real class satisfies it; see main/index.ts). */
+export type WindowLike = Pick<BrowserWindow, 'loadURL' | 'show' | 'focus' | 'isDestroyed' | 'isMinimized' | 'restore'> & {
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  on(event: 'closed', listener: () => void): unknown;
+  webContents: Pick<BrowserWindow['webContents'], 'setWindowOpenHandler' | 'send'> & {
+    on(event: 'will-navigate', listener: (event: PreventableEvent) => void): unknown;
+    on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+  };
 };
 export type WindowConstructor = new (options: BrowserWindowConstructorOptions) => WindowLike;
 

@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../main/core/log/logger.js';
+import { DbusNotifier } from '../../main/core/notify/dbusNotifier.js';
+import { ElectronNotifier, createElectronNotifier } from '../../main/electron/electronNotifier.js';
+import { createElectronOpener } from '../../main/electron/electronOpener.js';
+import { ToastTokens, activationToken } from '../../main/electron/toastActivation.js';
+import { startPrivateDesktop } from '../harness/privateBus.js';
+import { waitUntil } from '../harness/recordingOpener.js';
+import { FakeNotification, FakeShell, openCore, tempDir } from './fakes.js';
+
+const GOOD = 'https://meet.vonage.com/room/42';
+const alert = (id: string, link?: string) => ({ id, source: 'vonage' as const, kind: 'support', title: `Table ${id}`, body: 'needs help', link, receivedAt: 1_700_000_000_000 });
+
+beforeEach(() => {
+  FakeNotification.created = [];
+  FakeNotification.supported = true;
+  FakeNotification.autoShow = true;
+});
+
+async function macSetup() {
+  const shell = new FakeShell();
+  const notifier = new ElectronNotifier({ Notification: FakeNotification, platform: 'darwin', tokens: await ToastTokens.open(undefined) });
+  const core = await openCore({ notifier, opener: createElectronOpener(shell), settings: { links: { allowedHosts: ['*.vonage.com'] } } });
+  return { shell, notifier, core };
+}
+
+describe('macOS notifications (Electron Notification with a Join Meeting action)', () => {
+  it('shows with the action, keeps it referenced until closed, and a click on Join goes through the link policy to openExternal', async () => {
+    const { shell, notifier, core } = await macSetup();
+    const result = await core.pipeline.ingest(alert('1', GOOD));
+    expect(result).toMatchObject({ status: 'accepted', outcome: { shown: true } });
+    const n = FakeNotification.created[0];
+    expect(n?.options).toMatchObject({ title: 'Table 1', body: 'needs help', actions: [{ type: 'button', text: 'Join Meeting' }] });
+    expect(notifier.live.size).toBe(1);
+    n?.emit('action', { actionIndex: 0 }, 0);
+    await waitUntil(() => shell.opened.length === 1, 2000, 'openExternal');
+    expect(shell.opened).toEqual([GOOD]);
+    n?.close();
+    expect(notifier.live.size).toBe(0);
+    await core.stop();
+  });
+
+  it('refuses a link that is not on the allow-list: no action button, and a body click opens nothing', async () => {
+    const { shell, core } = await macSetup();
+    await core.pipeline.ingest(alert('2', 'https://evil.example.com/phish'));
+    const n = FakeNotification.created[0];
+    expect(n?.options.actions).toEqual([]);
+    n?.emit('click', {});
+    n?.emit('action', { actionIndex: 0 }, 0);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(shell.opened).toEqual([]);
+    expect(core.history.list()[0]?.reason).toBe('link_not_allowed');
+    await core.stop();
+  });
+
+  it('re-checks the allow-list at click time', async () => {
+    const { shell, core } = await macSetup();
+    await core.pipeline.ingest(alert('3', GOOD));
+    await core.applySettings({ ...core.settings, links: { allowedHosts: ['only.example.org'] } });
+    FakeNotification.created[0]?.emit('action', { actionIndex: 0 }, 0);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(shell.opened).toEqual([]);
+    await core.stop();
+  });
+
+  it('reports failed and unsupported to history', async () => {
+    const { core } = await macSetup();
+    FakeNotification.autoShow = false;
+    const pending = core.pipeline.ingest(alert('4'));
+    await waitUntil(() => FakeNotification.created.length === 1, 1000, 'notification');
+    FakeNotification.created[0]?.emit('failed', {}, 'toast activator missing');
+    expect(await pending).toMatchObject({ outcome: { shown: false, reason: 'failed' } });
+    FakeNotification.supported = false;
+    expect(await core.pipeline.ingest(alert('5'))).toMatchObject({ outcome: { shown: false, reason: 'failed' } });
+    await core.stop();
+  });
+
+  it('reports os_dnd when the OS says do not disturb', async () => {
+    const notifier = new ElectronNotifier({ Notification: FakeNotification, platform: 'darwin', tokens: await ToastTokens.open(undefined), osDoNotDisturb: () => true });
+    expect(await notifier.show({ key: 'vonage/9', title: 't', body: 'b' })).toEqual({ status: 'os_dnd' });
+    expect(FakeNotification.created).toHaveLength(0);
+  });
+});
+
+describe('Windows toasts (protocol activation with a one-time token)', () => {
+  it('a Join click arriving as servicebell://activate opens the link once; a replayed or forged token does nothing', async () => {
+    const dataDir = tempDir();
+    const shell = new FakeShell();
+    const notifier = new ElectronNotifier({ Notification: FakeNotification, platform: 'win32', tokens: await ToastTokens.open(dataDir) });
+    const core = await openCore({ notifier, opener: createElectronOpener(shell), dataDir });
+    await core.pipeline.ingest(alert('7', GOOD));
+    const xml = FakeNotification.created[0]?.options.toastXml ?? '';
+    expect(xml).toContain('activationType="protocol"');
+    expect(xml).toContain('content="Join Meeting"');
+    expect(xml).not.toContain('meet.vonage.com');
+    const joinUrl = /arguments="([^"]+)"/.exec(xml)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    expect(activationToken(joinUrl)).toMatch(/^[0-9a-f]{32}$/);
+
+    // The app was closed: a fresh notifier on the same folder still knows the token.
+    const restarted = new ElectronNotifier({ Notification: FakeNotification, platform: 'win32', tokens: await ToastTokens.open(dataDir) });
+    await core.stop();
+    const core2 = await openCore({ notifier: restarted, opener: createElectronOpener(shell), dataDir });
+    expect(await restarted.handleActivationUrl(joinUrl)).toBe(true);
+    await waitUntil(() => shell.opened.length === 1, 2000, 'openExternal');
+    expect(await restarted.handleActivationUrl(joinUrl)).toBe(false);
+    expect(await restarted.handleActivationUrl('servicebell://activate?token=00000000000000000000000000000000')).toBe(false);
+    expect(await restarted.handleActivationUrl('https://meet.vonage.com/room/42')).toBe(false);
+    expect(shell.opened).toEqual([GOOD]);
+    await core2.stop();
+  });
+
+  it('escapes the toast XML', async () => {
+    const notifier = new ElectronNotifier({ Notification: FakeNotification, platform: 'win32', tokens: await ToastTokens.open(undefined) });
+    await notifier.show({ key: 'k/1', title: 'a <b> & "c"', body: '</text><action/>' });
+    const xml = FakeNotification.created[0]?.options.toastXml ?? '';
+    expect(xml).toContain('a &lt;b&gt; &amp; &quot;c&quot;');
+    expect(xml).toContain('&lt;/text&gt;&lt;action/&gt;');
+  });
+});
+
+describe('Linux notifications (the core D-Bus adapter)', () => {
+  let desktop: Awaited<ReturnType<typeof startPrivateDesktop>>;
+  beforeEach(async () => {
+    desktop = await startPrivateDesktop();
+  });
+  afterEach(async () => {
+    await desktop.stop();
+  });
+
+  it('uses D-Bus on Linux; clicking Join on the server opens the link through openExternal', async () => {
+    const shell = new FakeShell();
+    const notifier = createElectronNotifier({ Notification: FakeNotification, platform: 'linux', tokens: await ToastTokens.open(undefined), logger: silentLogger(), busAddress: desktop.busAddress });
+    expect(notifier).toBeInstanceOf(DbusNotifier);
+    const core = await openCore({ notifier, opener: createElectronOpener(shell) });
+    await core.pipeline.ingest(alert('8', GOOD));
+    const shown = await desktop.notifications.waitFor((n) => n.summary === 'Table 8');
+    expect(shown.actions).toEqual(['default', 'Join Meeting', 'join', 'Join Meeting']);
+    desktop.notifications.click(shown.id, 'join');
+    await waitUntil(() => shell.opened.length === 1, 5000, 'openExternal');
+    expect(shell.opened).toEqual([GOOD]);
+    await core.stop();
+  });
+});

@@ -1,0 +1,173 @@
+import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import type { SourceStatus } from '../../main/core/sources/source.js';
+import { TrayController, trayIconFile } from '../../main/electron/trayController.js';
+import { buildTrayMenuTemplate, tomorrowMorning, trayIconState, type TrayActions, type TrayState } from '../../main/electron/trayMenu.js';
+import { bindTrayToCore } from '../../main/electron/trayState.js';
+import { FakeTray, openCore } from './fakes.js';
+
+const at = 1_700_000_000_000;
+const status = (source: SourceStatus['source'], state: SourceStatus['state'], detail?: string): SourceStatus => ({ source, state, detail, at });
+const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
+
+function actions(): TrayActions & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    join: (s, id) => calls.push(`join ${s}/${id}`),
+    pause: (c) => calls.push(`pause ${c}`),
+    resume: () => calls.push('resume'),
+    openHistory: () => calls.push('history'),
+    openSettings: () => calls.push('settings'),
+    setLaunchAtLogin: (on) => calls.push(`login ${on}`),
+    restartToUpdate: () => calls.push('restart'),
+    quit: () => calls.push('quit'),
+  };
+}
+
+function baseState(overrides: Partial<TrayState> = {}): TrayState {
+  return {
+    statuses: [status('vonage', 'connected'), status('privmx', 'connected')],
+    dnd: { active: false },
+    unread: 0,
+    recent: [],
+    launchAtLogin: false,
+    updateReady: false,
+    ...overrides,
+  };
+}
+
+const labels = (items: MenuItemConstructorOptions[]): string[] => items.map((i) => (i.type === 'separator' ? '---' : (i.label ?? '')));
+const find = (items: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions => {
+  const item = items.find((i) => i.label === label);
+  if (!item) throw new Error(`no menu item "${label}" in ${labels(items).join(' | ')}`);
+  return item;
+};
+const click = (item: MenuItemConstructorOptions): void => (item.click as unknown as (i: MenuItemConstructorOptions) => void)(item);
+
+describe('tray icon state', () => {
+  it('is connected, degraded, offline or dnd', () => {
+    expect(trayIconState([status('vonage', 'connected'), status('privmx', 'disabled')], { active: false })).toBe('connected');
+    expect(trayIconState([status('vonage', 'connected'), status('privmx', 'reconnecting')], { active: false })).toBe('degraded');
+    expect(trayIconState([status('vonage', 'auth_failed')], { active: false })).toBe('degraded');
+    expect(trayIconState([status('vonage', 'offline'), status('privmx', 'connecting')], { active: false })).toBe('offline');
+    expect(trayIconState([status('vonage', 'disabled')], { active: false })).toBe('offline');
+    expect(trayIconState([status('vonage', 'connected')], { active: true, reason: 'paused', until: null })).toBe('dnd');
+  });
+});
+
+describe('tray menu template', () => {
+  it('all connected: status lines, pause submenu, history, settings, launch at login, quit', () => {
+    const items = buildTrayMenuTemplate(baseState(), actions(), hhmm);
+    expect(labels(items)).toEqual([
+      'Servicebell: All connected', 'Vonage: connected', 'PrivMX: connected', '---',
+      'Pause notifications', 'Resume notifications', '---', 'History…', 'Settings…', 'Launch at login', '---', 'Quit Servicebell',
+    ]);
+    expect(find(items, 'Vonage: connected').enabled).toBe(false);
+    expect(find(items, 'Resume notifications').enabled).toBe(false);
+    expect(labels(find(items, 'Pause notifications').submenu as MenuItemConstructorOptions[])).toEqual(['For 30 minutes', 'For 1 hour', 'Until tomorrow']);
+  });
+
+  it('degraded: shows each source with its last error', () => {
+    const state = baseState({ statuses: [status('vonage', 'auth_failed', 'backend refused the token (401)'), status('privmx', 'connected')] });
+    const items = labels(buildTrayMenuTemplate(state, actions(), hhmm));
+    expect(items[0]).toBe('Servicebell: Some connections need attention');
+    expect(items).toContain('Vonage: sign-in failed: backend refused the token (401)');
+  });
+
+  it('offline with reconnecting sources', () => {
+    const state = baseState({ statuses: [status('vonage', 'reconnecting', 'socket closed'), status('privmx', 'offline', 'ECONNREFUSED')] });
+    const items = labels(buildTrayMenuTemplate(state, actions(), hhmm));
+    expect(items.slice(0, 3)).toEqual(['Servicebell: Offline', 'Vonage: reconnecting…: socket closed', 'PrivMX: offline: ECONNREFUSED']);
+  });
+
+  it('paused: says until when, and Resume is enabled and resumes', () => {
+    const a = actions();
+    const items = buildTrayMenuTemplate(baseState({ dnd: { active: true, reason: 'paused', until: Date.UTC(2024, 0, 1, 14, 30) } }), a, hhmm);
+    expect(labels(items)).toContain('Notifications paused until 14:30');
+    expect(labels(items)[0]).toBe('Servicebell: Notifications paused');
+    const resume = find(items, 'Resume notifications');
+    expect(resume.enabled).toBe(true);
+    click(resume);
+    for (const item of find(items, 'Pause notifications').submenu as MenuItemConstructorOptions[]) click(item);
+    expect(a.calls).toEqual(['resume', 'pause 30', 'pause 60', 'pause tomorrow']);
+  });
+
+  it('quiet hours are shown but are not resumable from the menu', () => {
+    const items = buildTrayMenuTemplate(baseState({ dnd: { active: true, reason: 'quiet_hours', until: Date.UTC(2024, 0, 2, 7, 0) } }), actions(), hhmm);
+    expect(labels(items)).toContain('Quiet hours until 07:00');
+    expect(find(items, 'Resume notifications').enabled).toBe(false);
+  });
+
+  it('lists the last five alerts; one with an allowed link joins, others open the history', () => {
+    const a = actions();
+    const recent = Array.from({ length: 7 }, (_, i) => ({ source: 'vonage', id: `a${i}`, title: `Table ${i} needs help`, receivedAt: Date.UTC(2024, 0, 1, 12, i), canJoin: i === 0 }));
+    const items = buildTrayMenuTemplate(baseState({ recent, unread: 3 }), a, hhmm);
+    const shown = labels(items).filter((l) => l.includes('Table'));
+    expect(shown).toEqual(['12:00  Table 0 needs help  (Join)', '12:01  Table 1 needs help', '12:02  Table 2 needs help', '12:03  Table 3 needs help', '12:04  Table 4 needs help']);
+    click(find(items, '12:00  Table 0 needs help  (Join)'));
+    click(find(items, '12:01  Table 1 needs help'));
+    click(find(items, 'History… (3 unread)'));
+    click(find(items, 'Settings…'));
+    expect(a.calls).toEqual(['join vonage/a0', 'history', 'history', 'settings']);
+  });
+
+  it('launch at login is a checkbox; Quit calls quit; Restart to update appears only when an update is ready', () => {
+    const a = actions();
+    const items = buildTrayMenuTemplate(baseState({ launchAtLogin: true }), a, hhmm);
+    const login = find(items, 'Launch at login');
+    expect(login).toMatchObject({ type: 'checkbox', checked: true });
+    click({ ...login, checked: false });
+    click(find(items, 'Quit Servicebell'));
+    expect(labels(items)).not.toContain('Restart to update');
+    const ready = buildTrayMenuTemplate(baseState({ updateReady: true }), a, hhmm);
+    click(find(ready, 'Restart to update'));
+    const { restartToUpdate: _none, ...withoutUpdater } = a;
+    expect(labels(buildTrayMenuTemplate(baseState({ updateReady: true }), withoutUpdater, hhmm))).not.toContain('Restart to update');
+    expect(a.calls).toEqual(['login false', 'quit', 'restart']);
+  });
+
+  it('"until tomorrow" is tomorrow 06:00 local time', () => {
+    const now = new Date(2024, 4, 10, 22, 15).getTime();
+    expect(new Date(tomorrowMorning(now))).toEqual(new Date(2024, 4, 11, 6, 0));
+  });
+});
+
+describe('TrayController', () => {
+  it('sets icon variant, tooltip and menu; macOS gets a template image and the unread count as title', () => {
+    const tray = new FakeTray();
+    const a = actions();
+    const build = vi.fn((t: MenuItemConstructorOptions[]) => t);
+    const linux = new TrayController({ tray, buildMenu: build, actions: a, iconDir: '/icons', platform: 'linux', darkPanel: () => true, formatTime: hhmm });
+    linux.update(baseState({ unread: 2 }));
+    expect(tray.image).toBe(path.join('/icons', 'tray-connected-unread-dark.png'));
+    expect(tray.tooltip).toBe('Servicebell: All connected (2 unread)');
+    expect(tray.title).toBe('');
+    expect(labels(tray.menu)).toContain('History… (2 unread)');
+    tray.emit('click');
+    expect(a.calls).toEqual(['history']);
+
+    const macTray = new FakeTray();
+    const mac = new TrayController({ tray: macTray, buildMenu: build, actions: a, iconDir: '/icons', platform: 'darwin', darkPanel: () => false });
+    mac.update(baseState({ unread: 4, dnd: { active: true, reason: 'paused', until: null } }));
+    expect(macTray.image).toBe(path.join('/icons', 'tray-dndTemplate.png'));
+    expect(macTray.title).toBe('4');
+    expect(trayIconFile('/icons', 'win32', 'offline', 0, false)).toBe(path.join('/icons', 'tray-offline-light.png'));
+  });
+
+  it('is rebuilt from the real core when history and status change', async () => {
+    const core = await openCore({});
+    const renders: TrayState[] = [];
+    const binding = bindTrayToCore({ core, render: (s) => renders.push(s), launchAtLogin: () => false, updateReady: () => true, setInterval: () => ({}), clearInterval: () => {} });
+    expect(renders).toHaveLength(1);
+    await core.pipeline.ingest({ id: 'x1', source: 'vonage', kind: 'support', title: 'Table 4', body: 'help', link: 'https://meet.vonage.com/r/1', receivedAt: at });
+    await new Promise((r) => setTimeout(r, 10));
+    const last = renders.at(-1);
+    expect(last?.unread).toBe(1);
+    expect(last?.recent[0]).toMatchObject({ id: 'x1', canJoin: true });
+    expect(last?.updateReady).toBe(true);
+    binding.stop();
+    await core.stop();
+  });
+});
