@@ -3,6 +3,8 @@ import { loadNexmoClient } from './sdkRuntime.js';
 import { createGuardedParser } from './socketGuard.js';
 import type { SdkApplication, SdkClient, SdkClientOptions, SdkConversation } from './sdkTypes.js';
 import { withTimeout, type Timers } from './timers.js';
+import type { VonageSettings } from '../../settings/schema.js';
+import type { VonageTiming } from './vonageTiming.js';
 
 export interface SessionHandlers {
   /** Every conversation event (all types), as the SDK emits it after its own ordering and gap fill. */
@@ -26,6 +28,19 @@ export interface SessionOptions {
   restTimeoutMs: number;
   socket: { reconnectionAttempts: number; reconnectionDelay: number; reconnectionDelayMax: number };
   timers: Timers;
+}
+
+export function sessionOptions(settings: VonageSettings, timing: VonageTiming, token: { token: string; conversationId: string }, timers: Timers): SessionOptions {
+  return {
+    url: settings.sdk.url,
+    apiUrl: settings.sdk.apiUrl,
+    token: token.token,
+    conversationId: token.conversationId,
+    loginTimeoutMs: timing.loginTimeoutMs,
+    restTimeoutMs: timing.restTimeoutMs,
+    socket: { reconnectionAttempts: timing.socketReconnectAttempts, reconnectionDelay: timing.socketReconnectDelayMs, reconnectionDelayMax: timing.socketReconnectDelayMaxMs },
+    timers,
+  };
 }
 
 export class SdkSession {

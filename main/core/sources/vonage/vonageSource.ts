@@ -5,16 +5,17 @@ import type { VonageSettings } from '../../settings/schema.js';
 import type { SecretGetter } from '../../secrets/secretNames.js';
 import type { CursorStore } from '../../storage/cursorStore.js';
 import type { Logger } from '../../log/logger.js';
-import { registerSecret, safeErrorMessage } from '../../log/redact.js';
+import { safeErrorMessage } from '../../log/redact.js';
 import { Backoff } from '../../connection/backoff.js';
-import { fetchClientJwt, JwtAuthError, type JwtReply } from './jwtClient.js';
-import { aclExcess, decodeJwtClaims } from './jwtInspect.js';
-import { SdkSession, type SessionHandlers } from './sdkSession.js';
+import { JwtAuthError } from './jwtClient.js';
+import { MissingConfigError, obtainClientToken, type ClientToken } from './clientToken.js';
+import { SdkSession, sessionOptions, type SessionHandlers } from './sdkSession.js';
 import { EventProcessor } from './eventProcessor.js';
 import { fetchEventsAfter, HistoryError } from './eventHistory.js';
 import { toConversationEvent } from './eventMapper.js';
 import { onReceiptFailure } from './sdkRuntime.js';
-import { realTimers, type TimerHandle, type Timers } from './timers.js';
+import { realTimers, type Timers } from './timers.js';
+import { TimerSlots } from './timerSlots.js';
 import { refreshDelay, resolveTiming, type VonageTiming, type VonageTimingInput } from './vonageTiming.js';
 
 /** The SDK's own default REST base (nexmo-client 9.5.1), used for catch-up when `sdk.apiUrl` is not set. */
@@ -31,8 +32,6 @@ export interface VonageSourceDeps {
   random?: () => number;
 }
 
-class MissingConfigError extends Error {}
-
 export class VonageSource implements Source {
   readonly name = 'vonage' as const;
   private readonly timing: VonageTiming;
@@ -46,11 +45,12 @@ export class VonageSource implements Source {
   private token?: string;
   private aclWarning?: string;
   private refreshing = false;
-  private readonly slots = new Map<'retry' | 'refresh' | 'catchUp', TimerHandle>();
+  private readonly slots: TimerSlots<'retry' | 'refresh' | 'catchUp'>;
 
   constructor(private readonly deps: VonageSourceDeps) {
     this.timing = resolveTiming(deps.timing);
     this.timers = deps.timers ?? realTimers;
+    this.slots = new TimerSlots(this.timers);
     this.log = deps.logger.child({ source: 'vonage' });
     this.backoff = new Backoff({ baseMs: this.timing.reconnectBaseMs, maxMs: this.timing.reconnectMaxMs, random: deps.random });
     onReceiptFailure((err) => this.log.debug({ err: safeErrorMessage(err) }, 'vonage: the SDK could not send a delivery receipt (read-only token); ignored'));
@@ -59,6 +59,7 @@ export class VonageSource implements Source {
   async start(): Promise<void> {
     if (!this.deps.settings.enabled) return this.status('disabled', 'vonage.enabled is false');
     this.stopped = false;
+    this.slots.open();
     void this.connectCycle('start');
   }
 
@@ -71,8 +72,7 @@ export class VonageSource implements Source {
   async stop(): Promise<void> {
     this.stopped = true;
     this.generation += 1;
-    for (const handle of this.slots.values()) this.timers.clearTimeout(handle);
-    this.slots.clear();
+    this.slots.close();
     this.session?.close();
     this.session = undefined;
     await this.processor?.stop();
@@ -81,8 +81,8 @@ export class VonageSource implements Source {
 
   private async connectCycle(reason: string): Promise<void> {
     const gen = ++this.generation;
-    this.clearSlot('retry');
-    this.clearSlot('refresh');
+    this.slots.clear('retry');
+    this.slots.clear('refresh');
     this.session?.close();
     this.session = undefined;
     this.status(reason === 'start' ? 'connecting' : 'reconnecting', reason);
@@ -92,19 +92,7 @@ export class VonageSource implements Source {
       this.adoptToken(reply);
       await this.processor?.baseline();
       if (gen !== this.generation) return;
-      const session = await SdkSession.open(
-        {
-          url: this.deps.settings.sdk.url,
-          apiUrl: this.deps.settings.sdk.apiUrl,
-          token: reply.token,
-          conversationId: reply.conversation,
-          loginTimeoutMs: this.timing.loginTimeoutMs,
-          restTimeoutMs: this.timing.restTimeoutMs,
-          socket: { reconnectionAttempts: this.timing.socketReconnectAttempts, reconnectionDelay: this.timing.socketReconnectDelayMs, reconnectionDelayMax: this.timing.socketReconnectDelayMaxMs },
-          timers: this.timers,
-        },
-        this.handlers(gen),
-      );
+      const session = await SdkSession.open(sessionOptions(this.deps.settings, this.timing, reply, this.timers), this.handlers(gen));
       if (gen !== this.generation) return session.close();
       this.session = session;
       this.backoff.reset();
@@ -143,38 +131,29 @@ export class VonageSource implements Source {
     };
   }
 
-  private async fetchJwt(): Promise<JwtReply> {
-    const { backendUrl, username } = this.deps.settings;
-    if (backendUrl === undefined || username === undefined) throw new MissingConfigError('vonage.backendUrl and vonage.username must be set');
-    const staffToken = await this.deps.getSecret('vonage.backendToken');
-    if (staffToken === undefined || staffToken === '') throw new JwtAuthError(0);
-    registerSecret(staffToken);
-    const reply = await fetchClientJwt({ backendUrl, staffToken, username, timeoutMs: this.timing.jwtTimeoutMs });
-    registerSecret(reply.token);
-    return reply;
+  private fetchJwt(): Promise<ClientToken> {
+    return obtainClientToken(this.deps.settings, this.deps.getSecret, this.timing.jwtTimeoutMs);
   }
 
-  private adoptToken(reply: JwtReply): void {
+  private adoptToken(reply: ClientToken): void {
     this.token = reply.token;
-    const claims = decodeJwtClaims(reply.token);
-    const excess = claims ? aclExcess(claims, reply.conversation) : ['the token could not be decoded'];
-    this.aclWarning = excess.length > 0 ? `token grants more than read access: ${excess.join('; ')}` : undefined;
-    if (this.aclWarning) this.log.warn({ conversationId: reply.conversation }, `vonage: ${this.aclWarning}`);
-    if (this.processor?.key !== `vonage:${reply.conversation}`) {
+    this.aclWarning = reply.aclWarning;
+    if (this.aclWarning) this.log.warn({ conversationId: reply.conversationId }, `vonage: ${this.aclWarning}`);
+    if (this.processor?.key !== `vonage:${reply.conversationId}`) {
       void this.processor?.stop();
       this.processor = new EventProcessor({
-        conversationId: reply.conversation,
+        conversationId: reply.conversationId,
         eventTypes: new Set(this.deps.settings.eventTypes),
         sink: this.deps.sink,
         cursors: this.deps.cursors,
         logger: this.log,
         now: () => this.timers.now(),
         fetchAfter: (afterId) =>
-          fetchEventsAfter({ apiUrl: this.deps.settings.sdk.apiUrl ?? DEFAULT_API_URL, conversationId: reply.conversation, token: this.token ?? '', afterId, maxEvents: this.timing.catchUpLimit, timeoutMs: this.timing.restTimeoutMs }),
+          fetchEventsAfter({ apiUrl: this.deps.settings.sdk.apiUrl ?? DEFAULT_API_URL, conversationId: reply.conversationId, token: this.token ?? '', afterId, maxEvents: this.timing.catchUpLimit, timeoutMs: this.timing.restTimeoutMs }),
       });
     }
-    if (typeof claims?.exp === 'number') {
-      this.schedule('refresh', refreshDelay(claims.exp * 1000, this.timers.now(), this.timing), () => void this.refreshToken('scheduled'));
+    if (reply.expiresAt !== undefined) {
+      this.schedule('refresh', refreshDelay(reply.expiresAt, this.timers.now(), this.timing), () => void this.refreshToken('scheduled'));
     }
   }
 
@@ -202,7 +181,7 @@ export class VonageSource implements Source {
   private catchUp(reason: string): void {
     const processor = this.processor;
     if (!processor) return;
-    this.clearSlot('catchUp');
+    this.slots.clear('catchUp');
     processor.catchUp(reason).catch((err: unknown) => {
       if (this.stopped || processor !== this.processor) return;
       this.log.warn({ reason, err: safeErrorMessage(err) }, 'vonage: catch-up failed; will retry');
@@ -232,18 +211,7 @@ export class VonageSource implements Source {
   }
 
   private schedule(slot: 'retry' | 'refresh' | 'catchUp', ms: number, fn: () => void): void {
-    if (this.stopped) return;
-    this.clearSlot(slot);
-    this.slots.set(slot, this.timers.setTimeout(() => {
-      this.slots.delete(slot);
-      if (!this.stopped) fn();
-    }, ms));
-  }
-
-  private clearSlot(slot: 'retry' | 'refresh' | 'catchUp'): void {
-    const handle = this.slots.get(slot);
-    if (handle !== undefined) this.timers.clearTimeout(handle);
-    this.slots.delete(slot);
+    if (!this.stopped) this.slots.schedule(slot, ms, fn);
   }
 
   private status(state: SourceState, detail: string): void {
