@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,15 @@ export function run(command: string, args: string[], cwd: string, env: NodeJS.Pr
  */
 export async function createPackStage(): Promise<{ root: string; stage: string }> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'sb-pack-'));
+  try {
+    return { root, stage: await fillStage(root) };
+  } catch (err) {
+    rmSync(root, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function fillStage(root: string): Promise<string> {
   const stage = path.join(root, 'app');
   mkdirSync(stage);
   for (const entry of BUILD_INPUTS) {
@@ -59,7 +68,7 @@ export async function createPackStage(): Promise<{ root: string; stage: string }
     mkdirSync(path.dirname(path.join(stage, decoy)), { recursive: true });
     writeFileSync(path.join(stage, decoy), '// decoy: must not ship\n');
   }
-  return { root, stage };
+  return stage;
 }
 
 /** Files under `dir` relative to `base`, with forward slashes. */
