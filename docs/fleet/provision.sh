@@ -37,7 +37,7 @@ else
   # Write next to the target, then rename: the app never sees a half-written file.
   tmp="$(mktemp "$config_file.XXXXXX")"
   cp "$source_config" "$tmp"
-  chmod 0644 "$tmp"
+  chmod 0600 "$tmp"  # as the app itself writes it
   mv -f "$tmp" "$config_file"
   echo "settings: wrote $config_file"
 fi
