@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPrivmxBridgeEmulator, type PrivmxBridgeEmulator } from '../emulators/privmx/index.js';
-import { expectExactly, makeSource, privmxSettings, seed, sleep, type Scenario } from './sourceHarness.js';
+import type { Logger } from '../../main/core/log/logger.js';
+import { capturingLogger, expectExactly, makeSource, privmxSettings, seed, sleep, type Scenario } from './sourceHarness.js';
 
 let emu: PrivmxBridgeEmulator;
 let s: Scenario;
@@ -16,9 +17,9 @@ afterEach(async () => {
 });
 
 /** A source with a rule naming the scenario's thread, so catch-up covers it. */
-async function connected() {
+async function connected(logger?: Logger) {
   const settings = privmxSettings(s, { rules: [{ name: 'Orders', match: { channel: 'thread', threadId: s.threadId }, title: 'Order', body: '{author}' }] });
-  const made = makeSource(s, { settings });
+  const made = makeSource(s, { settings, ...(logger ? { logger } : {}) });
   stops.push(() => made.source.stop());
   await made.source.start();
   await expect.poll(() => made.sink.lastState).toBe('connected');
@@ -116,7 +117,8 @@ describe('PrivmxSource stays connected, loses nothing, doubles nothing', () => {
   });
 
   it('shrugs off 1,000 garbage frames and still delivers the next valid event', async () => {
-    const { sink } = await connected();
+    const { logger, lines } = capturingLogger();
+    const { sink } = await connected(logger);
     const big = 'x'.repeat(1024 * 1024);
     const junk: string[] = [];
     for (let i = 0; i < 1_000; i += 1) {
@@ -137,5 +139,23 @@ describe('PrivmxSource stays connected, loses nothing, doubles nothing', () => {
     await expect.poll(() => sink.alerts.length, { timeout: 5_000 }).toBe(1);
     expectExactly(sink, ids([msg]));
     expect(sink.connectedCount()).toBe(1);
+    // Logged, but sparsely: the 1st, 10th, 100th … of each kind.
+    const garbageLines = lines.filter((l) => l.includes('ignored an unusable frame'));
+    expect(garbageLines.length).toBeGreaterThan(3);
+    expect(garbageLines.length).toBeLessThan(40);
+  });
+
+  it('reconnectNow (resume after sleep) reconnects at once and catches up without duplicates', async () => {
+    const { source, sink } = await connected();
+    const sent = [emu.sendMessage(s.threadId)];
+    await expect.poll(() => sink.alerts.length).toBe(1);
+    emu.freezeSockets();
+    sent.push(emu.sendMessage(s.threadId));
+    source.reconnectNow('resumed from sleep');
+    await expect.poll(() => sink.connectedCount()).toBe(2);
+    await expect.poll(() => sink.alerts.length).toBe(2);
+    await sleep(100);
+    expectExactly(sink, ids(sent));
+    expect(emu.auth.sessionCount(s.key.id)).toBe(1);
   });
 });
