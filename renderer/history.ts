@@ -17,9 +17,11 @@ const status = byId('history-status');
 const unreadLine = byId('unread-count');
 const empty = byId('empty');
 
-function focusKey(node: Element | null): string | undefined {
-  return node instanceof HTMLElement && node.dataset.focusKey ? node.dataset.focusKey : undefined;
-}
+// Remembered on focus, not read at render time: a button is disabled (and loses focus) while its action runs.
+let lastFocusKey: string | undefined;
+list.addEventListener('focusin', (event) => {
+  lastFocusKey = event.target instanceof HTMLElement ? event.target.dataset.focusKey : undefined;
+});
 
 function item(entry: HistoryItem): HTMLLIElement {
   const key = `${entry.source}/${entry.id}`;
@@ -52,8 +54,9 @@ function item(entry: HistoryItem): HTMLLIElement {
 }
 
 async function render(): Promise<void> {
-  const refocus = focusKey(document.activeElement);
   const { items, unread } = await api().listHistory();
+  const active = document.activeElement;
+  const refocus = active === document.body || active === null || list.contains(active) ? lastFocusKey : undefined;
   list.replaceChildren(...items.map(item));
   empty.hidden = items.length > 0;
   unreadLine.textContent = unread === 0 ? 'All read' : `${unread} unread`;

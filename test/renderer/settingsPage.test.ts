@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKeychain } from '../../main/core/secrets/keychain.js';
+import { openPage, startApp, startBrowser, tabTo, type Browser } from './harness.js';
+
+const TOKEN = 'sb-ui-vonage-Tq93xPz7-token';
+let browser: Browser;
+/** The form is filled once the settings arrived (the default event type is there). */
+const loaded = (page: Page): Promise<void> => expect.poll(() => page.locator('#vonage-eventTypes').inputValue()).toBe('support_request');
+beforeAll(async () => {
+  browser = await startBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await createKeychain().delete('vonage.backendToken');
+});
+
+describe('settings window in Chromium, on the real core', () => {
+  it('fill and save: the file holds the settings, the keychain holds the secret, the page never reads it back', async () => {
+    const app = await startApp();
+    const page = await openPage(browser, app, 'settings');
+    await loaded(page);
+    await page.getByLabel('Receive Vonage support requests').check();
+    await page.getByLabel('Backend URL').fill('https://backend.restaurant.example');
+    await page.getByLabel('User name').fill('front-desk');
+    await page.getByLabel('Backend token').fill(TOKEN);
+    await page.getByLabel('Event types (comma-separated)').fill('support_request, waiter_call');
+    await page.getByLabel('Phone numbers (one per line, like +48500100200)').fill('+48500100200\n+48500100201');
+    await page.getByLabel(/"Join Meeting" may open only these hosts/).fill('*.vonage.com\nmeet.restaurant.example');
+    await page.getByLabel(/^Quiet hours/).check();
+    await page.getByLabel('From').fill('22:30');
+    await page.getByLabel('Until').fill('06:45');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved.');
+
+    const file = readFileSync(path.join(app.dataDir, 'config.json'), 'utf8');
+    const saved = JSON.parse(file) as Record<string, Record<string, unknown>>;
+    expect(saved.vonage).toMatchObject({ enabled: true, backendUrl: 'https://backend.restaurant.example', username: 'front-desk', eventTypes: ['support_request', 'waiter_call'] });
+    expect(saved.sms).toMatchObject({ to: ['+48500100200', '+48500100201'] });
+    expect(saved.links).toEqual({ allowedHosts: ['*.vonage.com', 'meet.restaurant.example'] });
+    expect(saved.notifications).toMatchObject({ quietHours: { enabled: true, start: '22:30', end: '06:45' } });
+    expect(file).not.toContain(TOKEN);
+    expect(await createKeychain().get('vonage.backendToken')).toBe(TOKEN);
+    expect(app.core.settings.vonage.username).toBe('front-desk');
+
+    expect(await page.locator('#vonage-backendToken').inputValue()).toBe('');
+    expect(await page.locator('#vonage-backendToken-status').textContent()).toBe('Stored in keychain');
+    const html = await page.content();
+    expect(html).not.toContain(TOKEN);
+    await page.reload();
+    await expect.poll(() => page.locator('#vonage-username').inputValue()).toBe('front-desk');
+    expect(await page.content()).not.toContain(TOKEN);
+    await app.stop();
+  });
+
+  it('shows the schema messages next to the fields and saves nothing', async () => {
+    const app = await startApp();
+    const page = await openPage(browser, app, 'settings');
+    await loaded(page);
+    await page.getByLabel('Backend URL').fill('ftp://nope');
+    await page.getByLabel('Phone numbers (one per line, like +48500100200)').fill('500 100 200');
+    await page.getByLabel('Notification rules (JSON list; first match wins)').fill('[{"match": {"channel": "store", "threadId": "t1"}, "title": "Hi {nope}"}]');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('#problems').isVisible()).toBe(true);
+    expect(await page.locator('#vonage-backendUrl-error').textContent()).toBe('vonage.backendUrl: must be an http(s) URL');
+    expect(await page.locator('#vonage-backendUrl').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#sms-to-error').textContent()).toMatch(/^sms\.to\[0\]: must be an E\.164/);
+    const rules = (await page.locator('#privmx-rules-error').textContent()) ?? '';
+    expect(rules).toContain('privmx.rules[0].match.threadId: threadId only applies to channel "thread"');
+    expect(rules).toMatch(/privmx\.rules\[0\]\.title: .*nope/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('vonage-backendUrl');
+
+    await page.getByLabel('Notification rules (JSON list; first match wins)').fill('[{');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('#privmx-rules-error').textContent()).toMatch(/^privmx\.rules: not valid JSON/);
+    expect(() => readFileSync(path.join(app.dataDir, 'config.json'))).toThrow();
+    await app.stop();
+  });
+
+  it('keyboard only: tab to fields, toggle, type, save with Enter; focus is visible', async () => {
+    const app = await startApp();
+    const page = await openPage(browser, app, 'settings');
+    await loaded(page);
+    await page.locator('body').focus();
+    await tabTo(page, '#privmx-enabled');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('https://bridge.restaurant.example');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('key-id-1');
+    await tabTo(page, '#ui-launchAtLogin');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('save');
+    const outline = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(outline.style).toBe('solid');
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved.');
+    expect(app.core.settings.privmx).toMatchObject({ enabled: true, bridgeUrl: 'https://bridge.restaurant.example', apiKeyId: 'key-id-1' });
+    expect(app.core.settings.ui.launchAtLogin).toBe(true);
+
+    await tabTo(page, '#send-test');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#test-status').textContent()).toBe('Test notification sent.');
+    await tabTo(page, '#check-connections');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#check-results li').count()).toBeGreaterThan(0);
+    expect(await page.locator('#check-results').textContent()).toContain('secret privmx.apiKeySecret: missing');
+    await app.stop();
+  });
+
+  it('the CSP blocks inline handlers, inline scripts and eval tried by a script file the page loads', async () => {
+    const app = await startApp();
+    const page = await openPage(browser, app, 'settings', { probe: true });
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __probeDone?: boolean }).__probeDone)).toBe(true);
+    await page.waitForTimeout(200);
+    const result = await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      return { handler: w.__inlineHandlerRan, img: w.__inlineImgRan, script: w.__inlineScriptRan, evalResult: w.__evalResult, evalBlocked: w.__evalBlocked, violations: w.__cspViolations };
+    });
+    expect(result.handler).toBeUndefined();
+    expect(result.img).toBeUndefined();
+    expect(result.script).toBeUndefined();
+    expect(result.evalResult).toBeUndefined();
+    expect(String(result.evalBlocked)).toMatch(/EvalError|unsafe-eval/);
+    expect(result.violations).toEqual(expect.arrayContaining(['script-src-attr', 'script-src-elem']));
+    await app.stop();
+  });
+});
