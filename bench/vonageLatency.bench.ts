@@ -75,7 +75,7 @@ export async function run(): Promise<Record<string, string | number>> {
 
   const settings = settingsSchema.parse({
     vonage: { enabled: true, backendUrl: backend.url, username: 'frontdesk', sdk: { url: vonage.url, apiUrl: vonage.url } },
-    notifications: { burst: { count: 100, windowSeconds: 1 }, historyLimit: 5_000 },
+    notifications: { burst: { count: 100, windowSeconds: 1 } }, // default historyLimit (1000)
   });
   const factory: SourceFactory = {
     name: 'vonage',
