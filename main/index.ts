@@ -9,7 +9,7 @@ import { createLogger } from './core/log/logger.js';
 import { sourceFactories } from './core/sources/registry.js';
 import { createAppSecretResolver } from './electron/appSecrets.js';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './electron/appProtocol.js';
-import { installE2eHooks, type TraySnapshot } from './electron/e2eHooks.js';
+import { installE2eHooks } from './electron/e2eHooks.js';
 import { createElectronNotifier } from './electron/electronNotifier.js';
 import { createElectronOpener } from './electron/electronOpener.js';
 import { openSettingsStore } from './electron/electronSettingsStore.js';
@@ -20,10 +20,7 @@ import { createLoginItem } from './electron/loginItem.js';
 import { watchPowerEvents } from './electron/powerEvents.js';
 import { claimSingleInstance } from './electron/singleInstance.js';
 import { PROTOCOL_SCHEME, ToastTokens } from './electron/toastActivation.js';
-import { createTrayActions } from './electron/trayActions.js';
-import { TrayController, trayIconFile } from './electron/trayController.js';
-import { buildTrayMenuTemplate, tooltip, trayIconState, type TrayState } from './electron/trayMenu.js';
-import { bindTrayToCore } from './electron/trayState.js';
+import { startTrayApp } from './electron/trayApp.js';
 import { WindowFactory, hardenSession } from './electron/windows.js';
 
 const APP_ID = 'com.servicebell.app';
@@ -100,39 +97,27 @@ async function start(): Promise<void> {
     quit();
   });
 
-  let snapshot: TraySnapshot | undefined;
-  const tray = new Tray(trayIconFile(path.join(here, '../assets/tray'), process.platform, 'offline', 0, nativeTheme.shouldUseDarkColors));
-  const binding: { refresh(): void } = { refresh: () => {} };
-  const actions = createTrayActions({
+  const trayApp = startTrayApp({
     core,
     logger,
+    createTray: (image) => new Tray(image),
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    nativeTheme,
+    iconDir: path.join(here, '../assets/tray'),
+    platform: process.platform,
     openWindow: (page) => windows.show(page),
+    launchAtLogin: () => launchAtLogin,
     setLaunchAtLogin: async (enabled) => {
       await setLaunchAtLogin(enabled);
       await settingsStore.save({ ...core.settings, ui: { ...core.settings.ui, launchAtLogin: enabled } });
       await core.applySettings(settingsStore.settings);
     },
-    refresh: () => binding.refresh(),
+    onRender: (state) => windows.broadcast('history:changed', { unread: state.unread }),
     quit,
   });
-  const controller = new TrayController({
-    tray,
-    buildMenu: (template) => Menu.buildFromTemplate(template),
-    actions,
-    iconDir: path.join(here, '../assets/tray'),
-    platform: process.platform,
-    darkPanel: () => nativeTheme.shouldUseDarkColors,
-  });
-  const render = (state: TrayState): void => {
-    controller.update(state);
-    const labels = buildTrayMenuTemplate(state, actions, String).map((i) => i.label ?? '-');
-    snapshot = { icon: trayIconState(state.statuses, state.dnd), tooltip: tooltip(state), labels };
-    windows.broadcast('history:changed', { unread: state.unread });
-  };
-  Object.assign(binding, bindTrayToCore({ core, render, launchAtLogin: () => launchAtLogin, updateReady: () => false }));
-  nativeTheme.on('updated', () => controller.refresh());
+  // Updater (issue 7): autoUpdate.onUpdateReady(() => trayApp.setUpdateReady(() => autoUpdate.restartToUpdate())).
   watchPowerEvents({ powerMonitor, isOnline: () => net.isOnline(), reconnect: (reason) => core.reconnectAll(reason) });
-  installE2eHooks(process.env, core, () => snapshot);
+  installE2eHooks(process.env, core, () => trayApp.snapshot());
 
   pending.handle = (url) => void notifier.handleActivationUrl?.(url);
   if (pending.url) pending.handle(pending.url);

@@ -5,6 +5,8 @@ import type { SourceStatus } from '../../main/core/sources/source.js';
 import { TrayController, trayIconFile } from '../../main/electron/trayController.js';
 import { buildTrayMenuTemplate, tomorrowMorning, trayIconState, type TrayActions, type TrayState } from '../../main/electron/trayMenu.js';
 import { bindTrayToCore } from '../../main/electron/trayState.js';
+import { startTrayApp } from '../../main/electron/trayApp.js';
+import { silentLogger } from '../../main/core/log/logger.js';
 import { FakeTray, openCore } from './fakes.js';
 
 const at = 1_700_000_000_000;
@@ -168,6 +170,33 @@ describe('TrayController', () => {
     expect(last?.recent[0]).toMatchObject({ id: 'x1', canJoin: true });
     expect(last?.updateReady).toBe(true);
     binding.stop();
+    await core.stop();
+  });
+
+  it('startTrayApp: renders from the core and offers "Restart to update" once the updater says so', async () => {
+    const core = await openCore({});
+    const tray = new FakeTray();
+    let restarted = 0;
+    const app = startTrayApp({
+      core,
+      logger: silentLogger(),
+      createTray: (image) => ((tray.image = image), tray),
+      buildMenu: (t: MenuItemConstructorOptions[]) => t,
+      nativeTheme: { shouldUseDarkColors: false, on: () => {} },
+      iconDir: '/icons',
+      platform: 'linux',
+      openWindow: () => {},
+      launchAtLogin: () => false,
+      setLaunchAtLogin: async () => {},
+      onRender: () => {},
+      quit: () => {},
+    });
+    expect(app.snapshot()?.icon).toBe('offline');
+    expect(labels(tray.menu)).not.toContain('Restart to update');
+    app.setUpdateReady(() => restarted++);
+    await new Promise((r) => setTimeout(r, 10));
+    click(find(tray.menu, 'Restart to update'));
+    expect(restarted).toBe(1);
     await core.stop();
   });
 });

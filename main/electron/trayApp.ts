@@ -1,0 +1,71 @@
+// Puts the tray together: icon, menu actions, the binding to the core, and the hook the updater (issue 7) uses.
+import type { MenuItemConstructorOptions, NativeTheme } from 'electron';
+import type { ServicebellCore } from '../core/app/servicebellCore.js';
+import type { Logger } from '../core/log/logger.js';
+import type { TraySnapshot } from './e2eHooks.js';
+import { createTrayActions } from './trayActions.js';
+import { TrayController, trayIconFile, type TrayLike } from './trayController.js';
+import { buildTrayMenuTemplate, tooltip, trayIconState, type TrayState } from './trayMenu.js';
+import { bindTrayToCore } from './trayState.js';
+
+/** `M` is Electron's Menu in the app (see TrayController). */
+export interface TrayAppDeps<M> {
+  core: ServicebellCore;
+  logger: Logger;
+  createTray(image: string): TrayLike<M>;
+  buildMenu(template: MenuItemConstructorOptions[]): M;
+  nativeTheme: Pick<NativeTheme, 'shouldUseDarkColors'> & { on(event: 'updated', listener: () => void): unknown };
+  iconDir: string;
+  platform: NodeJS.Platform;
+  openWindow(page: 'settings' | 'history'): void;
+  launchAtLogin(): boolean;
+  /** Turns the login item on or off and records the choice in the settings. */
+  setLaunchAtLogin(enabled: boolean): Promise<void>;
+  onRender(state: TrayState): void;
+  quit(): void;
+}
+
+export interface TrayApp {
+  snapshot(): TraySnapshot | undefined;
+  /** For the updater: shows "Restart to update", which calls `restart`. */
+  setUpdateReady(restart: () => void): void;
+}
+
+export function startTrayApp<M>(deps: TrayAppDeps<M>): TrayApp {
+  let snapshot: TraySnapshot | undefined;
+  let restart: (() => void) | undefined;
+  const binding: { refresh(): void } = { refresh: () => {} };
+  const actions = createTrayActions({
+    core: deps.core,
+    logger: deps.logger,
+    openWindow: deps.openWindow,
+    setLaunchAtLogin: deps.setLaunchAtLogin,
+    refresh: () => binding.refresh(),
+    quit: deps.quit,
+    restartToUpdate: () => restart?.(),
+  });
+  const tray = deps.createTray(trayIconFile(deps.iconDir, deps.platform, 'offline', 0, deps.nativeTheme.shouldUseDarkColors));
+  const controller = new TrayController({
+    tray,
+    buildMenu: deps.buildMenu,
+    actions,
+    iconDir: deps.iconDir,
+    platform: deps.platform,
+    darkPanel: () => deps.nativeTheme.shouldUseDarkColors,
+  });
+  const render = (state: TrayState): void => {
+    controller.update(state);
+    const labels = buildTrayMenuTemplate(state, actions, String).map((i) => i.label ?? '-');
+    snapshot = { icon: trayIconState(state.statuses, state.dnd), tooltip: tooltip(state), labels };
+    deps.onRender(state);
+  };
+  Object.assign(binding, bindTrayToCore({ core: deps.core, render, launchAtLogin: deps.launchAtLogin, updateReady: () => restart !== undefined }));
+  deps.nativeTheme.on('updated', () => controller.refresh());
+  return {
+    snapshot: () => snapshot,
+    setUpdateReady(next) {
+      restart = next;
+      binding.refresh();
+    },
+  };
+}
