@@ -14,6 +14,7 @@ import { VonageSource } from '../main/core/sources/vonage/vonageSource.js';
 import { startBackendEmulator } from '../test/emulators/backend/index.js';
 import { startVonageEmulator, type VonageEmulator } from '../test/emulators/vonage/index.js';
 import { startPrivateDesktop, type PrivateDesktop } from '../test/harness/privateBus.js';
+import { percentile } from './latencyStats.js';
 
 export const title = 'Vonage push → D-Bus Notify latency (1,000 events per path; real nexmo-client)';
 
@@ -23,9 +24,6 @@ const WARMUP = 50;
 const SPACING_MS = 12;
 const STAFF = 'bench-staff-token';
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
 
 /** When each alert reached the pipeline (by e-mail marker): splits our latency into source and pipeline+D-Bus. */
 const sinkCalls = new Map<string, number>();

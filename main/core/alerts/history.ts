@@ -123,7 +123,7 @@ export class HistoryStore {
     const waiters = this.waiters;
     this.waiters = [];
     const snapshot = { version: 1 as const, entries: this.entries };
-    this.writing = saveJsonFile(this.file, snapshot);
+    this.writing = saveJsonFile(this.file, snapshot, { compact: true });
     try {
       await this.writing;
       for (const w of waiters) w.resolve();

@@ -43,8 +43,12 @@ export async function loadJsonFile<S extends z.ZodType>(
   return { status: 'corrupt', value: fallback(), movedTo, problem };
 }
 
-/** Atomic write: temp file in the same folder, fsync, rename. A crash leaves the old or the new file, whole. */
-export async function saveJsonFile(file: string, value: unknown): Promise<void> {
+/**
+ * Atomic write: temp file in the same folder, fsync, rename. A crash leaves the old or the new file, whole.
+ * `compact` for machine-only files written often (history): serializing runs on the event loop, so it matters.
+ */
+export async function saveJsonFile(file: string, value: unknown, options: { compact?: boolean } = {}): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
+  const text = options.compact ? JSON.stringify(value) : JSON.stringify(value, null, 2);
+  await writeFileAtomic(file, `${text}\n`, { mode: 0o600 });
 }
