@@ -5,9 +5,13 @@ import { app, BrowserWindow, Menu, Notification, Tray, ipcMain, nativeTheme, net
 import ElectronStore from 'electron-store';
 import { ServicebellCore } from './core/app/servicebellCore.js';
 import { connectionProbes } from './core/check/probes.js';
+import { systemClock } from './core/connection/clock.js';
+import { buildCliProgram } from './core/headless/cliProgram.js';
 import { createLogger } from './core/log/logger.js';
 import { sourceFactories } from './core/sources/registry.js';
 import { createAppSecretResolver } from './electron/appSecrets.js';
+import { AutoUpdate } from './electron/autoUpdate.js';
+import { cliArguments } from './electron/cliArguments.js';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './electron/appProtocol.js';
 import { installE2eHooks } from './electron/e2eHooks.js';
 import { createElectronNotifier } from './electron/electronNotifier.js';
@@ -31,8 +35,10 @@ const activationUrl = (argv: readonly string[]): string | undefined => argv.find
 registerAppScheme(protocol);
 const windows = new WindowFactory({ BrowserWindow, preloadPath: path.join(here, '../preload/index.cjs') });
 const pending: { url?: string; handle?(url: string): void } = { url: activationUrl(process.argv) };
+const cliArgs = cliArguments(process.argv, Boolean(process.defaultApp));
 
-if (claimSingleInstance({
+if (cliArgs) void runCommand(cliArgs);
+else if (claimSingleInstance({
   app,
   onSecondInstance: (argv) => {
     const url = activationUrl(argv);
@@ -40,6 +46,13 @@ if (claimSingleInstance({
     else windows.show('settings');
   },
 })) void start();
+
+/** The binary as the `servicebell` command (installed machines): no tray, no window; `headless` runs until signalled. */
+async function runCommand(args: string[]): Promise<void> {
+  app.dock?.hide();
+  await buildCliProgram().parseAsync(args, { from: 'user' });
+  if (args[0] !== 'headless') app.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+}
 
 async function start(): Promise<void> {
   app.setAppUserModelId(APP_ID);
@@ -115,7 +128,13 @@ async function start(): Promise<void> {
     onRender: (state) => windows.broadcast('history:changed', { unread: state.unread }),
     quit,
   });
-  // Updater (issue 7): autoUpdate.onUpdateReady(() => trayApp.setUpdateReady(() => autoUpdate.restartToUpdate())).
+  if (app.isPackaged) {
+    // Loaded only in a packaged app: electron-updater reads the app's update feed file, absent in development.
+    const { default: electronUpdater } = await import('electron-updater');
+    const autoUpdate = new AutoUpdate({ updater: electronUpdater.autoUpdater, clock: systemClock, settings: core.settings.updates, logger });
+    autoUpdate.onUpdateReady(() => trayApp.setUpdateReady(() => void autoUpdate.restartToUpdate()));
+    autoUpdate.start();
+  }
   watchPowerEvents({ powerMonitor, isOnline: () => net.isOnline(), reconnect: (reason) => core.reconnectAll(reason) });
   installE2eHooks(process.env, core, () => trayApp.snapshot());
 

@@ -1,0 +1,105 @@
+// The `servicebell` command line: headless mode, credentials, check, config. Shared by the `servicebell` bin
+// (main/cli.ts) and the packaged app's binary (main/index.ts hands CLI arguments here, since RunAsNode is off).
+import { Command, Option } from 'commander';
+import { createLogger } from '../log/logger.js';
+import { safeErrorMessage } from '../log/redact.js';
+import { appVersion } from './packageInfo.js';
+import { startHeadless } from './headlessSession.js';
+import { createPlatformNotifier } from '../notify/platformNotifier.js';
+import { createSystemOpener } from '../links/linkOpener.js';
+import { defaultAppDir, defaultConfigFile } from '../settings/paths.js';
+import { readSettingsFile } from '../settings/settingsFile.js';
+import { watchSettingsFile } from '../settings/settingsWatcher.js';
+import { sourceFactories } from '../sources/registry.js';
+import { registerCredentialCommands } from './credentialCommands.js';
+import { registerCheckCommand } from './checkCommand.js';
+
+/** Exit status for invalid settings or arguments. */
+const EXIT_CONFIG = 2;
+
+/** The commands the `servicebell` command line knows (the packaged app checks its arguments against these). */
+export const CLI_COMMANDS = ['headless', 'credentials', 'check', 'config'] as const;
+
+export function buildCliProgram(): Command {
+  const program = new Command('servicebell')
+    .description('Servicebell: restaurant notifications from Vonage Conversations and PrivMX Bridge')
+    .version(appVersion(), '-v, --version')
+    .showHelpAfterError();
+
+  program
+    .command('headless')
+    .description('run without a tray: connect, notify, until SIGINT/SIGTERM')
+    .addOption(new Option('--config <file>', 'settings file').default(defaultConfigFile(), 'the tray app’s config.json'))
+    .addOption(new Option('--data-dir <dir>', 'history, cursors and state').default(defaultAppDir(), 'the tray app’s folder'))
+    .option('--json', 'one JSON object per line on stdout (status, alert, action)', false)
+    .action(async (opts: { config: string; dataDir: string; json: boolean }) => {
+      const logger = createLogger();
+      const read = await readSettingsFile(opts.config);
+      if (read.status === 'invalid' || read.status === 'unparseable') {
+        const problems = read.status === 'invalid' ? read.problems : [read.problem];
+        process.stderr.write(`servicebell: ${opts.config} has problems:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+        process.exitCode = EXIT_CONFIG;
+        return;
+      }
+      if (read.status === 'missing') logger.info({ config: opts.config }, 'no settings file: using defaults (all sources disabled)');
+      // Signals first: a stop asked for during start-up must still close connections and flush history.
+      let stopRequested: string | undefined;
+      const stopper: { stop?: (signal: string) => void } = {};
+      const onSignal = (signal: string): void => {
+        if (stopper.stop) stopper.stop(signal);
+        else stopRequested ??= signal;
+      };
+      process.on('SIGINT', () => onSignal('SIGINT'));
+      process.on('SIGTERM', () => onSignal('SIGTERM'));
+      // The headless mode runs until told to stop, even with every source disabled.
+      const keepAlive = setInterval(() => {}, 1 << 30);
+      const session = await startHeadless({
+        settings: read.settings,
+        dataDir: opts.dataDir,
+        json: opts.json,
+        stdout: process.stdout,
+        logger,
+        notifier: createPlatformNotifier(logger),
+        opener: createSystemOpener(),
+        sources: sourceFactories,
+      });
+      // Edits to the settings file apply while running: only the sources whose section changed reconnect.
+      const watcher = watchSettingsFile({
+        file: opts.config,
+        onChange: (settings) => {
+          logger.info({ config: opts.config }, 'settings changed; applying');
+          void session.core.applySettings(settings);
+        },
+        onInvalid: (problems) => logger.warn({ problems }, 'settings file changed but is invalid; keeping the running settings'),
+      });
+      let stopping = false;
+      stopper.stop = (signal) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, 'stopping');
+        clearInterval(keepAlive);
+        watcher.close();
+        session.stop().then(
+          () => process.exit(0),
+          (err: unknown) => {
+            logger.error({ error: safeErrorMessage(err) }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+      };
+      if (stopRequested) stopper.stop(stopRequested);
+    });
+
+  program
+    .command('config')
+    .description('settings file commands')
+    .command('path')
+    .description('print the settings file location')
+    .action(() => {
+      process.stdout.write(`${defaultConfigFile()}\n`);
+    });
+
+  registerCredentialCommands(program);
+  registerCheckCommand(program);
+  return program;
+}
