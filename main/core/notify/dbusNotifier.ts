@@ -2,6 +2,10 @@ import dbus from 'dbus-next';
 import type { Logger } from '../log/logger.js';
 import { safeErrorMessage } from '../log/redact.js';
 import { escapeMarkup } from '../alerts/sanitize.js';
+import { withTimeout as bounded } from '../connection/timeout.js';
+
+const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
+  bounded(promise, ms, () => new Error(`${what} timed out after ${ms} ms`));
 import { JOIN_LABEL, type NotificationActivation, type NotificationRequest, type Notifier, type ShowResult } from './notifier.js';
 
 const NAME = 'org.freedesktop.Notifications';
@@ -14,16 +18,6 @@ interface NotificationsProxy {
   GetCapabilities(): Promise<string[]>;
   on(signal: 'ActionInvoked', fn: (id: number, key: string) => void): void;
   on(signal: 'NotificationClosed', fn: (id: number, reason: number) => void): void;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-    promise.then(
-      (v) => (clearTimeout(timer), resolve(v)),
-      (e: unknown) => (clearTimeout(timer), reject(e instanceof Error ? e : new Error(String(e)))),
-    );
-  });
 }
 
 /**

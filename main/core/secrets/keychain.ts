@@ -1,4 +1,5 @@
 import keytar from 'keytar';
+import { withTimeout } from '../connection/timeout.js';
 import { KEYCHAIN_SERVICE, type SecretName } from './secretNames.js';
 
 /** The OS keychain as the core sees it: keytar under service `Servicebell`, each call bounded in time. */
@@ -14,16 +15,8 @@ export class KeychainTimeoutError extends Error {
   }
 }
 
-function bounded<T>(promise: Promise<T>, ms: number, operation: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new KeychainTimeoutError(operation, ms)), ms);
-    timer.unref();
-    promise.then(
-      (v) => (clearTimeout(timer), resolve(v)),
-      (e: unknown) => (clearTimeout(timer), reject(e instanceof Error ? e : new Error(String(e)))),
-    );
-  });
-}
+const bounded = <T>(promise: Promise<T>, ms: number, operation: string): Promise<T> =>
+  withTimeout(promise, ms, () => new KeychainTimeoutError(operation, ms));
 
 export interface KeytarLike {
   getPassword(service: string, account: string): Promise<string | null>;

@@ -1,22 +1,10 @@
-// Time and timers, injected so tests can use short real delays or fakes (structurally the core's Clock).
-export type TimerHandle = unknown;
+// Time and timers for the Vonage source: the core's Clock, injected so tests can use short real delays or fakes.
+import { systemClock, type Clock, type TimerHandle as ClockTimerHandle } from '../../connection/clock.js';
+import { withTimeout as bounded } from '../../connection/timeout.js';
 
-export interface Timers {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): TimerHandle;
-  clearTimeout(handle: TimerHandle): void;
-}
-
-export const realTimers: Timers = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => {
-    const t = setTimeout(fn, ms);
-    // A pending retry must never keep a stopping process alive.
-    t.unref();
-    return t;
-  },
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+export type Timers = Clock;
+export type TimerHandle = ClockTimerHandle;
+export const realTimers: Timers = systemClock;
 
 export class TimeoutError extends Error {
   constructor(what: string, ms: number) {
@@ -27,19 +15,10 @@ export class TimeoutError extends Error {
 
 /** Rejects after `ms`; the SDK has no timeouts of its own (createSession, getConversation, updateToken). */
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string, timers: Timers = realTimers): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const handle = timers.setTimeout(() => reject(new TimeoutError(what, ms)), ms);
-    promise.then(
-      (value) => {
-        timers.clearTimeout(handle);
-        resolve(value);
-      },
-      (err: unknown) => {
-        timers.clearTimeout(handle);
-        reject(err instanceof Error ? err : new Error(describeSdkError(err)));
-      },
-    );
+  const readable = promise.catch((err: unknown) => {
+    throw err instanceof Error ? err : new Error(describeSdkError(err));
   });
+  return bounded(readable, ms, () => new TimeoutError(what, ms), timers);
 }
 
 /** SDK rejections are often plain objects or NexmoApiError with `type`/`message`; make them readable. */
