@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { ServicebellCore, type SourceFactory } from '../../main/core/app/service
 import { createSystemOpener } from '../../main/core/links/linkOpener.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import { DbusNotifier } from '../../main/core/notify/dbusNotifier.js';
+import { gnomeBannersProbe } from '../../main/core/notify/linuxDoNotDisturb.js';
 import { defaultSettings } from '../../main/core/settings/schema.js';
 import type { SourceSink } from '../../main/core/sources/source.js';
 import { startPrivateDesktop, type PrivateDesktop } from '../harness/privateBus.js';
@@ -109,5 +110,50 @@ describe('notifications over D-Bus', () => {
     await sink().alert({ id: 'evt-4', source: 'vonage', kind: 'support_request', title: 'Support request', body: 'x', receivedAt: Date.now() });
     expect(core.history.find('vonage', 'evt-4')).toMatchObject({ shown: false, reason: 'failed' });
     await core.stop();
+  });
+});
+
+describe('the desktop’s own do-not-disturb (Linux)', () => {
+  afterEach(async () => {
+    await desktop.stop();
+  });
+
+  it('reports os_dnd when the server says it is inhibited (KDE), still sending the notification to its list', async () => {
+    desktop = await startPrivateDesktop();
+    desktop.notifications.setInhibited(true);
+    const logger = silentLogger();
+    const notifier = new DbusNotifier({ busAddress: desktop.busAddress, logger });
+    expect(await notifier.show({ key: 'k1', title: 'Support request', body: 'x' })).toEqual({ status: 'os_dnd' });
+    expect(desktop.notifications.notifications).toHaveLength(1);
+    await notifier.close();
+  });
+
+  it('shows normally when the server has no Inhibited property or it is off', async () => {
+    desktop = await startPrivateDesktop();
+    const logger = silentLogger();
+    const plain = new DbusNotifier({ busAddress: desktop.busAddress, logger, dndProbes: undefined });
+    expect(await plain.show({ key: 'k1', title: 't', body: 'x' })).toEqual({ status: 'shown' });
+    await plain.close();
+    desktop.notifications.setInhibited(false);
+    const off = new DbusNotifier({ busAddress: desktop.busAddress, logger });
+    expect(await off.show({ key: 'k2', title: 't', body: 'x' })).toEqual({ status: 'shown' });
+    await off.close();
+  });
+
+  it('reads GNOME’s show-banners setting with gsettings from PATH', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sb-gsettings-'));
+    writeFileSync(path.join(dir, 'gsettings'), '#!/bin/sh\n[ "$1 $2 $3" = "get org.gnome.desktop.notifications show-banners" ] && echo false\n');
+    chmodSync(path.join(dir, 'gsettings'), 0o755);
+    const previous = process.env.PATH;
+    process.env.PATH = `${dir}${path.delimiter}${previous ?? ''}`;
+    try {
+      expect(await gnomeBannersProbe()()).toBe(true);
+      desktop = await startPrivateDesktop();
+      const notifier = new DbusNotifier({ busAddress: desktop.busAddress, logger: silentLogger() });
+      expect(await notifier.show({ key: 'k', title: 't', body: 'x' })).toEqual({ status: 'os_dnd' });
+      await notifier.close();
+    } finally {
+      process.env.PATH = previous;
+    }
   });
 });

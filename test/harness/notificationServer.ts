@@ -27,6 +27,7 @@ class NotificationsInterface extends dbus.interface.Interface {
   nextId = 1;
   readonly recorded: RecordedNotification[] = [];
   readonly watchers = new Set<() => void>();
+  inhibitedValue: boolean | undefined;
 
   constructor(private readonly capabilities: string[]) {
     super(NAME);
@@ -58,6 +59,12 @@ class NotificationsInterface extends dbus.interface.Interface {
     }
   }
 
+  /** KDE's do-not-disturb flag; servers without it answer Get with an error, as this one does when unset. */
+  get Inhibited(): boolean {
+    if (this.inhibitedValue === undefined) throw new dbus.DBusError('org.freedesktop.DBus.Error.UnknownProperty', 'no such property: Inhibited');
+    return this.inhibitedValue;
+  }
+
   GetCapabilities(): string[] {
     return this.capabilities;
   }
@@ -76,6 +83,9 @@ class NotificationsInterface extends dbus.interface.Interface {
 }
 
 NotificationsInterface.configureMembers({
+  properties: {
+    Inhibited: { signature: 'b', access: dbus.interface.ACCESS_READ },
+  },
   methods: {
     Notify: { inSignature: 'susssasa{sv}i', outSignature: 'u' },
     CloseNotification: { inSignature: 'u', outSignature: '' },
@@ -150,6 +160,11 @@ export class RecordingNotificationServer {
     const n = this.iface.recorded.find((r) => r.id === id);
     if (n) n.closed = true;
     this.iface.NotificationClosed(id, 2);
+  }
+
+  /** Turns the server's do-not-disturb (`Inhibited`) on or off; `undefined` removes the property's value. */
+  setInhibited(value: boolean | undefined): void {
+    this.iface.inhibitedValue = value;
   }
 
   clear(): void {

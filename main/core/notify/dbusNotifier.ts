@@ -6,12 +6,17 @@ import { withTimeout as bounded } from '../connection/timeout.js';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
   bounded(promise, ms, () => new Error(`${what} timed out after ${ms} ms`));
+import { DesktopDoNotDisturb, gnomeBannersProbe, type DndProbe } from './linuxDoNotDisturb.js';
 import { JOIN_LABEL, type NotificationActivation, type NotificationRequest, type Notifier, type ShowResult } from './notifier.js';
 
 const NAME = 'org.freedesktop.Notifications';
 const PATH = '/org/freedesktop/Notifications';
 const CALL_TIMEOUT_MS = 5000;
 const MAX_TRACKED = 500;
+
+interface PropertiesProxy {
+  Get(iface: string, name: string): Promise<{ value: unknown }>;
+}
 
 interface NotificationsProxy {
   Notify(...args: unknown[]): Promise<number>;
@@ -27,20 +32,23 @@ interface NotificationsProxy {
 export class DbusNotifier implements Notifier {
   readonly name = 'dbus';
   private bus: dbus.MessageBus | null = null;
-  private proxy: Promise<{ iface: NotificationsProxy; caps: Set<string> }> | null = null;
+  private proxy: Promise<{ iface: NotificationsProxy; props: PropertiesProxy; caps: Set<string> }> | null = null;
+  private readonly osDnd: DesktopDoNotDisturb;
   private readonly keys = new Map<number, string>();
   /** Signals that arrived before the Notify reply told us the id (they can share one read). */
   private readonly early = new Map<number, string[]>();
   private readonly handlers = new Set<(a: NotificationActivation) => void>();
 
-  constructor(private readonly options: { busAddress?: string; appName?: string; logger: Logger }) {}
+  constructor(private readonly options: { busAddress?: string; appName?: string; logger: Logger; dndProbes?: readonly DndProbe[] }) {
+    this.osDnd = new DesktopDoNotDisturb(options.dndProbes ?? [() => this.inhibited(), gnomeBannersProbe()]);
+  }
 
   onActivated(handler: (a: NotificationActivation) => void): void {
     this.handlers.add(handler);
   }
 
   async show(request: NotificationRequest): Promise<ShowResult> {
-    let connection: { iface: NotificationsProxy; caps: Set<string> };
+    let connection: { iface: NotificationsProxy; props: PropertiesProxy; caps: Set<string> };
     try {
       connection = await this.connect();
     } catch (err) {
@@ -52,6 +60,9 @@ export class DbusNotifier implements Notifier {
     const body = caps.has('body-markup') ? escapeMarkup(request.body) : request.body;
     const actions = request.joinUrl && canAct ? ['default', JOIN_LABEL, 'join', JOIN_LABEL] : [];
     const hints = { urgency: new dbus.Variant('y', 1), 'desktop-entry': new dbus.Variant('s', 'servicebell') };
+    // Sent even under the desktop's do-not-disturb, so it waits in the notification list; asked in parallel so the
+    // check never delays the notification.
+    const osDnd = this.osDnd.active();
     let id: number;
     try {
       id = await withTimeout(iface.Notify(this.options.appName ?? 'Servicebell', 0, '', request.title, body, actions, hints, -1), CALL_TIMEOUT_MS, 'Notify');
@@ -60,6 +71,7 @@ export class DbusNotifier implements Notifier {
       return { status: 'failed', error: safeErrorMessage(err) };
     }
     this.track(id, request.key);
+    if (await osDnd) return { status: 'os_dnd' };
     if (request.joinUrl && !canAct) return { status: 'shown_without_action', reason: 'the notification server does not support actions' };
     return { status: 'shown' };
   }
@@ -70,7 +82,18 @@ export class DbusNotifier implements Notifier {
     this.proxy = null;
   }
 
-  private connect(): Promise<{ iface: NotificationsProxy; caps: Set<string> }> {
+  /** KDE Plasma (and others) expose `Inhibited` on the notifications interface while do-not-disturb is on. */
+  private async inhibited(): Promise<boolean | undefined> {
+    const { props } = await this.connect();
+    try {
+      const variant = await withTimeout(props.Get(NAME, 'Inhibited'), CALL_TIMEOUT_MS, 'Inhibited');
+      return typeof variant.value === 'boolean' ? variant.value : undefined;
+    } catch {
+      return undefined; // the server has no such property: it cannot tell
+    }
+  }
+
+  private connect(): Promise<{ iface: NotificationsProxy; props: PropertiesProxy; caps: Set<string> }> {
     this.proxy ??= (async () => {
       this.bus?.disconnect();
       this.bus = this.options.busAddress ? dbus.sessionBus({ busAddress: this.options.busAddress }) : dbus.sessionBus();
@@ -80,10 +103,11 @@ export class DbusNotifier implements Notifier {
       });
       const object = await withTimeout(this.bus.getProxyObject(NAME, PATH), CALL_TIMEOUT_MS, 'connecting to the notification server');
       const iface = object.getInterface(NAME) as unknown as NotificationsProxy;
+      const props = object.getInterface('org.freedesktop.DBus.Properties') as unknown as PropertiesProxy;
       iface.on('ActionInvoked', (id, key) => this.signal(id, key));
       iface.on('NotificationClosed', (id) => this.signal(id, null));
       const caps = new Set(await withTimeout(iface.GetCapabilities(), CALL_TIMEOUT_MS, 'GetCapabilities'));
-      return { iface, caps };
+      return { iface, props, caps };
     })();
     return this.proxy;
   }
