@@ -57,7 +57,16 @@ describe('PrivmxSource against the Bridge emulator', () => {
     await source.stop();
     expect(emu.calls('manager/unsubscribeFromChannel')).toHaveLength(1);
     await expect.poll(() => emu.socketCount()).toBe(0);
-    expect(sink.lastState).toBe('disabled');
+    expect(sink.statuses.at(-1)).toEqual({ state: 'offline', detail: 'stopped' });
+  });
+
+  it('reports disabled, not offline, when a disabled source is stopped', async () => {
+    const settings = { ...privmxSettings(s), enabled: false };
+    const { source, sink } = start(s, { settings });
+    await source.start();
+    await source.stop();
+    expect(sink.statuses.map((st) => st.state)).toEqual(['disabled', 'disabled']);
+    expect(emu.calls()).toHaveLength(0);
   });
 
   it('reports a key without solution: clearly instead of going silent', async () => {

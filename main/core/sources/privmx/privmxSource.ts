@@ -103,7 +103,9 @@ export class PrivmxSource implements Source {
     }
     await withTimeout(this.queue.then(() => this.handler.drain()), this.timing.stopTimeoutMs).catch(() => {});
     await this.cursors.flush();
-    this.status('disabled', 'stopped');
+    // A stop is for shutdown or a settings change: the source is still wanted, just not running now.
+    if (this.deps.settings.enabled) this.status('offline', 'stopped');
+    else this.status('disabled');
   }
 
   private async connect(): Promise<void> {
