@@ -15,6 +15,8 @@ export interface CatchUpDeps {
   handle(frame: NotificationFrame, origin: 'catchup'): Promise<void>;
   /** Called before a thread is re-read from its cursor (a failed delivery may have pinned it). */
   unblock?(threadId: string): void;
+  /** A thread that no longer exists; true when it was expected (a learned inbox thread) and needs no warning. */
+  onMissing?(threadId: string): boolean;
   fetchImpl?: typeof fetch;
   timeoutMs?: number;
   /** Safety stop for one thread per run (100 per page). */
@@ -59,7 +61,9 @@ export async function catchUpThreads(deps: CatchUpDeps, threadIds: readonly stri
     try {
       total += await catchUpThread(deps, threadId);
     } catch (err) {
-      if (isRpcError(err, 24577)) deps.logger.warn({ threadId }, 'privmx: a rule names a thread that does not exist');
+      if (isRpcError(err, 24577)) {
+        if (!deps.onMissing?.(threadId)) deps.logger.warn({ threadId }, 'privmx: a rule names a thread that does not exist');
+      }
       else deps.logger.warn({ threadId, err: safeErrorMessage(err) }, 'privmx: catch-up failed for a thread');
     }
   }

@@ -14,8 +14,10 @@ export interface EventHandlerDeps {
   rules: readonly PrivmxRule[];
   sink: SourceSink;
   cursors: ThreadCursors;
-  /** Threads whose cursor we keep (the ones catch-up reads). */
-  trackedThreads: ReadonlySet<string>;
+  /** Threads whose cursor we keep (the ones catch-up reads); may grow as inbox threads are learned. */
+  trackedThreads: { has(threadId: string): boolean };
+  /** Every inbox entry names its inbox's hidden thread: the only way to learn it (see InboxThreads). */
+  onInboxEntry?(inboxId: string, threadId: string): void;
   logger: Logger;
   now?: () => number;
   onUnusable?(kind: string): void;
@@ -74,6 +76,8 @@ export class EventHandler {
       });
     }
     const { threadId, messageId } = view;
+    // Before the cursor check below, so the entry that teaches us the thread already sets its cursor.
+    if (frame.type === 'threadNewMessage' && threadId && view.inboxId) this.deps.onInboxEntry?.(view.inboxId, threadId);
     if (frame.type === 'threadNewMessage' && threadId && messageId && this.deps.trackedThreads.has(threadId)) {
       // Chained: a thread's cursor passes an id only after it and everything before it were confirmed.
       this.cursorChain = this.cursorChain.then(async () => {

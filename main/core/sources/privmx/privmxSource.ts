@@ -8,10 +8,11 @@ import type { PrivmxSettings } from '../../settings/schema.js';
 import type { Source, SourceSink, SourceState } from '../source.js';
 import { catchUpThreads } from './catchUp.js';
 import { EventHandler } from './eventHandler.js';
+import { InboxThreads } from './inboxThreads.js';
 import { PrivmxAuth, PrivmxAuthProblem, sessionScope } from './privmxAuth.js';
 import { BRIDGE_CODE, GarbageLog, isRpcError } from './privmxRpc.js';
 import { PrivmxSocket } from './privmxSocket.js';
-import { catchUpThreadIds, channelsFor } from './rules.js';
+import { catchUpInboxes, catchUpThreadIds, channelsFor } from './rules.js';
 import { ThreadCursors, type CursorPort } from './threadCursors.js';
 import { DEFAULT_PRIVMX_TIMING, type PrivmxTiming } from './privmxTiming.js';
 
@@ -42,6 +43,7 @@ export class PrivmxSource implements Source {
   private readonly backoff: Backoff;
   private readonly channels: string[];
   private readonly threads: string[];
+  private readonly inboxes: InboxThreads;
   private readonly garbage: GarbageLog;
   private running = false;
   private everConnected = false;
@@ -59,14 +61,18 @@ export class PrivmxSource implements Source {
     this.garbage = new GarbageLog(logger);
     this.channels = channelsFor(settings.channels, settings.rules);
     this.threads = catchUpThreadIds(settings.rules);
+    this.inboxes = new InboxThreads(deps.cursors, catchUpInboxes(settings.rules), logger);
     this.cursors = new ThreadCursors(deps.cursors, this.timing.cursorFlushMs, (err) => logger.warn({ err: safeErrorMessage(err) }, 'privmx: cursor not saved'));
     const scopes = [sessionScope(deps.hostName), ...new Set([...this.channels, ...(this.threads.length ? ['thread'] : [])]), `solution:${settings.solution}`];
     this.auth = new PrivmxAuth({
       apiUrl: this.apiUrl, apiKeyId: settings.apiKeyId, getSecret: () => deps.getSecret('privmx.apiKeySecret'), scopes, logger,
       now: () => this.clock.now(), timeoutMs: this.timing.requestTimeoutMs, ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}),
     });
+    const ruleThreads = new Set(this.threads);
     this.handler = new EventHandler({
-      rules: settings.rules, sink: deps.sink, cursors: this.cursors, trackedThreads: new Set(this.threads), logger,
+      rules: settings.rules, sink: deps.sink, cursors: this.cursors, logger,
+      trackedThreads: { has: (threadId) => ruleThreads.has(threadId) || this.inboxes.tracks(threadId) },
+      onInboxEntry: (inboxId, threadId) => this.inboxes.learn(inboxId, threadId),
       now: () => this.clock.now(), onUnusable: (kind) => this.garbage.note(kind, 0),
     });
   }
@@ -103,6 +109,7 @@ export class PrivmxSource implements Source {
     }
     await withTimeout(this.queue.then(() => this.handler.drain()), this.timing.stopTimeoutMs).catch(() => {});
     await this.cursors.flush();
+    await this.inboxes.flush();
     // A stop is for shutdown or a settings change: the source is still wanted, just not running now.
     if (this.deps.settings.enabled) this.status('offline', 'stopped');
     else this.status('disabled');
@@ -118,7 +125,8 @@ export class PrivmxSource implements Source {
     this.enqueue(async () => {
       if (!(await gate)) return;
       await this.handler.drain(); // cursors reflect everything already delivered
-      await catchUpThreads(this.catchUpDeps(), this.threads);
+      // Inbox threads as known when catch-up runs: learned from live entries, here or in an earlier run.
+      await catchUpThreads(this.catchUpDeps(), [...new Set([...this.threads, ...this.inboxes.threadIds()])]);
     });
     let subscribed = false;
     try {
@@ -227,6 +235,7 @@ export class PrivmxSource implements Source {
       apiUrl: this.apiUrl, auth: this.auth, cursors: this.cursors, logger: this.deps.logger, timeoutMs: this.timing.requestTimeoutMs,
       handle: (frame: Parameters<EventHandler['handle']>[0]) => this.handler.handle(frame, 'catchup'),
       unblock: (threadId: string) => this.handler.unblock(threadId),
+      onMissing: (threadId: string) => !this.threads.includes(threadId) && this.inboxes.forgetThread(threadId),
       ...(this.deps.fetchImpl ? { fetchImpl: this.deps.fetchImpl } : {}),
     };
   }

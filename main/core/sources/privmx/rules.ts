@@ -54,6 +54,12 @@ export function catchUpThreadIds(rules: readonly PrivmxRule[]): string[] {
   return [...new Set(rules.flatMap((r) => (r.match.channel === 'thread' && r.match.threadId ? [r.match.threadId] : [])))];
 }
 
+/** Inboxes whose entries catch-up reads (once their thread is known): the ones thread rules name, all for `"*"`. */
+export function catchUpInboxes(rules: readonly PrivmxRule[]): '*' | Set<string> {
+  const named = (rules.length > 0 ? rules : DEFAULT_RULES).flatMap((r) => (r.match.channel === 'thread' && r.match.inboxId ? [r.match.inboxId] : []));
+  return named.includes('*') ? '*' : new Set(named);
+}
+
 /** Channels the rules need, so a rule never waits on a channel nobody subscribed to. */
 export function channelsFor(configured: readonly string[], rules: readonly PrivmxRule[]): string[] {
   const needed = (rules.length > 0 ? rules : DEFAULT_RULES).map((r) => r.match.channel);
