@@ -6,7 +6,7 @@ import { ServicebellCore, type SourceFactory } from '../../main/core/app/service
 import { createSystemOpener } from '../../main/core/links/linkOpener.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import { DbusNotifier } from '../../main/core/notify/dbusNotifier.js';
-import { gnomeBannersProbe } from '../../main/core/notify/linuxDoNotDisturb.js';
+import { DesktopDoNotDisturb, gnomeBannersWatcher } from '../../main/core/notify/linuxDoNotDisturb.js';
 import { defaultSettings } from '../../main/core/settings/schema.js';
 import type { SourceSink } from '../../main/core/sources/source.js';
 import { startPrivateDesktop, type PrivateDesktop } from '../harness/privateBus.js';
@@ -131,26 +131,37 @@ describe('the desktop’s own do-not-disturb (Linux)', () => {
   it('shows normally when the server has no Inhibited property or it is off', async () => {
     desktop = await startPrivateDesktop();
     const logger = silentLogger();
-    const plain = new DbusNotifier({ busAddress: desktop.busAddress, logger, dndProbes: undefined });
+    const plain = new DbusNotifier({ busAddress: desktop.busAddress, logger, dndWatchers: [] });
     expect(await plain.show({ key: 'k1', title: 't', body: 'x' })).toEqual({ status: 'shown' });
     await plain.close();
     desktop.notifications.setInhibited(false);
     const off = new DbusNotifier({ busAddress: desktop.busAddress, logger });
     expect(await off.show({ key: 'k2', title: 't', body: 'x' })).toEqual({ status: 'shown' });
+    desktop.notifications.setInhibited(true); // turned on while running: followed through PropertiesChanged
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await off.show({ key: 'k3', title: 't', body: 'x' })).toEqual({ status: 'os_dnd' });
     await off.close();
   });
 
   it('reads GNOME’s show-banners setting with gsettings from PATH', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sb-gsettings-'));
-    writeFileSync(path.join(dir, 'gsettings'), '#!/bin/sh\n[ "$1 $2 $3" = "get org.gnome.desktop.notifications show-banners" ] && echo false\n');
+    writeFileSync(
+      path.join(dir, 'gsettings'),
+      '#!/bin/sh\ncase "$1 $2 $3" in\n"get org.gnome.desktop.notifications show-banners") echo true;;\n"monitor org.gnome.desktop.notifications show-banners") sleep 0.3; echo "show-banners: false"; sleep 30;;\nesac\n',
+    );
     chmodSync(path.join(dir, 'gsettings'), 0o755);
     const previous = process.env.PATH;
     process.env.PATH = `${dir}${path.delimiter}${previous ?? ''}`;
     try {
-      expect(await gnomeBannersProbe()()).toBe(true);
+      const dnd = new DesktopDoNotDisturb([gnomeBannersWatcher]);
+      dnd.start();
+      await waitUntil(() => dnd.active, 5000, 'gsettings monitor to report show-banners: false');
+      dnd.stop();
       desktop = await startPrivateDesktop();
       const notifier = new DbusNotifier({ busAddress: desktop.busAddress, logger: silentLogger() });
-      expect(await notifier.show({ key: 'k', title: 't', body: 'x' })).toEqual({ status: 'os_dnd' });
+      expect(await notifier.show({ key: 'k', title: 't', body: 'x' })).toEqual({ status: 'shown' });
+      await new Promise((r) => setTimeout(r, 600));
+      expect(await notifier.show({ key: 'k2', title: 't', body: 'x' })).toEqual({ status: 'os_dnd' });
       await notifier.close();
     } finally {
       process.env.PATH = previous;

@@ -165,6 +165,7 @@ export class RecordingNotificationServer {
   /** Turns the server's do-not-disturb (`Inhibited`) on or off; `undefined` removes the property's value. */
   setInhibited(value: boolean | undefined): void {
     this.iface.inhibitedValue = value;
+    if (value !== undefined) dbus.interface.Interface.emitPropertiesChanged(this.iface, { Inhibited: value }, []);
   }
 
   clear(): void {

@@ -6,7 +6,7 @@ import { withTimeout as bounded } from '../connection/timeout.js';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
   bounded(promise, ms, () => new Error(`${what} timed out after ${ms} ms`));
-import { DesktopDoNotDisturb, gnomeBannersProbe, type DndProbe } from './linuxDoNotDisturb.js';
+import { DesktopDoNotDisturb, gnomeBannersWatcher, type DndWatcher } from './linuxDoNotDisturb.js';
 import { JOIN_LABEL, type NotificationActivation, type NotificationRequest, type Notifier, type ShowResult } from './notifier.js';
 
 const NAME = 'org.freedesktop.Notifications';
@@ -16,7 +16,11 @@ const MAX_TRACKED = 500;
 
 interface PropertiesProxy {
   Get(iface: string, name: string): Promise<{ value: unknown }>;
+  on(signal: 'PropertiesChanged', fn: (iface: string, changed: Record<string, { value: unknown }>) => void): void;
 }
+
+/** Index of the KDE `Inhibited` state inside DesktopDoNotDisturb (the watchers come after it). */
+const INHIBITED = 1000;
 
 interface NotificationsProxy {
   Notify(...args: unknown[]): Promise<number>;
@@ -39,8 +43,8 @@ export class DbusNotifier implements Notifier {
   private readonly early = new Map<number, string[]>();
   private readonly handlers = new Set<(a: NotificationActivation) => void>();
 
-  constructor(private readonly options: { busAddress?: string; appName?: string; logger: Logger; dndProbes?: readonly DndProbe[] }) {
-    this.osDnd = new DesktopDoNotDisturb(options.dndProbes ?? [() => this.inhibited(), gnomeBannersProbe()]);
+  constructor(private readonly options: { busAddress?: string; appName?: string; logger: Logger; dndWatchers?: readonly DndWatcher[] }) {
+    this.osDnd = new DesktopDoNotDisturb(options.dndWatchers ?? [gnomeBannersWatcher]);
   }
 
   onActivated(handler: (a: NotificationActivation) => void): void {
@@ -60,9 +64,6 @@ export class DbusNotifier implements Notifier {
     const body = caps.has('body-markup') ? escapeMarkup(request.body) : request.body;
     const actions = request.joinUrl && canAct ? ['default', JOIN_LABEL, 'join', JOIN_LABEL] : [];
     const hints = { urgency: new dbus.Variant('y', 1), 'desktop-entry': new dbus.Variant('s', 'servicebell') };
-    // Sent even under the desktop's do-not-disturb, so it waits in the notification list; asked in parallel so the
-    // check never delays the notification.
-    const osDnd = this.osDnd.active();
     let id: number;
     try {
       id = await withTimeout(iface.Notify(this.options.appName ?? 'Servicebell', 0, '', request.title, body, actions, hints, -1), CALL_TIMEOUT_MS, 'Notify');
@@ -71,25 +72,30 @@ export class DbusNotifier implements Notifier {
       return { status: 'failed', error: safeErrorMessage(err) };
     }
     this.track(id, request.key);
-    if (await osDnd) return { status: 'os_dnd' };
+    // Sent even under the desktop's do-not-disturb, so it waits in the notification list, but reported as not seen.
+    if (this.osDnd.active) return { status: 'os_dnd' };
     if (request.joinUrl && !canAct) return { status: 'shown_without_action', reason: 'the notification server does not support actions' };
     return { status: 'shown' };
   }
 
   async close(): Promise<void> {
+    this.osDnd.stop();
     this.bus?.disconnect();
     this.bus = null;
     this.proxy = null;
   }
 
-  /** KDE Plasma (and others) expose `Inhibited` on the notifications interface while do-not-disturb is on. */
-  private async inhibited(): Promise<boolean | undefined> {
-    const { props } = await this.connect();
+  /** KDE Plasma (and others) expose `Inhibited` while do-not-disturb is on: read once, then follow its changes. */
+  private async followInhibited(props: PropertiesProxy): Promise<void> {
+    props.on('PropertiesChanged', (iface, changed) => {
+      const value = changed.Inhibited?.value;
+      if (iface === NAME && typeof value === 'boolean') this.osDnd.report(INHIBITED, value);
+    });
     try {
       const variant = await withTimeout(props.Get(NAME, 'Inhibited'), CALL_TIMEOUT_MS, 'Inhibited');
-      return typeof variant.value === 'boolean' ? variant.value : undefined;
+      this.osDnd.report(INHIBITED, typeof variant.value === 'boolean' ? variant.value : undefined);
     } catch {
-      return undefined; // the server has no such property: it cannot tell
+      this.osDnd.report(INHIBITED, undefined); // no such property: this server cannot tell
     }
   }
 
@@ -104,6 +110,8 @@ export class DbusNotifier implements Notifier {
       const object = await withTimeout(this.bus.getProxyObject(NAME, PATH), CALL_TIMEOUT_MS, 'connecting to the notification server');
       const iface = object.getInterface(NAME) as unknown as NotificationsProxy;
       const props = object.getInterface('org.freedesktop.DBus.Properties') as unknown as PropertiesProxy;
+      this.osDnd.start();
+      await this.followInhibited(props);
       iface.on('ActionInvoked', (id, key) => this.signal(id, key));
       iface.on('NotificationClosed', (id) => this.signal(id, null));
       const caps = new Set(await withTimeout(iface.GetCapabilities(), CALL_TIMEOUT_MS, 'GetCapabilities'));

@@ -1,44 +1,61 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { findOnPath } from '../links/linkOpener.js';
 
-/** One way to ask the desktop whether do-not-disturb is on; `undefined` when this desktop cannot tell. */
-export type DndProbe = () => Promise<boolean | undefined>;
+/** Reports the desktop's do-not-disturb as it changes: `undefined` when this desktop cannot tell. */
+export type DndWatcher = (onChange: (active: boolean | undefined) => void) => () => void;
 
-/**
- * GNOME keeps do-not-disturb as `org.gnome.desktop.notifications show-banners = false`. Read with `gsettings`
- * (found on PATH, no shell); absent elsewhere, which is "cannot tell".
- */
-export function gnomeBannersProbe(timeoutMs = 1000): DndProbe {
-  return () =>
-    new Promise((resolve) => {
-      const gsettings = findOnPath('gsettings');
-      if (!gsettings) return resolve(undefined);
-      execFile(gsettings, ['get', 'org.gnome.desktop.notifications', 'show-banners'], { timeout: timeoutMs }, (err, stdout) => {
-        if (err) return resolve(undefined);
-        const value = stdout.trim();
-        resolve(value === 'false' ? true : value === 'true' ? false : undefined);
-      });
-    });
+const KEY = ['org.gnome.desktop.notifications', 'show-banners'] as const;
+
+function parseBanners(text: string): boolean | undefined {
+  const value = text.trim().split(/\s+/).pop();
+  return value === 'false' ? true : value === 'true' ? false : undefined;
 }
 
 /**
- * Whether the desktop's own do-not-disturb is on, from several probes (KDE's `Inhibited` property, GNOME's
- * setting), cached briefly: it is asked next to every notification and must not slow them down.
+ * GNOME keeps do-not-disturb as `show-banners = false`. Read once with `gsettings get`, then follow
+ * `gsettings monitor` (one long-lived child, found on PATH, no shell), so nothing runs per notification.
  */
+export const gnomeBannersWatcher: DndWatcher = (onChange) => {
+  const gsettings = findOnPath('gsettings');
+  if (!gsettings) return () => {};
+  execFile(gsettings, ['get', ...KEY], { timeout: 2000 }, (err, stdout) => onChange(err ? undefined : parseBanners(stdout)));
+  const monitor = spawn(gsettings, ['monitor', ...KEY], { stdio: ['ignore', 'pipe', 'ignore'] });
+  monitor.on('error', () => onChange(undefined));
+  const out = monitor.stdout as Readable & { unref?: () => void };
+  out.on('data', (chunk: Buffer) => {
+    const last = chunk.toString().trim().split('\n').pop();
+    if (last) onChange(parseBanners(last));
+  });
+  // Following a setting must never keep a stopping process alive.
+  out.unref?.();
+  monitor.unref();
+  return () => monitor.kill();
+};
+
+/** The desktop's do-not-disturb from several watchers (KDE's `Inhibited`, GNOME's setting): on if any says so. */
 export class DesktopDoNotDisturb {
-  private cached: { at: number; value: Promise<boolean> } | undefined;
+  private readonly states = new Map<number, boolean | undefined>();
+  private stops: Array<() => void> = [];
 
-  constructor(
-    private readonly probes: readonly DndProbe[],
-    private readonly ttlMs = 5000,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(private readonly watchers: readonly DndWatcher[]) {}
 
-  active(): Promise<boolean> {
-    const at = this.now();
-    if (this.cached && at - this.cached.at < this.ttlMs) return this.cached.value;
-    const value = Promise.all(this.probes.map((p) => p().catch(() => undefined))).then((answers) => answers.includes(true));
-    this.cached = { at, value };
-    return value;
+  start(): void {
+    if (this.stops.length > 0) return;
+    this.stops = this.watchers.map((watch, i) => watch((active) => this.states.set(i, active)));
+  }
+
+  /** Used by adapters that learn the state some other way (a D-Bus property signal). */
+  report(index: number, active: boolean | undefined): void {
+    this.states.set(index, active);
+  }
+
+  get active(): boolean {
+    return [...this.states.values()].includes(true);
+  }
+
+  stop(): void {
+    for (const stop of this.stops) stop();
+    this.stops = [];
   }
 }
