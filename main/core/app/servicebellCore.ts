@@ -10,8 +10,8 @@ import type { SecretGetter } from '../secrets/secretNames.js';
 import type { Settings } from '../settings/schema.js';
 import type { Source, SourceName, SourceSink, SourceStatus } from '../sources/source.js';
 import { CursorStore } from '../storage/cursorStore.js';
-import { safeErrorMessage } from '../log/redact.js';
 import { SmsForwarder } from '../sms/smsForwarder.js';
+import { SourceSupervisor } from './sourceSupervisor.js';
 
 /** Everything a source factory may use. */
 export interface SourceContext {
@@ -58,9 +58,7 @@ export interface CoreOptions {
  */
 export class ServicebellCore {
   readonly pipeline: AlertPipeline;
-  private readonly sources = new Map<SourceName, Source>();
-  private readonly statuses = new Map<SourceName, SourceStatus>();
-  private readonly statusListeners = new Set<(s: SourceStatus) => void>();
+  private readonly sources: SourceSupervisor;
   private readonly noticeListeners = new Set<(n: Notice) => void>();
   private readonly clock: Clock;
   private sms: SmsForwarder;
@@ -83,6 +81,22 @@ export class ServicebellCore {
       clock: this.clock,
       logger: options.logger,
     });
+    this.sources = new SourceSupervisor({
+      factories: options.sources,
+      context: (name) => ({
+        cursors,
+        getSecret: options.getSecret,
+        logger: options.logger.child({ source: name }),
+        clock: this.clock,
+        hostName: options.hostName ?? os.hostname(),
+      }),
+      ingest: async (input) => {
+        const result = await this.pipeline.ingest(input);
+        if (result.status === 'invalid') options.logger.warn({ problem: result.problem }, 'a source produced an invalid alert');
+      },
+      clock: this.clock,
+      logger: options.logger,
+    });
     this.sms = this.createSmsForwarder(settings);
     // Off the notification path: an SMS never delays or blocks the desktop notification.
     this.pipeline.onOutcome((o) => void this.sms.forward(o.alert));
@@ -101,8 +115,7 @@ export class ServicebellCore {
   }
 
   onStatus(listener: (s: SourceStatus) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.sources.onStatus(listener);
   }
 
   onNotice(listener: (n: Notice) => void): () => void {
@@ -111,16 +124,16 @@ export class ServicebellCore {
   }
 
   statusList(): SourceStatus[] {
-    return [...this.statuses.values()];
+    return this.sources.statusList();
   }
 
   async start(): Promise<void> {
-    for (const factory of this.options.sources) await this.startSource(factory);
+    await this.sources.startAll(this.options.settings);
   }
 
   /** Resume after sleep, regained network: every source reconnects and catches up now. */
   reconnectAll(reason: string): void {
-    for (const source of this.sources.values()) source.reconnectNow(reason);
+    this.sources.reconnectAll(reason);
   }
 
   /** Applies new settings without a restart; only sources whose section or secret changed are restarted. */
@@ -130,18 +143,11 @@ export class ServicebellCore {
     this.pipeline.configureBurst(burstOptions(next));
     this.dnd.configure(next.notifications.quietHours);
     if (JSON.stringify(previous.sms) !== JSON.stringify(next.sms)) this.sms = this.createSmsForwarder(next);
-    for (const factory of this.options.sources) {
-      const sectionChanged = JSON.stringify(sectionOf(previous, factory.name)) !== JSON.stringify(sectionOf(next, factory.name));
-      const secretChanged = changedSecrets.some((s) => secretBelongsTo(s, factory.name));
-      if (sectionChanged || secretChanged) {
-        await this.stopSource(factory.name);
-        await this.startSource(factory);
-      }
-    }
+    await this.sources.apply(previous, next, changedSecrets);
   }
 
   async stop(): Promise<void> {
-    for (const name of [...this.sources.keys()]) await this.stopSource(name);
+    await this.sources.stopAll();
     this.pipeline.dispose();
     await this.history.flush();
     await this.cursors.flush();
@@ -160,63 +166,8 @@ export class ServicebellCore {
       },
     });
   }
-
-  private async startSource(factory: SourceFactory): Promise<void> {
-    if (!factory.enabled(this.options.settings)) {
-      this.setStatus({ source: factory.name, state: 'disabled', at: this.clock.now() });
-      return;
-    }
-    const sink: SourceSink = {
-      alert: async (input) => {
-        const result = await this.pipeline.ingest(input);
-        if (result.status === 'invalid') this.options.logger.warn({ source: factory.name, problem: result.problem }, 'source produced an invalid alert');
-      },
-      status: (s) => this.setStatus({ ...s, source: factory.name, at: this.clock.now() }),
-    };
-    const source = factory.create({
-      settings: this.options.settings,
-      sink,
-      cursors: this.cursors,
-      getSecret: this.options.getSecret,
-      logger: this.options.logger.child({ source: factory.name }),
-      clock: this.clock,
-      hostName: this.options.hostName ?? os.hostname(),
-    });
-    this.sources.set(factory.name, source);
-    try {
-      await source.start();
-    } catch (err) {
-      // Sources report connection trouble themselves; this is a programming error, kept from crashing the app.
-      this.options.logger.error({ source: factory.name, error: safeErrorMessage(err) }, 'source failed to start');
-      this.setStatus({ source: factory.name, state: 'offline', detail: safeErrorMessage(err), at: this.clock.now() });
-    }
-  }
-
-  private async stopSource(name: SourceName): Promise<void> {
-    const source = this.sources.get(name);
-    if (!source) return;
-    this.sources.delete(name);
-    try {
-      await source.stop();
-    } catch (err) {
-      this.options.logger.warn({ source: name, error: safeErrorMessage(err) }, 'source did not stop cleanly');
-    }
-  }
-
-  private setStatus(status: SourceStatus): void {
-    this.statuses.set(status.source, status);
-    for (const listener of this.statusListeners) listener(status);
-  }
 }
 
 function burstOptions(settings: Settings): { count: number; windowMs: number } {
   return { count: settings.notifications.burst.count, windowMs: settings.notifications.burst.windowSeconds * 1000 };
-}
-
-function sectionOf(settings: Settings, name: SourceName): unknown {
-  return name === 'vonage' ? settings.vonage : { privmx: settings.privmx, sms: settings.sms };
-}
-
-function secretBelongsTo(secret: string, name: SourceName): boolean {
-  return name === 'vonage' ? secret.startsWith('vonage.') : secret.startsWith('privmx.') || secret.startsWith('smsapi.');
 }
