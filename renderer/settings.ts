@@ -1,7 +1,8 @@
 // The settings window: connections, secrets (write-only), rules, SMS, links, quiet hours, launch at login.
 import type { SecretNameValue, SecretStatus } from '../preload/contract.js';
 import { api, byId, el, onClick, setStatus } from './dom.js';
-import { FIELDS, fieldForProblem, fillForm, readForm } from './settingsForm.js';
+import { FIELDS, fieldForProblem, fillForm, getPath, readForm, setPath } from './settingsForm.js';
+import { RulesEditor } from './settings/rulesEditor.js';
 
 const SECRET_TEXT: Record<SecretStatus[SecretNameValue], string> = {
   keychain: 'Stored in keychain',
@@ -14,6 +15,7 @@ const SECRET_TEXT: Record<SecretStatus[SecretNameValue], string> = {
 const form = byId<HTMLFormElement>('settings-form');
 const saveStatus = byId('save-status');
 const problemsBox = byId('problems');
+const rules = new RulesEditor(byId<HTMLOListElement>('privmx-rules'), byId('privmx-rules-empty'), byId('privmx-rules-error'), byId('rules-status'), byId<HTMLButtonElement>('add-rule'));
 let base: Record<string, unknown> = {};
 
 function secretInputs(): HTMLInputElement[] {
@@ -33,6 +35,7 @@ function showSecretStatus(status: SecretStatus): void {
 function clearProblems(): void {
   problemsBox.replaceChildren();
   problemsBox.hidden = true;
+  rules.clearProblems();
   for (const field of FIELDS) {
     const input = document.getElementById(field.id);
     input?.removeAttribute('aria-invalid');
@@ -46,10 +49,15 @@ function clearProblems(): void {
 
 function showProblems(problems: readonly string[]): void {
   clearProblems();
-  problemsBox.append(el('p', { text: 'Not saved. Please fix:' }), el('ul', {}, problems.map((p) => el('li', { text: p }))));
+  problemsBox.append(el('p', { text: 'Not saved. Please fix:' }), el('ul', {}, problems.map((p) => el('li', { text: rules.describe(p) }))));
   problemsBox.hidden = false;
   let first: HTMLElement | undefined;
   for (const problem of problems) {
+    const inRules = rules.showProblem(problem);
+    if (inRules) {
+      first ??= inRules;
+      continue;
+    }
     const field = fieldForProblem(problem);
     if (!field) continue;
     const input = document.getElementById(field.id);
@@ -68,6 +76,7 @@ async function load(): Promise<void> {
   const current = await api().getSettings();
   base = current.settings;
   fillForm(form, base);
+  rules.fill(getPath(base, 'privmx.rules'));
   showSecretStatus(current.secrets);
   const notice = byId('notice');
   setStatus(notice, current.notice ?? (current.keychainUsable ? '' : 'The OS keychain is not available: secrets cannot be stored safely.'), 'error');
@@ -75,12 +84,8 @@ async function load(): Promise<void> {
 
 async function save(): Promise<void> {
   setStatus(saveStatus, 'Saving…');
-  const { settings, problems } = readForm(form, base);
-  if (problems.length > 0) {
-    setStatus(saveStatus, '');
-    showProblems(problems);
-    return;
-  }
+  const settings = readForm(form, base);
+  setPath(settings, 'privmx.rules', rules.read());
   const secrets: Partial<Record<SecretNameValue, string>> = {};
   for (const input of secretInputs()) if (input.value !== '') secrets[input.dataset.secret as SecretNameValue] = input.value;
   const result = await api().saveSettings({ settings, secrets });

@@ -1,6 +1,7 @@
 // Maps the settings form to the settings object and back. Validation is the core's schema, in main; this only
-// turns form values into JSON and puts each returned "path: message" next to its field.
-export type FieldKind = 'bool' | 'text' | 'number' | 'comma-list' | 'line-list' | 'json' | 'channels';
+// turns form values into JSON and puts each returned "path: message" next to its field. The PrivMX rules have their
+// own editor (settings/rulesEditor.ts).
+export type FieldKind = 'bool' | 'text' | 'number' | 'comma-list' | 'line-list' | 'channels';
 
 export interface FieldSpec {
   id: string;
@@ -20,7 +21,6 @@ export const FIELDS: readonly FieldSpec[] = [
   { id: 'privmx-apiKeyId', path: 'privmx.apiKeyId', kind: 'text' },
   { id: 'privmx-solution', path: 'privmx.solution', kind: 'text' },
   { id: 'privmx-channels', path: 'privmx.channels', kind: 'channels' },
-  { id: 'privmx-rules', path: 'privmx.rules', kind: 'json' },
   { id: 'sms-to', path: 'sms.to', kind: 'line-list' },
   { id: 'sms-from', path: 'sms.from', kind: 'text' },
   { id: 'sms-apiUrl', path: 'sms.apiUrl', kind: 'text' },
@@ -34,11 +34,11 @@ export const FIELDS: readonly FieldSpec[] = [
 
 type Json = Record<string, unknown>;
 
-function getPath(obj: Json, path: string): unknown {
+export function getPath(obj: Json, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Json)[k] : undefined), obj);
 }
 
-function setPath(obj: Json, path: string, value: unknown): void {
+export function setPath(obj: Json, path: string, value: unknown): void {
   const keys = path.split('.');
   const last = keys.pop() ?? '';
   let node = obj;
@@ -67,15 +67,13 @@ export function fillForm(form: HTMLFormElement, settings: Json): void {
     if (field.kind === 'bool' && input instanceof HTMLInputElement) input.checked = value === true;
     else if (field.kind === 'comma-list') input.value = Array.isArray(value) ? value.join(', ') : '';
     else if (field.kind === 'line-list') input.value = Array.isArray(value) ? value.join('\n') : '';
-    else if (field.kind === 'json') input.value = JSON.stringify(value ?? [], null, 2);
     else input.value = value === undefined ? '' : String(value);
   }
 }
 
 /** The settings as the form says, on top of `base` (so sections the form does not show are kept). */
-export function readForm(form: HTMLFormElement, base: Json): { settings: Json; problems: string[] } {
+export function readForm(form: HTMLFormElement, base: Json): Json {
   const settings = structuredClone(base);
-  const problems: string[] = [];
   const split = (text: string, sep: RegExp): string[] => text.split(sep).map((s) => s.trim()).filter(Boolean);
   for (const field of FIELDS) {
     if (field.kind === 'channels') {
@@ -89,15 +87,9 @@ export function readForm(form: HTMLFormElement, base: Json): { settings: Json; p
     else if (field.kind === 'comma-list') setPath(settings, field.path, split(text, /,/));
     else if (field.kind === 'line-list') setPath(settings, field.path, split(text, /\n/));
     else if (field.kind === 'number') setPath(settings, field.path, text === '' ? undefined : Number(text));
-    else if (field.kind === 'json') {
-      try {
-        setPath(settings, field.path, text === '' ? [] : (JSON.parse(text) as unknown));
-      } catch (err) {
-        problems.push(`${field.path}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
-      }
-    } else setPath(settings, field.path, text === '' ? undefined : text);
+    else setPath(settings, field.path, text === '' ? undefined : text);
   }
-  return { settings, problems };
+  return settings;
 }
 
 /** The field a "path: message" problem belongs to: the longest field path that prefixes it. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertInput } from '../../main/core/alerts/alert.js';
+import { parseSettings } from '../../main/core/settings/settingsFile.js';
 import { openPage, startApp, startBrowser, tabTo, tempDir, type AppUnderTest, type Browser } from './harness.js';
 
 // Screenshots go to docs/screenshots with SERVICEBELL_UPDATE_SCREENSHOTS=1, else to a temporary folder.
@@ -28,6 +29,11 @@ async function seed(app: AppUnderTest): Promise<void> {
   for (const a of alerts) await app.core.pipeline.ingest(a);
   await app.core.history.setRead([{ source: 'privmx', id: 'p1' }], true);
 }
+
+const SHOT_RULES = [
+  { name: 'Kitchen orders', match: { channel: 'thread', threadId: 'thread-kitchen' }, title: 'Order from {author}', body: '{time}', actions: ['desktop', 'sms'] },
+  { name: 'Any other message', match: { channel: 'thread' }, title: 'New message', body: '{author} at {time}' },
+];
 
 const unreadText = (page: Page): Promise<string | null> => page.locator('#unread-count').textContent();
 
@@ -93,11 +99,17 @@ describe('history window in Chromium, on the real core', () => {
       const history = await openPage(browser, app, 'history', { dark });
       await expect.poll(() => history.locator('#history-list > li').count()).toBe(3);
       await history.screenshot({ path: path.join(SHOTS, `history-${scheme}.png`) });
+      const withRules = parseSettings({ privmx: { enabled: true, rules: SHOT_RULES } });
+      if (withRules.ok) await app.core.applySettings(withRules.settings);
       const settings = await openPage(browser, app, 'settings', { dark });
       await expect.poll(() => settings.locator('#vonage-eventTypes').inputValue()).toBe('support_request');
       await settings.getByLabel('Receive Vonage support requests').check();
       await settings.getByLabel('Backend URL').fill('https://backend.restaurant.example');
       await settings.getByLabel('User name').fill('front-desk');
+      // An unknown placeholder shows where the schema's message lands.
+      await settings.getByRole('group', { name: 'Rule 2' }).getByLabel('Body').fill('{author} at {time} in {storeId}');
+      await settings.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => settings.locator('#problems').isVisible()).toBe(true);
       await settings.screenshot({ path: path.join(SHOTS, `settings-${scheme}.png`), fullPage: true });
       await history.close();
       await settings.close();

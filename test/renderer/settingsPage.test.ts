@@ -61,20 +61,19 @@ describe('settings window in Chromium, on the real core', () => {
     await loaded(page);
     await page.getByLabel('Backend URL').fill('ftp://nope');
     await page.getByLabel('Phone numbers (one per line, like +48500100200)').fill('500 100 200');
-    await page.getByLabel('Notification rules (JSON list; first match wins)').fill('[{"match": {"channel": "store", "threadId": "t1"}, "title": "Hi {nope}"}]');
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    const rule = page.getByRole('group', { name: 'Rule 1' });
+    await rule.getByLabel('Channel').selectOption('store');
+    await rule.getByLabel('Title').fill('Hi {nope}');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.locator('#problems').isVisible()).toBe(true);
     expect(await page.locator('#vonage-backendUrl-error').textContent()).toBe('vonage.backendUrl: must be an http(s) URL');
     expect(await page.locator('#vonage-backendUrl').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#sms-to-error').textContent()).toMatch(/^sms\.to\[0\]: must be an E\.164/);
-    const rules = (await page.locator('#privmx-rules-error').textContent()) ?? '';
-    expect(rules).toContain('privmx.rules[0].match.threadId: threadId only applies to channel "thread"');
-    expect(rules).toMatch(/privmx\.rules\[0\]\.title: .*nope/);
+    expect(await rule.getByText(/^unknown placeholder \{nope\} for channel store/).count()).toBe(1);
+    expect(await rule.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#problems').textContent()).toContain('PrivMX rule 1, title: unknown placeholder {nope}');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('vonage-backendUrl');
-
-    await page.getByLabel('Notification rules (JSON list; first match wins)').fill('[{');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.locator('#privmx-rules-error').textContent()).toMatch(/^privmx\.rules: not valid JSON/);
     expect(() => readFileSync(path.join(app.dataDir, 'config.json'))).toThrow();
     await app.stop();
   });
