@@ -1,5 +1,6 @@
 // Orchestration: JWT → session → catch-up, and every way back from a failure. One job per collaborator:
-// jwtClient (token), sdkSession (SDK), eventProcessor (order, dedupe, cursor), eventHistory (catch-up).
+// tokenRefresh (JWT), sdkSession (SDK), conversationFeed (processor for the token's conversation),
+// failureOutcome (what a failure shows, when to retry), timerSlots (retry, refresh and catch-up timers).
 import type { Source, SourceSink, SourceState } from '../source.js';
 import type { VonageSettings } from '../../settings/schema.js';
 import type { SecretGetter } from '../../secrets/secretNames.js';
@@ -7,19 +8,15 @@ import type { CursorStore } from '../../storage/cursorStore.js';
 import type { Logger } from '../../log/logger.js';
 import { safeErrorMessage } from '../../log/redact.js';
 import { Backoff } from '../../connection/backoff.js';
-import { JwtAuthError } from './jwtClient.js';
-import { MissingConfigError, obtainClientToken, type ClientToken } from './clientToken.js';
 import { SdkSession, sessionOptions, type SessionHandlers } from './sdkSession.js';
-import { EventProcessor } from './eventProcessor.js';
-import { fetchEventsAfter, HistoryError } from './eventHistory.js';
-import { toConversationEvent } from './eventMapper.js';
+import { ConversationFeed } from './conversationFeed.js';
+import { HistoryError } from './eventHistory.js';
+import { failureOutcome } from './failureOutcome.js';
+import { TokenRefresh } from './tokenRefresh.js';
 import { onReceiptFailure } from './sdkRuntime.js';
 import { realTimers, type Timers } from './timers.js';
 import { TimerSlots } from './timerSlots.js';
-import { refreshDelay, resolveTiming, type VonageTiming, type VonageTimingInput } from './vonageTiming.js';
-
-/** The SDK's own default REST base (nexmo-client 9.5.1), used for catch-up when `sdk.apiUrl` is not set. */
-const DEFAULT_API_URL = 'https://api-us.vonage.com';
+import { resolveTiming, type VonageTiming, type VonageTimingInput } from './vonageTiming.js';
 
 export interface VonageSourceDeps {
   settings: VonageSettings;
@@ -41,10 +38,8 @@ export class VonageSource implements Source {
   private generation = 0;
   private stopped = false;
   private session?: SdkSession;
-  private processor?: EventProcessor;
-  private token?: string;
-  private aclWarning?: string;
-  private refreshing = false;
+  private readonly feed: ConversationFeed;
+  private readonly token: TokenRefresh;
   private readonly slots: TimerSlots<'retry' | 'refresh' | 'catchUp'>;
 
   constructor(private readonly deps: VonageSourceDeps) {
@@ -53,6 +48,17 @@ export class VonageSource implements Source {
     this.slots = new TimerSlots(this.timers);
     this.log = deps.logger.child({ source: 'vonage' });
     this.backoff = new Backoff({ baseMs: this.timing.reconnectBaseMs, maxMs: this.timing.reconnectMaxMs, random: deps.random });
+    this.feed = new ConversationFeed({ settings: deps.settings, sink: deps.sink, cursors: deps.cursors, log: this.log, timers: this.timers, timing: this.timing });
+    this.token = new TokenRefresh({
+      settings: deps.settings, getSecret: deps.getSecret, timing: this.timing, timers: this.timers, log: this.log, feed: this.feed,
+      schedule: (ms, fn) => this.schedule('refresh', ms, fn),
+      host: {
+        generation: () => this.generation,
+        session: () => this.session,
+        reconnect: (reason) => void this.connectCycle(reason),
+        failed: (err, retry) => this.failed(err, retry),
+      },
+    });
     onReceiptFailure((err) => this.log.debug({ err: safeErrorMessage(err) }, 'vonage: the SDK could not send a delivery receipt (read-only token); ignored'));
   }
 
@@ -75,7 +81,7 @@ export class VonageSource implements Source {
     this.slots.close();
     this.session?.close();
     this.session = undefined;
-    await this.processor?.stop();
+    await this.feed.processor?.stop();
     this.status('offline', 'stopped');
   }
 
@@ -87,16 +93,16 @@ export class VonageSource implements Source {
     this.session = undefined;
     this.status(reason === 'start' ? 'connecting' : 'reconnecting', reason);
     try {
-      const reply = await this.fetchJwt();
+      const reply = await this.token.fetch();
       if (gen !== this.generation) return;
-      this.adoptToken(reply);
-      await this.processor?.baseline();
+      this.token.adopt(reply);
+      await this.feed.processor?.baseline();
       if (gen !== this.generation) return;
       const session = await SdkSession.open(sessionOptions(this.deps.settings, this.timing, reply, this.timers), this.handlers(gen));
       if (gen !== this.generation) return session.close();
       this.session = session;
       this.backoff.reset();
-      this.status('connected', this.connectedDetail());
+      this.status('connected', this.feed.connectedDetail());
       this.catchUp('connect');
     } catch (err) {
       if (gen === this.generation) this.failed(err, () => void this.connectCycle('retry'));
@@ -106,86 +112,33 @@ export class VonageSource implements Source {
   private handlers(gen: number): SessionHandlers {
     const current = (): boolean => gen === this.generation && !this.stopped;
     return {
-      onEvent: (name, raw) => {
-        if (!current() || raw === null || typeof raw !== 'object') return;
-        const r = raw as Record<string, unknown>;
-        const event = toConversationEvent({ id: r.id, type: name, body: r.body, timestamp: r.timestamp, from: r.from });
-        if (event === undefined) return this.log.warn({ type: name.slice(0, 64) }, 'vonage: ignored an event without a usable id');
-        void this.processor?.live(event);
-      },
+      onEvent: (name, raw) => current() && this.feed.live(name, raw),
       onReconnected: () => {
         if (!current()) return;
         this.backoff.reset();
-        this.status('connected', this.connectedDetail());
+        this.status('connected', this.feed.connectedDetail());
         this.catchUp('reconnect');
       },
       onDisconnect: (reason) => {
         if (!current()) return;
         this.status('reconnecting', `disconnected (${reason})`);
         // A server-side disconnect without an expired-token notice is a kick: socket.io will not retry it.
-        if (reason === 'TokenExpired' && !this.refreshing) this.schedule('retry', this.backoff.next(), () => this.session?.connect());
+        if (reason === 'TokenExpired' && !this.token.inProgress) this.schedule('retry', this.backoff.next(), () => this.session?.connect());
       },
       onReconnectFailed: () => current() && this.schedule('retry', this.backoff.next(), () => void this.connectCycle('reconnect failed')),
-      onTokenRejected: (type) => current() && void this.refreshToken(type),
+      onTokenRejected: (type) => current() && void this.token.refresh(type),
       onDropped: (reason) => this.log.warn({ reason: reason.slice(0, 200) }, 'vonage: dropped a malformed packet from the server'),
     };
   }
 
-  private fetchJwt(): Promise<ClientToken> {
-    return obtainClientToken(this.deps.settings, this.deps.getSecret, this.timing.jwtTimeoutMs);
-  }
-
-  private adoptToken(reply: ClientToken): void {
-    this.token = reply.token;
-    this.aclWarning = reply.aclWarning;
-    if (this.aclWarning) this.log.warn({ conversationId: reply.conversationId }, `vonage: ${this.aclWarning}`);
-    if (this.processor?.key !== `vonage:${reply.conversationId}`) {
-      void this.processor?.stop();
-      this.processor = new EventProcessor({
-        conversationId: reply.conversationId,
-        eventTypes: new Set(this.deps.settings.eventTypes),
-        sink: this.deps.sink,
-        cursors: this.deps.cursors,
-        logger: this.log,
-        now: () => this.timers.now(),
-        fetchAfter: (afterId) =>
-          fetchEventsAfter({ apiUrl: this.deps.settings.sdk.apiUrl ?? DEFAULT_API_URL, conversationId: reply.conversationId, token: this.token ?? '', afterId, maxEvents: this.timing.catchUpLimit, timeoutMs: this.timing.restTimeoutMs }),
-      });
-    }
-    if (reply.expiresAt !== undefined) {
-      this.schedule('refresh', refreshDelay(reply.expiresAt, this.timers.now(), this.timing), () => void this.refreshToken('scheduled'));
-    }
-  }
-
-  /** New JWT, then `updateToken`; after an expiry (socket closed by the server) also `connect()`. */
-  private async refreshToken(reason: string): Promise<void> {
-    if (this.refreshing) return;
-    const gen = this.generation;
-    this.refreshing = true;
-    try {
-      const previousConversation = this.processor?.key;
-      const reply = await this.fetchJwt();
-      if (gen !== this.generation) return;
-      this.adoptToken(reply);
-      if (this.processor?.key !== previousConversation || !this.session) return void this.connectCycle('conversation changed');
-      await this.session.updateToken(reply.token);
-      this.session.connect();
-      this.log.info({ reason }, 'vonage: token refreshed');
-    } catch (err) {
-      if (gen === this.generation) this.failed(err, () => void this.connectCycle('token refresh failed'));
-    } finally {
-      this.refreshing = false;
-    }
-  }
-
   private catchUp(reason: string): void {
-    const processor = this.processor;
+    const processor = this.feed.processor;
     if (!processor) return;
     this.slots.clear('catchUp');
     processor.catchUp(reason).catch((err: unknown) => {
-      if (this.stopped || processor !== this.processor) return;
+      if (this.stopped || processor !== this.feed.processor) return;
       this.log.warn({ reason, err: safeErrorMessage(err) }, 'vonage: catch-up failed; will retry');
-      if (err instanceof HistoryError && err.status === 401) void this.refreshToken('history 401');
+      if (err instanceof HistoryError && err.status === 401) void this.token.refresh('history 401');
       this.schedule('catchUp', this.backoff.next(), () => this.catchUp(`${reason} retry`));
     });
   }
@@ -194,20 +147,9 @@ export class VonageSource implements Source {
     if (this.stopped) return;
     this.session?.close();
     this.session = undefined;
-    if (err instanceof JwtAuthError) {
-      const detail = err.status === 0 ? 'no staff token: set vonage.backendToken in the keychain or SERVICEBELL_VONAGE_BACKEND_TOKEN' : err.message;
-      this.status('auth_failed', detail);
-      return this.schedule('retry', this.timing.authRetryMs, retry);
-    }
-    if (err instanceof MissingConfigError) return this.status('offline', err.message);
-    const delay = this.backoff.next();
-    this.status('offline', `${safeErrorMessage(err)}; retrying in ${Math.round(delay / 100) / 10} s`);
-    this.schedule('retry', delay, retry);
-  }
-
-  private connectedDetail(): string {
-    const base = `signed in as ${this.deps.settings.username ?? '?'}`;
-    return this.aclWarning ? `${base}; warning: ${this.aclWarning}` : base;
+    const outcome = failureOutcome(err, this.backoff, this.timing.authRetryMs);
+    this.status(outcome.state, outcome.detail);
+    if (outcome.retryInMs !== undefined) this.schedule('retry', outcome.retryInMs, retry);
   }
 
   private schedule(slot: 'retry' | 'refresh' | 'catchUp', ms: number, fn: () => void): void {
