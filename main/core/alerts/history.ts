@@ -1,51 +1,38 @@
-import path from 'node:path';
-import { z } from 'zod';
-import { alertSchema } from './alert.js';
-import { loadJsonFile, saveJsonFile } from '../storage/jsonFile.js';
+import { HistoryJournal, type JournalRecord } from './historyJournal.js';
+import { historyEntrySchema, type HistoryEntry } from './historyEntry.js';
 
-export const historyEntrySchema = z.object({
-  alert: alertSchema,
-  /** Whether a notification was shown for this alert itself (not as part of a summary). */
-  shown: z.boolean(),
-  /** Why it was not shown, or shown without its link: dnd, coalesced, link_not_allowed, failed, os_dnd. */
-  reason: z.string().optional(),
-  /** The link, when the link policy allowed it at the time it arrived. */
-  joinUrl: z.string().optional(),
-  read: z.boolean(),
-});
-export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export { historyEntrySchema, type HistoryEntry };
 
-const historyFileSchema = z.object({ version: z.literal(1), entries: z.array(historyEntrySchema) });
+type Patch = Partial<Omit<HistoryEntry, 'alert'>>;
 
 /**
- * Every alert, newest first, bounded, persisted atomically in `<dataDir>/history.json`.
- * Writes are group-committed: `add` resolves once a write that includes the entry has reached the disk,
- * so a source may advance its cursor then; many adds in one tick share one write.
+ * Every alert, newest first, bounded, persisted in `<dataDir>` (snapshot + journal, see HistoryJournal).
+ * `add` resolves once the entry is fsynced, so a source may advance its cursor then; adds in one tick share a write.
+ * The journal is folded into a new snapshot once it holds as many records as the history keeps.
  */
 export class HistoryStore {
   private entries: HistoryEntry[] = [];
-  private waiters: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
-  private scheduled = false;
-  private writing: Promise<void> | null = null;
+  private pending: JournalRecord[] = [];
+  private batch: Promise<void> | undefined;
   private readonly listeners = new Set<() => void>();
 
   private constructor(
-    readonly file: string,
+    private readonly journal: HistoryJournal,
     private readonly limit: number,
   ) {}
 
-  static async open(
-    dataDir: string,
-    limit: number,
-    onWarning: (message: string) => void = () => {},
-  ): Promise<HistoryStore> {
-    const store = new HistoryStore(path.join(dataDir, 'history.json'), limit);
-    const loaded = await loadJsonFile(store.file, historyFileSchema, () => ({ version: 1 as const, entries: [] }));
-    if (loaded.status === 'corrupt') {
-      onWarning(`history file was unreadable (${loaded.problem}); moved to ${loaded.movedTo}, starting with an empty history`);
-    }
-    store.entries = loaded.value.entries.slice(0, limit);
+  static async open(dataDir: string, limit: number, onWarning: (message: string) => void = () => {}): Promise<HistoryStore> {
+    const { journal, entries, replay } = await HistoryJournal.open(dataDir, onWarning);
+    const store = new HistoryStore(journal, limit);
+    store.entries = entries.slice(0, limit);
+    for (const record of replay) store.apply(record);
+    // Start every run from one compact snapshot and an empty journal.
+    await journal.snapshot(store.entries);
     return store;
+  }
+
+  get file(): string {
+    return this.journal.snapshotFile;
   }
 
   list(): readonly HistoryEntry[] {
@@ -70,17 +57,13 @@ export class HistoryStore {
   }
 
   add(entry: HistoryEntry): Promise<void> {
-    this.entries.unshift(entry);
-    if (this.entries.length > this.limit) this.entries.length = this.limit;
-    return this.persist();
+    return this.record({ op: 'add', entry });
   }
 
   /** Updates an entry in place (e.g. the notifier's outcome arrived after it was stored). */
-  update(source: string, id: string, patch: Partial<Omit<HistoryEntry, 'alert'>>): Promise<void> {
-    const entry = this.find(source, id);
-    if (!entry) return Promise.resolve();
-    Object.assign(entry, patch);
-    return this.persist();
+  update(source: string, id: string, patch: Patch): Promise<void> {
+    if (!this.find(source, id)) return Promise.resolve();
+    return this.record({ op: 'update', source, id, patch });
   }
 
   setRead(keys: ReadonlyArray<{ source: string; id: string }>, read: boolean): Promise<void> {
@@ -88,53 +71,65 @@ export class HistoryStore {
       const entry = this.find(k.source, k.id);
       if (entry) entry.read = read;
     }
-    return this.persist();
+    return this.rewrite();
   }
 
   markAllRead(): Promise<void> {
     for (const e of this.entries) e.read = true;
-    return this.persist();
+    return this.rewrite();
   }
 
   clear(): Promise<void> {
     this.entries = [];
-    return this.persist();
+    return this.rewrite();
   }
 
-  /** Resolves when everything added so far is on disk. */
+  /** Resolves when everything changed so far is on disk. */
   async flush(): Promise<void> {
-    if (this.scheduled || this.waiters.length > 0) await this.persist();
-    else if (this.writing) await this.writing;
+    await this.batch;
+    await this.journal.idle();
   }
 
-  private persist(): Promise<void> {
+  async close(): Promise<void> {
+    await this.flush();
+    await this.journal.close();
+  }
+
+  private apply(record: JournalRecord): void {
+    if (record.op === 'add') {
+      // Idempotent: a replay after a crash mid-compaction may repeat what the snapshot holds.
+      if (this.find(record.entry.alert.source, record.entry.alert.id)) return;
+      this.entries.unshift(record.entry);
+      if (this.entries.length > this.limit) this.entries.length = this.limit;
+    } else {
+      const entry = this.find(record.source, record.id);
+      if (entry) Object.assign(entry, record.patch);
+    }
+  }
+
+  private record(record: JournalRecord): Promise<void> {
+    this.apply(record);
+    this.changed();
+    this.pending.push(record);
+    this.batch ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.writeBatch());
+    return this.batch;
+  }
+
+  private async writeBatch(): Promise<void> {
+    const records = this.pending;
+    this.pending = [];
+    this.batch = undefined;
+    await this.journal.append(records);
+    if (this.journal.records >= this.limit) await this.journal.snapshot(this.entries.slice());
+  }
+
+  /** Rare changes made by a person (read flags, clear): one atomic snapshot. */
+  private rewrite(): Promise<void> {
+    this.changed();
+    return this.journal.snapshot(this.entries.slice());
+  }
+
+  private changed(): void {
     for (const listener of this.listeners) listener();
-    return new Promise((resolve, reject) => {
-      this.waiters.push({ resolve, reject });
-      if (!this.scheduled && !this.writing) {
-        this.scheduled = true;
-        setImmediate(() => void this.write());
-      }
-    });
-  }
-
-  private async write(): Promise<void> {
-    this.scheduled = false;
-    const waiters = this.waiters;
-    this.waiters = [];
-    const snapshot = { version: 1 as const, entries: this.entries };
-    this.writing = saveJsonFile(this.file, snapshot, { compact: true });
-    try {
-      await this.writing;
-      for (const w of waiters) w.resolve();
-    } catch (err) {
-      for (const w of waiters) w.reject(err);
-    } finally {
-      this.writing = null;
-    }
-    if (this.waiters.length > 0 && !this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => void this.write());
-    }
   }
 }

@@ -149,7 +149,7 @@ export class ServicebellCore {
   async stop(): Promise<void> {
     await this.sources.stopAll();
     this.pipeline.dispose();
-    await this.history.flush();
+    await this.history.close();
     await this.cursors.flush();
     await this.options.notifier.close();
   }

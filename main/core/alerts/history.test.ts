@@ -1,0 +1,79 @@
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { HistoryEntry } from './historyEntry.js';
+import { HistoryStore } from './history.js';
+
+const dir = () => mkdtempSync(path.join(os.tmpdir(), 'sb-history-'));
+const entry = (id: string): HistoryEntry => ({
+  alert: { id, source: 'vonage', kind: 'support_request', title: 'Support request', body: `${id} body`, receivedAt: 1, meta: {} },
+  shown: true,
+  read: false,
+});
+const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);
+
+describe('history on disk (snapshot + journal)', () => {
+  it('appends one journal line per change instead of rewriting the history, and folds it in on the next start', async () => {
+    const d = dir();
+    const store = await HistoryStore.open(d, 100);
+    await Promise.all([store.add(entry('a')), store.add(entry('b'))]);
+    await store.update('vonage', 'a', { shown: false, reason: 'failed' });
+    expect(lines(path.join(d, 'history.journal'))).toHaveLength(3);
+    expect(JSON.parse(readFileSync(path.join(d, 'history.json'), 'utf8')).entries).toEqual([]);
+    await store.close();
+    const reopened = await HistoryStore.open(d, 100);
+    expect(reopened.list().map((e) => [e.alert.id, e.reason])).toEqual([['b', undefined], ['a', 'failed']]);
+    expect(readFileSync(path.join(d, 'history.journal'), 'utf8')).toBe('');
+    await reopened.close();
+  });
+
+  it('compacts once the journal holds as many records as the history keeps', async () => {
+    const d = dir();
+    const store = await HistoryStore.open(d, 10);
+    for (let i = 0; i < 12; i++) await store.add(entry(`e${i}`));
+    expect(lines(path.join(d, 'history.journal')).length).toBeLessThan(10);
+    const snapshot = JSON.parse(readFileSync(path.join(d, 'history.json'), 'utf8')) as { entries: HistoryEntry[] };
+    expect(snapshot.entries).toHaveLength(10);
+    await store.close();
+  });
+
+  it('drops a torn last line quietly: that write never completed, so it was never acknowledged', async () => {
+    const d = dir();
+    const store = await HistoryStore.open(d, 100);
+    await store.add(entry('kept'));
+    await store.close();
+    appendFileSync(path.join(d, 'history.journal'), '{"op":"add","entry":{"alert":{"id":"to');
+    const warnings: string[] = [];
+    const reopened = await HistoryStore.open(d, 100, (w) => warnings.push(w));
+    expect(reopened.list().map((e) => e.alert.id)).toEqual(['kept']);
+    expect(warnings).toEqual([]);
+    await reopened.close();
+  });
+
+  it('keeps a copy of a journal with a bad line in the middle, and what came before it', async () => {
+    const d = dir();
+    const store = await HistoryStore.open(d, 100);
+    await store.add(entry('first'));
+    await store.close();
+    appendFileSync(path.join(d, 'history.journal'), 'garbage\n{"op":"add","entry":' + JSON.stringify(entry('after')) + '}\n');
+    const warnings: string[] = [];
+    const reopened = await HistoryStore.open(d, 100, (w) => warnings.push(w));
+    expect(reopened.list().map((e) => e.alert.id)).toEqual(['first']);
+    expect(warnings[0]).toMatch(/journal line 2 was unreadable; a copy is at/);
+    expect(readdirSync(d).some((f) => f.startsWith('history.journal.corrupt-'))).toBe(true);
+    await reopened.close();
+  });
+
+  it('replays idempotently: an add already in the snapshot is not doubled', async () => {
+    const d = dir();
+    const store = await HistoryStore.open(d, 100);
+    await store.add(entry('x'));
+    await store.markAllRead(); // a snapshot holding x
+    await store.close();
+    appendFileSync(path.join(d, 'history.journal'), `${JSON.stringify({ op: 'add', entry: entry('x') })}\n`);
+    const reopened = await HistoryStore.open(d, 100);
+    expect(reopened.list().map((e) => [e.alert.id, e.read])).toEqual([['x', true]]);
+    await reopened.close();
+  });
+});

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { alertSchema } from './alert.js';
+
+export const historyEntrySchema = z.object({
+  alert: alertSchema,
+  /** Whether a notification was shown for this alert itself (not as part of a summary). */
+  shown: z.boolean(),
+  /** Why it was not shown, or shown without its link: dnd, coalesced, link_not_allowed, failed, os_dnd. */
+  reason: z.string().optional(),
+  /** The link, when the link policy allowed it at the time it arrived. */
+  joinUrl: z.string().optional(),
+  read: z.boolean(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
