@@ -33,6 +33,7 @@ describe('history under a crash', () => {
     expect(warnings).toEqual([]);
     const stored = new Set(reopened.list().map((e) => e.alert.id));
     const lost = acked.filter((id) => !stored.has(id));
+    await reopened.close();
     expect(lost).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ let clock: ManualClock;
 let notifier: RecordingNotifier;
 let opened: string[];
 let allowedHosts: string[];
+const stores: HistoryStore[] = [];
 
 beforeEach(() => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'sb-pipeline-'));
@@ -26,6 +27,7 @@ beforeEach(() => {
 
 async function makePipeline(options: { limit?: number; minutes?: LocalMinutes; quiet?: boolean; warnings?: string[] } = {}) {
   const history = await HistoryStore.open(dataDir, options.limit ?? 1000, (w) => options.warnings?.push(w));
+  stores.push(history);
   const dnd = await DoNotDisturb.open(dataDir, { enabled: options.quiet ?? false, start: '23:00', end: '07:00' }, options.minutes);
   const pipeline = new AlertPipeline({
     history,
@@ -46,8 +48,9 @@ function alert(id: string, extra: Partial<AlertInput> = {}): AlertInput {
   return { id, source: 'vonage', kind: 'support_request', title: 'Support request', body: `${id}@example.com has requested support`, receivedAt: clock.now(), ...extra };
 }
 
-afterEach(() => {
+afterEach(async () => {
   notifier.shown.length = 0;
+  for (const store of stores.splice(0)) await store.close();
 });
 
 describe('dedupe', () => {
@@ -79,6 +82,7 @@ describe('history', () => {
       await pipeline.ingest(alert(`e${i}`));
     }
     const reopened = await HistoryStore.open(dataDir, 10);
+    stores.push(reopened);
     expect(reopened.list().map((e) => e.alert.id)).toEqual(['e14', 'e13', 'e12', 'e11', 'e10', 'e9', 'e8', 'e7', 'e6', 'e5']);
   });
 
