@@ -8,6 +8,7 @@ import { connectionProbes } from './core/check/probes.js';
 import { systemClock } from './core/connection/clock.js';
 import { buildCliProgram } from './core/headless/cliProgram.js';
 import { createLogger } from './core/log/logger.js';
+import { createOsDoNotDisturb } from './core/notify/osDoNotDisturb.js';
 import { sourceFactories } from './core/sources/registry.js';
 import { createAppSecretResolver } from './electron/appSecrets.js';
 import { AutoUpdate } from './electron/autoUpdate.js';
@@ -68,7 +69,8 @@ async function start(): Promise<void> {
   if (settingsStore.notice) logger.warn(settingsStore.notice);
   const secrets = await createAppSecretResolver({ logger, safeStorage, platform: process.platform, dataDir, openFile });
   const tokens = await ToastTokens.open(dataDir);
-  const notifier = createElectronNotifier({ Notification, platform: process.platform, tokens, logger });
+  const osDnd = createOsDoNotDisturb({ platform: process.platform, appUserModelId: APP_ID, logger });
+  const notifier = createElectronNotifier({ Notification, platform: process.platform, tokens, logger, osDoNotDisturb: () => osDnd.active() });
   const core = await ServicebellCore.open({
     settings: settingsStore.settings,
     dataDir,
@@ -103,6 +105,7 @@ async function start(): Promise<void> {
   const quit = (): void => {
     if (stopping) return;
     stopping = true;
+    osDnd.stop();
     core.stop().finally(() => app.exit(0));
   };
   app.on('before-quit', (event) => {

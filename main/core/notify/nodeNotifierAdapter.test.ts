@@ -27,4 +27,14 @@ describe('node-notifier adapter (macOS/Windows headless)', () => {
     expect(classify('timeout')).toBeNull();
     expect(classify('join meeting')).toBe('join');
   });
+
+  it('shows nothing while the system is in do-not-disturb, and says so', async () => {
+    const calls: unknown[] = [];
+    let dnd = true;
+    const adapter = new NodeNotifierAdapter({ notify: (options) => calls.push(options) }, () => dnd);
+    expect(await adapter.show({ key: 'k', title: 't', body: 'b' })).toEqual({ status: 'os_dnd' });
+    dnd = false;
+    expect(await adapter.show({ key: 'k2', title: 't', body: 'b' })).toEqual({ status: 'shown' });
+    expect(calls).toHaveLength(1);
+  });
 });

@@ -18,13 +18,18 @@ export class NodeNotifierAdapter implements Notifier {
   readonly name = 'node-notifier';
   private readonly handlers = new Set<(a: NotificationActivation) => void>();
 
-  constructor(private readonly backend: NodeNotifierLike = nodeNotifier as unknown as NodeNotifierLike) {}
+  constructor(
+    private readonly backend: NodeNotifierLike = nodeNotifier as unknown as NodeNotifierLike,
+    /** The system's do-not-disturb (Focus / Focus Assist): then nothing is shown and history keeps it unread. */
+    private readonly osDoNotDisturb: () => boolean = () => false,
+  ) {}
 
   onActivated(handler: (a: NotificationActivation) => void): void {
     this.handlers.add(handler);
   }
 
   show(request: NotificationRequest): Promise<ShowResult> {
+    if (this.osDoNotDisturb()) return Promise.resolve({ status: 'os_dnd' });
     return new Promise((resolve) => {
       const options: Record<string, unknown> = {
         title: request.title,
