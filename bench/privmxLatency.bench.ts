@@ -13,7 +13,7 @@ import { settingsSchema } from '../main/core/settings/schema.js';
 import { sourceFactories } from '../main/core/sources/registry.js';
 import { RawBridgeClient, startPrivmxBridgeEmulator } from '../test/emulators/privmx/index.js';
 import { startPrivateDesktop } from '../test/harness/privateBus.js';
-import { formatMs, percentile } from './latencyStats.js';
+import { formatMs, latencyFigures, percentile } from './latencyStats.js';
 
 export const title = 'PrivMX latency (send → D-Bus Notify, vs a bare ws client) and a 10,000-event flood';
 
@@ -121,12 +121,8 @@ export async function run(): Promise<Record<string, string | number>> {
 
     return {
       'events (latency)': EVENTS,
-      'servicebell p50': ms(percentile(ours, 50)),
-      'servicebell p95': ms(percentile(ours, 95)),
-      'servicebell p99': ms(percentile(ours, 99)),
-      'bare ws + direct Notify p50 (floor)': ms(percentile(floor, 50)),
-      'bare ws + direct Notify p95 (floor)': ms(percentile(floor, 95)),
-      'bare ws + direct Notify p99 (floor)': ms(percentile(floor, 99)),
+      ...latencyFigures('servicebell', ours),
+      ...latencyFigures('floor: bare ws + direct Notify', floor),
       'p99 ratio to the floor (target ≤ 1.25)': (percentile(ours, 99) / percentile(floor, 99)).toFixed(2),
       'bare ws frame arrival p50 / p99': `${ms(percentile(theirs, 50))} / ${ms(percentile(theirs, 99))}`,
       'p99 ratio to frame arrival (no Notify)': (percentile(ours, 99) / percentile(theirs, 99)).toFixed(2),

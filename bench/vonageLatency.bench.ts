@@ -14,7 +14,7 @@ import { VonageSource } from '../main/core/sources/vonage/vonageSource.js';
 import { startBackendEmulator } from '../test/emulators/backend/index.js';
 import { startVonageEmulator, type VonageEmulator } from '../test/emulators/vonage/index.js';
 import { startPrivateDesktop, type PrivateDesktop } from '../test/harness/privateBus.js';
-import { percentile } from './latencyStats.js';
+import { latencyFigures, percentile } from './latencyStats.js';
 
 export const title = 'Vonage push → D-Bus Notify latency (1,000 events per path; real nexmo-client)';
 
@@ -112,12 +112,8 @@ export async function run(): Promise<Record<string, string | number>> {
     const fmt = (v: number): string => `${v.toFixed(2)} ms`;
     return {
       'events per path': EVENTS,
-      'bare nexmo-client p50': fmt(percentile(floor, 50)),
-      'bare nexmo-client p95': fmt(percentile(floor, 95)),
-      'bare nexmo-client p99': fmt(percentile(floor, 99)),
-      'Servicebell p50': fmt(percentile(ours, 50)),
-      'Servicebell p95': fmt(percentile(ours, 95)),
-      'Servicebell p99': fmt(percentile(ours, 99)),
+      ...latencyFigures('bare nexmo-client', floor),
+      ...latencyFigures('Servicebell', ours),
       'of which push → sink.alert p50/p99': `${fmt(percentile(sourceOnly, 50))} / ${fmt(percentile(sourceOnly, 99))}`,
       'p99 ratio (target ≤ 1.25)': (percentile(ours, 99) / percentile(floor, 99)).toFixed(2),
     };

@@ -10,7 +10,8 @@ import { DesktopDoNotDisturb, gnomeBannersWatcher } from '../../main/core/notify
 import { defaultSettings } from '../../main/core/settings/schema.js';
 import type { SourceSink } from '../../main/core/sources/source.js';
 import { startPrivateDesktop, type PrivateDesktop } from '../harness/privateBus.js';
-import { installRecordingXdgOpen, waitUntil } from '../harness/recordingOpener.js';
+import { installRecordingXdgOpen } from '../harness/recordingOpener.js';
+import { waitUntil } from '../harness/wait.js';
 
 let desktop: PrivateDesktop;
 let xdg: ReturnType<typeof installRecordingXdgOpen>;

@@ -5,7 +5,7 @@ import { ElectronNotifier, createElectronNotifier } from '../../main/electron/el
 import { createElectronOpener } from '../../main/electron/electronOpener.js';
 import { ToastTokens, activationToken } from '../../main/electron/toastActivation.js';
 import { startPrivateDesktop } from '../harness/privateBus.js';
-import { waitUntil } from '../harness/recordingOpener.js';
+import { waitUntil } from '../harness/wait.js';
 import { FakeNotification, FakeShell, openCore, tempDir } from './fakes.js';
 
 const GOOD = 'https://meet.vonage.com/room/42';

@@ -22,11 +22,3 @@ export function installRecordingXdgOpen(): { dir: string; opened(): string[]; re
     },
   };
 }
-
-export async function waitUntil(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

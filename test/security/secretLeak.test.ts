@@ -8,7 +8,7 @@ import { startPrivmxBridgeEmulator } from '../emulators/privmx/index.js';
 import { startSmsapiEmulator } from '../emulators/smsapi/index.js';
 import { startVonageEmulator } from '../emulators/vonage/index.js';
 import { startPrivateDesktop } from '../harness/privateBus.js';
-import { waitUntil } from '../harness/recordingOpener.js';
+import { waitUntil } from '../harness/wait.js';
 import { runCli, startCli } from '../harness/runCli.js';
 
 // Distinctive values: any occurrence anywhere is a leak.

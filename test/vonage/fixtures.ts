@@ -9,6 +9,7 @@ import { silentLogger } from '../../main/core/log/logger.js';
 import { vonageSettingsSchema } from '../../main/core/settings/schema.js';
 import { VonageSource } from '../../main/core/sources/vonage/vonageSource.js';
 import type { VonageTimingInput } from '../../main/core/sources/vonage/vonageTiming.js';
+import { sleep, waitUntil } from '../harness/wait.js';
 import { startVonageEmulator, type VonageEmulator, type VonageEmulatorOptions } from '../emulators/vonage/index.js';
 import { startBackendEmulator, type BackendEmulator, type BackendEmulatorOptions } from '../emulators/backend/index.js';
 
@@ -55,15 +56,7 @@ export class RecordingSink implements SourceSink {
   }
 }
 
-export async function waitUntil(predicate: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+export { sleep, waitUntil };
 
 export interface Rig {
   vonage: VonageEmulator;

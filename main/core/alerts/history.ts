@@ -31,10 +31,6 @@ export class HistoryStore {
     return store;
   }
 
-  get file(): string {
-    return this.journal.snapshotFile;
-  }
-
   list(): readonly HistoryEntry[] {
     return this.entries;
   }
