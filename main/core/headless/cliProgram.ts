@@ -4,12 +4,11 @@ import { Command, Option } from 'commander';
 import { createLogger } from '../log/logger.js';
 import { safeErrorMessage } from '../log/redact.js';
 import { appVersion } from './packageInfo.js';
-import { startHeadless, type HeadlessSession } from './headlessSession.js';
+import { startHeadless } from './headlessSession.js';
 import { createPlatformNotifier } from '../notify/platformNotifier.js';
 import { createSystemOpener } from '../links/linkOpener.js';
 import { defaultAppDir, defaultConfigFile } from '../settings/paths.js';
 import { readSettingsFile } from '../settings/settingsFile.js';
-import type { Settings } from '../settings/schema.js';
 import { watchSettingsFile } from '../settings/settingsWatcher.js';
 import { sourceFactories } from '../sources/registry.js';
 import { registerCredentialCommands } from './credentialCommands.js';
@@ -54,43 +53,30 @@ export function buildCliProgram(): Command {
       process.on('SIGTERM', () => onSignal('SIGTERM'));
       // The headless mode runs until told to stop, even with every source disabled.
       const keepAlive = setInterval(() => {}, 1 << 30);
+      const session = await startHeadless({
+        settings: read.settings,
+        dataDir: opts.dataDir,
+        json: opts.json,
+        stdout: process.stdout,
+        logger,
+        notifier: createPlatformNotifier(logger),
+        opener: createSystemOpener(),
+        sources: sourceFactories,
+      });
       // Edits to the settings file apply while running: only the sources whose section changed reconnect.
-      // The watch starts before the sources do, so an edit made during start-up is applied once they run.
-      let session: HeadlessSession | undefined;
-      let pending: Settings | undefined;
-      const applySettings = (running: HeadlessSession, settings: Settings): void => {
-        running.core.applySettings(settings).catch((err: unknown) => {
-          logger.error({ error: safeErrorMessage(err) }, 'could not apply the changed settings; keeping the running ones');
-        });
-      };
+      // The watcher compares the file with what started (`current`) as soon as it watches, so an edit saved
+      // while the sources were starting is applied too.
       const watcher = watchSettingsFile({
         file: opts.config,
         current: read.settings,
         onChange: (settings) => {
           logger.info({ config: opts.config }, 'settings changed; applying');
-          if (session) applySettings(session, settings);
-          else pending = settings;
+          session.core.applySettings(settings).catch((err: unknown) => {
+            logger.error({ error: safeErrorMessage(err) }, 'could not apply the changed settings; keeping the running ones');
+          });
         },
         onInvalid: (problems) => logger.warn({ problems }, 'settings file changed but is invalid; keeping the running settings'),
       });
-      try {
-        session = await startHeadless({
-          settings: read.settings,
-          dataDir: opts.dataDir,
-          json: opts.json,
-          stdout: process.stdout,
-          logger,
-          notifier: createPlatformNotifier(logger),
-          opener: createSystemOpener(),
-          sources: sourceFactories,
-        });
-      } catch (err) {
-        clearInterval(keepAlive);
-        watcher.close();
-        throw err;
-      }
-      const running = session;
-      if (pending) applySettings(running, pending);
       let stopping = false;
       stopper.stop = (signal) => {
         if (stopping) return;
@@ -98,7 +84,7 @@ export function buildCliProgram(): Command {
         logger.info({ signal }, 'stopping');
         clearInterval(keepAlive);
         watcher.close();
-        running.stop().then(
+        session.stop().then(
           () => process.exit(0),
           (err: unknown) => {
             logger.error({ error: safeErrorMessage(err) }, 'shutdown failed');

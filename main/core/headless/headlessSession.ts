@@ -36,12 +36,7 @@ export async function createSecretResolver(logger: Logger, env: NodeJS.ProcessEn
 }
 
 /** Runs the core with the platform notifier and reports to stdout; `stop` closes connections and flushes history. */
-export interface HeadlessSession {
-  core: ServicebellCore;
-  stop(): Promise<void>;
-}
-
-export async function startHeadless(options: HeadlessOptions): Promise<HeadlessSession> {
+export async function startHeadless(options: HeadlessOptions): Promise<{ core: ServicebellCore; stop(): Promise<void> }> {
   const secrets = await createSecretResolver(options.logger, options.env);
   const core = await ServicebellCore.open({
     settings: options.settings,

@@ -24,9 +24,8 @@ export interface SettingsWatcher {
  * Watches the settings file (its folder, since editors and atomic writers replace the file by renaming) and
  * reports each valid new version; an invalid edit is reported and the running settings stay as they are.
  *
- * It is meant to be started before the settings are put to use, with `current` being what was read at
- * start-up: it checks the file once as soon as it watches, so an edit made between that read and the watch
- * is not missed.
+ * `current` is what was read at start-up: the file is checked once as soon as the watch is on, so an edit
+ * made between that read and the watch is not missed.
  */
 export function watchSettingsFile(options: SettingsWatcherOptions): SettingsWatcher {
   const base = path.basename(options.file);
