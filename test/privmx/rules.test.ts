@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { settingsSchema } from '../../main/core/settings/schema.js';
 import type { NotificationFrame } from '../../main/core/sources/privmx/bridgeFrames.js';
-import { toEventView } from '../../main/core/sources/privmx/eventView.js';
+import { formatTime, toEventView } from '../../main/core/sources/privmx/eventView.js';
 import { privmxRuleSchema, type PrivmxRuleInput } from '../../main/core/sources/privmx/ruleSchema.js';
-import { decide } from '../../main/core/sources/privmx/rules.js';
+import { decide, matchableEvents } from '../../main/core/sources/privmx/rules.js';
 
 const rules = (...inputs: PrivmxRuleInput[]) => inputs.map((r) => privmxRuleSchema.parse(r));
 const message = (data: Record<string, unknown> = {}): NotificationFrame => ({
@@ -65,5 +65,24 @@ describe('PrivMX rules', () => {
     expect(decide([], view(message()))?.title).toBe('New message');
     expect(decide([], view(message({ keyId: '<inbox-i1>' })))?.title).toBe('New inbox entry');
     expect(decide([], view(file))?.title).toBe('New file');
+  });
+
+  it('knows which channel/type pairs some rule can match, so other frames are never viewed', () => {
+    const canMatch = matchableEvents(rules({ match: { channel: 'thread' }, title: 'x' }, { match: { channel: 'store', type: '*' }, title: 'y' }));
+    expect(canMatch('thread', 'threadNewMessage')).toBe(true);
+    expect(canMatch('thread', 'threadStats')).toBe(false);
+    expect(canMatch('store', 'storeStatsChanged')).toBe(true);
+    expect(canMatch('inbox', 'inboxCreated')).toBe(false);
+    const defaults = matchableEvents([]);
+    expect([defaults('thread', 'threadNewMessage'), defaults('store', 'storeFileCreated'), defaults('thread', 'threadStats')]).toEqual([true, true, false]);
+  });
+
+  it('formats {time} with one cached formatter, exactly as toLocaleTimeString does', () => {
+    for (const at of [0, Date.UTC(2026, 0, 1, 12, 34), Date.UTC(2026, 6, 1, 23, 59, 59)]) {
+      for (const timeZone of [undefined, 'UTC', 'Europe/Warsaw', 'America/New_York']) {
+        const expected = new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) });
+        expect(formatTime(new Date(at), timeZone)).toBe(expected);
+      }
+    }
   });
 });

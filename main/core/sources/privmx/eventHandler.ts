@@ -5,7 +5,7 @@ import type { SourceSink } from '../source.js';
 import { eventDataSchemas, type NotificationFrame } from './bridgeFrames.js';
 import { alertIdFor, toEventView } from './eventView.js';
 import type { PrivmxRule } from './ruleSchema.js';
-import { decide } from './rules.js';
+import { decide, matchableEvents } from './rules.js';
 import type { ThreadCursors } from './threadCursors.js';
 
 export type EventOrigin = 'live' | 'catchup';
@@ -39,15 +39,19 @@ export class EventHandler {
   /** Threads where a delivery failed: their cursor stays put until the next catch-up re-reads from it. */
   private blocked = new Set<string>();
   private readonly now: () => number;
+  private readonly matchable: (channel: string, type: string) => boolean;
 
   constructor(private readonly deps: EventHandlerDeps) {
     this.now = deps.now ?? Date.now;
+    this.matchable = matchableEvents(deps.rules);
   }
 
   /** Resolves once the alert is dispatched (not yet confirmed); waits only when too many are in flight. */
   async handle(frame: NotificationFrame, origin: EventOrigin): Promise<void> {
     const schema = eventDataSchemas[frame.type];
     if (!schema) return this.deps.onUnusable?.('unknown event type');
+    // New thread messages move cursors and teach inbox threads even when no rule alerts on them.
+    if (frame.type !== 'threadNewMessage' && !this.matchable(frame.channel, frame.type)) return;
     const parsed = schema.safeParse(frame.data);
     if (!parsed.success) return this.deps.onUnusable?.(`bad ${frame.type} payload`);
     const data = parsed.data;

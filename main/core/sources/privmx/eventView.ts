@@ -46,6 +46,22 @@ function idRole(type: string): keyof EventView | undefined {
   return undefined;
 }
 
+/**
+ * One formatter per time zone, made once: `toLocaleTimeString` builds a new ICU formatter on every call (tens of µs
+ * and malloc heap that is only freed when V8 collects it), which under a flood was most of the process's memory.
+ */
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+export function formatTime(when: Date, timeZone?: string): string {
+  const key = timeZone ?? '';
+  let formatter = timeFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) });
+    timeFormatters.set(key, formatter);
+  }
+  return formatter.format(when);
+}
+
 export function toEventView(frame: NotificationFrame, timeZone?: string): EventView {
   const d = frame.data;
   const at = num(d, 'createDate') ?? num(d, 'created') ?? frame.timestamp;
@@ -54,7 +70,7 @@ export function toEventView(frame: NotificationFrame, timeZone?: string): EventV
     channel: frame.channel,
     type: frame.type,
     publicMeta: d.publicMeta ?? null,
-    time: when.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }),
+    time: formatTime(when, timeZone),
     date: when.toISOString().slice(0, 10),
     at: frame.timestamp,
   };

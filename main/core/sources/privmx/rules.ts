@@ -39,6 +39,22 @@ export function ruleMatches(rule: PrivmxRule, view: EventView): boolean {
   return true;
 }
 
+/**
+ * Whether any rule could match an event of this channel and type, whatever its fields: frames no rule can match
+ * (e.g. `threadStats` with the default rules) are not parsed or turned into a view at all.
+ */
+export function matchableEvents(rules: readonly PrivmxRule[]): (channel: string, type: string) => boolean {
+  const active = rules.length > 0 ? rules : DEFAULT_RULES;
+  const anyType = new Set<string>();
+  const pairs = new Set<string>();
+  for (const { match } of active) {
+    const type = match.type ?? DEFAULT_TYPE[match.channel];
+    if (type === '*') anyType.add(match.channel);
+    else pairs.add(`${match.channel}\u0000${type}`);
+  }
+  return (channel, type) => anyType.has(channel) || pairs.has(`${channel}\u0000${type}`);
+}
+
 /** First match wins; no match, no alert. */
 export function decide(rules: readonly PrivmxRule[], view: EventView): RuleDecision | undefined {
   const active = rules.length > 0 ? rules : DEFAULT_RULES;
