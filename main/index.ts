@@ -11,6 +11,7 @@ import { createLogger } from './core/log/logger.js';
 import { createOsDoNotDisturb } from './core/notify/osDoNotDisturb.js';
 import { sourceFactories } from './core/sources/registry.js';
 import { createAppSecretResolver } from './electron/appSecrets.js';
+import { runAppCommand } from './electron/appCommand.js';
 import { AutoUpdate } from './electron/autoUpdate.js';
 import { cliArguments } from './electron/cliArguments.js';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './electron/appProtocol.js';
@@ -51,8 +52,12 @@ else if (claimSingleInstance({
 /** The binary as the `servicebell` command (installed machines): no tray, no window; `headless` runs until signalled. */
 async function runCommand(args: string[]): Promise<void> {
   app.dock?.hide();
-  await buildCliProgram().parseAsync(args, { from: 'user' });
-  if (args[0] !== 'headless') app.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  await runAppCommand(args, {
+    program: buildCliProgram(),
+    exit: (code) => app.exit(code),
+    stderr: process.stderr,
+    exitCode: () => (typeof process.exitCode === 'number' ? process.exitCode : undefined),
+  });
 }
 
 async function start(): Promise<void> {

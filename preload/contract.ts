@@ -52,6 +52,7 @@ export const contract = {
       settings: z.record(z.string(), z.unknown()),
       secrets: secretStatusSchema,
       keychainUsable: z.boolean(),
+      keychainProblem: z.string().optional(),
       notice: z.string().optional(),
     }),
   },

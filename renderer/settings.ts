@@ -79,7 +79,8 @@ async function load(): Promise<void> {
   rules.fill(getPath(base, 'privmx.rules'));
   showSecretStatus(current.secrets);
   const notice = byId('notice');
-  setStatus(notice, current.notice ?? (current.keychainUsable ? '' : 'The OS keychain is not available: secrets cannot be stored safely.'), 'error');
+  const keychainText = current.keychainUsable ? '' : `The OS keychain is not available${current.keychainProblem ? ` (${current.keychainProblem})` : ''}: secrets cannot be stored safely.`;
+  setStatus(notice, current.notice ?? keychainText, 'error');
 }
 
 async function save(): Promise<void> {

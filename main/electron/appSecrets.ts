@@ -21,11 +21,12 @@ export async function createAppSecretResolver(deps: AppSecretDeps): Promise<Secr
   if (probe.ok) return new SecretResolver({ env: deps.env, keychain, keychainUsable: true, logger: deps.logger });
   deps.logger.warn(`OS keychain unavailable (${probe.reason})`);
   const usable = safeStorageUsable(deps.safeStorage, deps.platform);
+  const keychainProblem = probe.reason;
   if (!usable.ok) {
     deps.logger.warn(`${usable.reason}: secrets typed in the settings window are kept in memory for this run only`);
-    return new SecretResolver({ env: deps.env, keychain, keychainUsable: false, logger: deps.logger });
+    return new SecretResolver({ env: deps.env, keychain, keychainUsable: false, keychainProblem, logger: deps.logger });
   }
   const file = deps.openFile({ name: 'secrets', cwd: deps.dataDir, configFileMode: 0o600 });
   const encrypted = createSafeStorageSecrets(deps.safeStorage, file);
-  return new SecretResolver({ env: deps.env, keychain, keychainUsable: false, encrypted, logger: deps.logger });
+  return new SecretResolver({ env: deps.env, keychain, keychainUsable: false, keychainProblem, encrypted, logger: deps.logger });
 }

@@ -1,7 +1,7 @@
 // What each IPC channel does, on the real core. Electron-free, so the Chromium page tests drive the very same code.
 import type { Handlers, HistoryItem, SecretStatus } from '../../preload/contract.js';
 import type { ServicebellCore } from '../core/app/servicebellCore.js';
-import { runChecks, type ConnectionProbe } from '../core/check/connectionCheck.js';
+import { keychainLine, runChecks, type ConnectionProbe } from '../core/check/connectionCheck.js';
 import { checkLink } from '../core/links/linkPolicy.js';
 import type { HistoryEntry } from '../core/alerts/history.js';
 import { SECRET_NAMES, type SecretName } from '../core/secrets/secretNames.js';
@@ -46,6 +46,7 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
       settings: core.settings,
       secrets: await secretStatus(),
       keychainUsable: secrets.keychainUsable,
+      keychainProblem: secrets.keychainProblem,
       notice: deps.notice,
     }),
     'settings:save': async ({ settings: raw, secrets: typed }) => {
@@ -86,7 +87,12 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
       if (result.status !== 'accepted') return { shown: false, reason: result.status };
       return { shown: result.outcome.shown, reason: result.outcome.reason };
     },
-    'check:run': () => runChecks(core.settings, (name) => secrets.locate(name), deps.probes),
+    'check:run': async () => {
+      const lines = await runChecks(core.settings, (name) => secrets.locate(name), deps.probes);
+      const keychain = keychainLine(secrets.keychainProblem, lines);
+      if (keychain) lines.splice(1, 0, keychain);
+      return lines;
+    },
     'history:list': async () => ({ items: core.history.list().map(toItem), unread: core.history.unreadCount() }),
     'history:set-read': async ({ keys, read }) => {
       await core.history.setRead(keys, read);

@@ -1,42 +1,13 @@
 // Runs the real main/index.ts under Node with a stand-in `electron` module: the wiring itself, start to quit.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import readline from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { HARDENED_WEB_PREFERENCES } from '../../main/electron/windows.js';
 import { contract } from '../../preload/contract.js';
-import { tempDir } from './fakes.js';
-
-interface Line {
-  kind: string;
-  [key: string]: unknown;
-}
+import { startFakeApp } from './fakeApp.js';
 
 describe('composition root (main/index.ts)', () => {
   it('starts in the tray, registers every IPC channel and app://, opens settings on a second launch, and quits cleanly', async () => {
-    const root = tempDir('sb-root-');
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', './test/electron/fakeElectron/register.mjs', 'main/index.ts'], {
-      env: { ...process.env, SB_FAKE_ROOT: root, SERVICEBELL_LOG_LEVEL: 'silent' },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    const lines: Line[] = [];
-    const waiters: Array<() => void> = [];
-    readline.createInterface({ input: child.stdout }).on('line', (text) => {
-      lines.push(JSON.parse(text) as Line);
-      for (const w of waiters.splice(0)) w();
-    });
-    const waitFor = async (predicate: (l: Line) => boolean, what: string): Promise<Line> => {
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        const found = lines.find(predicate);
-        if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no ${what}; got ${JSON.stringify(lines.map((l) => l.kind))}`);
-        await new Promise<void>((r) => {
-          waiters.push(r);
-          setTimeout(r, 200);
-        });
-      }
-    };
+    const app = startFakeApp();
+    const { lines, waitFor } = app;
     try {
       const menu = await waitFor((l) => l.kind === 'menu', 'tray menu');
       expect(menu.labels).toEqual(expect.arrayContaining(['Servicebell: Offline', 'Pause notifications', 'Settings…', 'Quit Servicebell']));
@@ -47,19 +18,67 @@ describe('composition root (main/index.ts)', () => {
       expect(lines.filter((l) => l.kind === 'ipc').map((l) => l.channel).sort()).toEqual(Object.keys(contract).sort());
       expect(lines.some((l) => l.kind === 'window')).toBe(false);
 
-      child.stdin.write('second-instance\n');
+      app.send('second-instance');
       const window = await waitFor((l) => l.kind === 'window', 'settings window');
       expect(window.webPreferences).toMatchObject(HARDENED_WEB_PREFERENCES);
       expect((await waitFor((l) => l.kind === 'loadURL', 'page load')).url).toBe('app://servicebell/settings.html');
+      expect((await waitFor((l) => l.kind === 'loaded', 'page served')).status).toBe(200);
+      await waitFor((l) => l.kind === 'windowShown', 'window shown');
       expect(lines.find((l) => l.kind === 'windowOpenHandler')?.result).toEqual({ action: 'deny' });
 
-      child.stdin.write('quit\n');
+      app.send('quit');
       expect((await waitFor((l) => l.kind === 'exit', 'exit')).code).toBe(0);
     } finally {
-      if (child.exitCode === null) {
-        child.kill();
-        await once(child, 'exit');
+      await app.kill();
+    }
+  });
+
+  it('starts the tray when keytar cannot be loaded (no libsecret-1.so.0), with the keychain marked unusable', async () => {
+    const app = startFakeApp([], { SB_FAKE_KEYTAR: 'fail', SERVICEBELL_LOG_LEVEL: 'warn' });
+    try {
+      await app.waitFor((l) => l.kind === 'menu', 'tray menu');
+      expect(app.stderr()).toContain('OS keychain unavailable (the OS keychain library could not be loaded (libsecret-1.so.0');
+      expect(app.lines.some((l) => l.kind === 'unhandledRejection')).toBe(false);
+    } finally {
+      await app.kill();
+    }
+  });
+});
+
+describe('the app binary as the `servicebell` command', () => {
+  it('a failing command ends with a message on stderr and a non-zero exit, not a hung process (Electron only warns on rejections)', async () => {
+    const app = startFakeApp(['headless', '--config', '/nonexistent/config.json', '--data-dir', '/dev/null/servicebell']);
+    try {
+      expect(await app.exited()).toBe(1);
+      expect(app.stderr()).toMatch(/^servicebell: .*\/dev\/null\/servicebell/m);
+      expect(app.lines.some((l) => l.kind === 'unhandledRejection')).toBe(false);
+      expect(app.lines.some((l) => l.kind === 'tray')).toBe(false);
+    } finally {
+      await app.kill();
+    }
+  });
+
+  it('--version and --help answer as the CLI and exit 0; an unknown option exits non-zero', async () => {
+    for (const [args, code] of [[['--version'], 0], [['--no-sandbox', '--help'], 0], [['check', '--bogus'], 1]] as const) {
+      const app = startFakeApp([...args]);
+      try {
+        expect(await app.exited(), args.join(' ')).toBe(code);
+        expect(app.lines.some((l) => l.kind === 'tray')).toBe(false);
+      } finally {
+        await app.kill();
       }
+    }
+  });
+
+  it('`check` says why the keychain is unusable when keytar cannot be loaded', async () => {
+    const app = startFakeApp(['check', '--config', '/nonexistent/config.json'], { SB_FAKE_KEYTAR: 'fail' });
+    try {
+      expect(await app.exited()).toBe(0);
+      expect(app.lines.map((l) => l.text)).toContain(
+        'ok   keychain: unusable: the OS keychain library could not be loaded (libsecret-1.so.0: cannot open shared object file: No such file or directory)',
+      );
+    } finally {
+      await app.kill();
     }
   });
 });

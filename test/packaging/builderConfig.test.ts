@@ -60,7 +60,7 @@ describe('electron-builder.yml', () => {
       notarize: true,
       entitlements: 'build/entitlements.mac.plist',
       entitlementsInherit: 'build/entitlements.mac.plist',
-      extendInfo: { LSUIElement: true },
+      extendInfo: { LSUIElement: true, NSUserNotificationAlertStyle: 'alert' },
       target: ['dmg', 'zip'],
     });
   });

@@ -1,5 +1,5 @@
 import fuses from '@electron/fuses';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asarPackageIds, listAsarFiles, type AsarFile } from './asarContents.js';
@@ -75,7 +75,7 @@ describe('electron-builder --dir with a stub Electron (offline)', () => {
   });
 
   it('packs the app into app.asar next to the unpacked native modules and the update feed, nothing else', () => {
-    expect(readdirSync(path.join(appOutDir, 'resources')).sort()).toEqual(['app-update.yml', 'app.asar', 'app.asar.unpacked']);
+    expect(readdirSync(path.join(appOutDir, 'resources')).sort()).toEqual(['app-update.yml', 'app.asar', 'app.asar.unpacked', 'servicebell-cli']);
     expect(readdirSync(appOutDir).sort()).toEqual(['resources', 'servicebell']);
   });
 
@@ -118,6 +118,12 @@ describe('electron-builder --dir with a stub Electron (offline)', () => {
     const feed = readFileSync(path.join(appOutDir, 'resources/app-update.yml'), 'utf8');
     expect(feed).toMatch(/^provider: generic$/m);
     expect(feed).toMatch(/^url: https:\/\//m);
+  });
+
+  it('ships the display-free CLI wrapper, executable, next to the app', () => {
+    const wrapper = path.join(appOutDir, 'resources/servicebell-cli');
+    expect(readFileSync(wrapper, 'utf8')).toBe(readFileSync(path.join(REPO, 'build/linux/servicebell-cli.sh'), 'utf8'));
+    expect(statSync(wrapper).mode & 0o111).not.toBe(0);
   });
 
   it('flips the fuses on the packed executable', async () => {

@@ -26,6 +26,13 @@ export function requiredSecrets(settings: Settings): SecretName[] {
   return needed;
 }
 
+/** When the keychain is unusable, a line that says why; a failure only when a needed secret is then missing. */
+export function keychainLine(problem: string | undefined, lines: readonly CheckLine[]): CheckLine | undefined {
+  if (problem === undefined) return undefined;
+  const missing = lines.some((l) => l.name.startsWith('secret ') && !l.ok);
+  return { name: 'keychain', ok: !missing, detail: `unusable: ${problem}` };
+}
+
 export async function runChecks(
   settings: Settings,
   locate: (name: SecretName) => Promise<{ location: string; value?: string }>,

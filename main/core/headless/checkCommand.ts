@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { createLogger } from '../log/logger.js';
 import { redact } from '../log/redact.js';
-import { runChecks } from '../check/connectionCheck.js';
+import { keychainLine, runChecks } from '../check/connectionCheck.js';
 import { connectionProbes } from '../check/probes.js';
 import { defaultConfigFile } from '../settings/paths.js';
 import { readSettingsFile } from '../settings/settingsFile.js';
@@ -24,6 +24,8 @@ export function registerCheckCommand(program: Command): void {
       }
       const secrets = await createSecretResolver(createLogger({ level: 'error' }));
       const lines = await runChecks(read.settings, (name) => secrets.locate(name), connectionProbes);
+      const keychain = keychainLine(secrets.keychainProblem, lines);
+      if (keychain) lines.splice(1, 0, keychain);
       for (const line of lines) process.stdout.write(`${line.ok ? 'ok  ' : 'FAIL'} ${line.name}: ${redact(line.detail)}\n`);
       process.exitCode = lines.every((l) => l.ok) ? 0 : 1;
     });

@@ -27,12 +27,16 @@ export async function createSecretResolver(logger: Logger, env: NodeJS.ProcessEn
   const allInEnv = SECRET_NAMES.every((n) => Boolean(env[SECRET_ENV_VARS[n]]));
   const keychain = createKeychain();
   let usable = false;
+  let problem: string | undefined;
   if (!allInEnv) {
     const probe = await probeKeychain(keychain);
     usable = probe.ok;
-    if (!probe.ok) logger.warn(`OS keychain unavailable (${probe.reason}); secrets come from the environment only`);
+    if (!probe.ok) {
+      problem = probe.reason;
+      logger.warn(`OS keychain unavailable (${probe.reason}); secrets come from the environment only`);
+    }
   }
-  return new SecretResolver({ env, keychain, keychainUsable: usable, logger });
+  return new SecretResolver({ env, keychain, keychainUsable: usable, keychainProblem: problem, logger });
 }
 
 /** Runs the core with the platform notifier and reports to stdout; `stop` closes connections and flushes history. */

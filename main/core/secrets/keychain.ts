@@ -1,4 +1,3 @@
-import keytar from 'keytar';
 import { withTimeout } from '../connection/timeout.js';
 import { KEYCHAIN_SERVICE, type SecretName } from './secretNames.js';
 
@@ -24,8 +23,34 @@ export interface KeytarLike {
   deletePassword(service: string, account: string): Promise<boolean>;
 }
 
+export class KeytarUnavailableError extends Error {}
+
+let keytarLoad: Promise<KeytarLike> | undefined;
+/**
+ * keytar is a native addon linked against libsecret-1.so.0 on Linux: imported statically, a machine without it
+ * would fail the whole module graph (and the app with it). Loaded on first use instead, within a deadline; a
+ * failure means "keychain unusable", with the loader's reason.
+ */
+export function loadKeytar(ms = 3000): Promise<KeytarLike> {
+  keytarLoad ??= withTimeout(
+    import('keytar').then((m: { default?: KeytarLike } & Partial<KeytarLike>) => (m.default ?? m) as KeytarLike),
+    ms,
+    () => new KeytarUnavailableError(`keytar did not load within ${ms} ms`),
+  ).catch((err: unknown) => {
+    throw new KeytarUnavailableError(`the OS keychain library could not be loaded (${err instanceof Error ? err.message : String(err)})`);
+  });
+  return keytarLoad;
+}
+
+/** The default backend: each call loads keytar first (once). */
+const lazyKeytar: KeytarLike = {
+  getPassword: async (service, account) => (await loadKeytar()).getPassword(service, account),
+  setPassword: async (service, account, password) => (await loadKeytar()).setPassword(service, account, password),
+  deletePassword: async (service, account) => (await loadKeytar()).deletePassword(service, account),
+};
+
 export function createKeychain(options: { timeoutMs?: number; backend?: KeytarLike; service?: string } = {}): Keychain {
-  const backend = options.backend ?? keytar;
+  const backend = options.backend ?? lazyKeytar;
   const ms = options.timeoutMs ?? 3000;
   const service = options.service ?? KEYCHAIN_SERVICE;
   return {
@@ -43,7 +68,7 @@ export function createKeychain(options: { timeoutMs?: number; backend?: KeytarLi
  */
 export async function probeKeychain(
   keychain: Keychain,
-  backend: KeytarLike = keytar,
+  backend: KeytarLike = lazyKeytar,
   timeoutMs = 3000,
   service = KEYCHAIN_SERVICE,
 ): Promise<{ ok: true } | { ok: false; reason: string }> {

@@ -17,6 +17,8 @@ export interface SecretResolverOptions {
   /** Absent or unusable (probe failed): the resolver falls back without calling it. */
   keychain?: Keychain;
   keychainUsable: boolean;
+  /** Why the keychain is unusable (the probe's or the loader's reason), for `check` and the Settings window. */
+  keychainProblem?: string;
   encrypted?: EncryptedSecretStore;
   logger: Logger;
 }
@@ -36,6 +38,10 @@ export class SecretResolver {
 
   get keychainUsable(): boolean {
     return this.options.keychainUsable;
+  }
+
+  get keychainProblem(): string | undefined {
+    return this.options.keychainUsable ? undefined : this.options.keychainProblem;
   }
 
   async get(name: SecretName): Promise<string | undefined> {

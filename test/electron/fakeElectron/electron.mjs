@@ -1,15 +1,57 @@
 // A stand-in `electron` module for running the real composition root (main/index.ts) under plain Node: each API
 // call the app makes is printed as one JSON line on stdout; commands on stdin play OS events.
+//
+// It is strict where a real Electron 45 is (docs/api/*.md and shell/browser in electron/electron):
+// - `app.whenReady()` resolves on a later tick, never during the main script's first run;
+// - `Tray`, `BrowserWindow`, `Notification`, `protocol.handle`, `session.defaultSession` and `powerMonitor` throw
+//   before ready; `protocol.registerSchemesAsPrivileged` throws after it;
+// - `loadURL('app://…')` fails (`did-fail-load`, rejected promise, no `ready-to-show`) unless
+//   `protocol.handle('app', …)` ran first; otherwise the handler is asked for the page;
+// - an unhandled rejection is only a warning (Electron runs with `--unhandled-rejections=warn-with-error-code`) and
+//   the main process keeps running until `app.exit`/`app.quit`, as Electron's event loop does;
+// - `electron .` sets `process.defaultApp` and puts the app path at argv[1];
+// - on darwin a tray click with a context menu set emits `click` and then opens the menu
+//   (shell/browser/ui/tray_icon_cocoa.mm); a relaunch emits `activate` (applicationShouldHandleReopen).
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import readline from 'node:readline';
 
 const log = (kind, data = {}) => process.stdout.write(`${JSON.stringify({ kind, ...data })}\n`);
 
+process.defaultApp = true;
+process.on('unhandledRejection', (reason) => {
+  process.exitCode = 1;
+  log('unhandledRejection', { message: reason instanceof Error ? reason.message : String(reason) });
+  process.stderr.write(`(electron) UnhandledPromiseRejectionWarning: ${reason instanceof Error ? reason.message : String(reason)}\n`);
+});
+// Electron's main process does not end when the script's work is done.
+const keepAlive = setInterval(() => {}, 1 << 30);
+
+let ready = false;
+const requireReady = (what) => {
+  if (!ready) throw new Error(`${what} cannot be used before the app is ready`);
+};
+const readyDelayMs = Number(process.env.SB_FAKE_READY_MS ?? 0);
+
 class App extends EventEmitter {
   dock = undefined;
+  commandLine = { appendSwitch: (name, value) => log('switch', { name, value }), hasSwitch: () => false };
+  #readyPromise = new Promise((resolve) =>
+    setTimeout(() => {
+      ready = true;
+      log('ready');
+      this.emit('ready', {}, {});
+      resolve();
+      // A second launch that lands while start() is still awaiting its first steps.
+      if (process.env.SB_FAKE_EARLY_SECOND_INSTANCE) {
+        setImmediate(() => this.emit('second-instance', {}, ['servicebell', ...process.env.SB_FAKE_EARLY_SECOND_INSTANCE.split(' ').filter((a) => a !== '1')], process.cwd(), {}));
+      }
+    }, readyDelayMs),
+  );
+  isPackaged = false;
+  isReady = () => ready;
   requestSingleInstanceLock = () => true;
-  whenReady = () => Promise.resolve();
+  whenReady = () => this.#readyPromise;
   getPath = (name) => path.join(process.env.SB_FAKE_ROOT ?? '/tmp', name);
   getAppPath = () => process.cwd();
   getVersion = () => '0.0.0-test';
@@ -22,13 +64,18 @@ class App extends EventEmitter {
     let prevented = false;
     this.emit('before-quit', { preventDefault: () => (prevented = true) });
     log('quit', { prevented });
+    if (!prevented) this.exit(0);
   };
   exit = (code) => {
+    clearInterval(keepAlive);
     log('exit', { code });
     process.exit(code);
   };
 }
 export const app = new App();
+
+const handlers = new Map();
+let nextWindowId = 1;
 
 class WebContents extends EventEmitter {
   setWindowOpenHandler = (handler) => log('windowOpenHandler', { result: handler({ url: 'https://example.com' }) });
@@ -36,54 +83,115 @@ class WebContents extends EventEmitter {
 }
 export class BrowserWindow extends EventEmitter {
   webContents = new WebContents();
+  #destroyed = false;
   constructor(options) {
     super();
-    log('window', { webPreferences: options.webPreferences });
+    requireReady('BrowserWindow');
+    this.id = nextWindowId++;
+    log('window', { id: this.id, webPreferences: options.webPreferences });
   }
-  loadURL = async (url) => log('loadURL', { url });
-  show = () => {};
-  focus = () => {};
-  isDestroyed = () => false;
+  loadURL = async (url) => {
+    log('loadURL', { id: this.id, url });
+    const scheme = new URL(url).protocol.slice(0, -1);
+    const handler = handlers.get(scheme);
+    if (!handler && !['http', 'https', 'file', 'data'].includes(scheme)) {
+      // Chromium: net::ERR_UNKNOWN_URL_SCHEME (-302); the page never paints, so no ready-to-show.
+      this.webContents.emit('did-fail-load', {}, -302, 'ERR_UNKNOWN_URL_SCHEME', url, true);
+      log('loadFailed', { id: this.id, url });
+      throw new Error(`ERR_UNKNOWN_URL_SCHEME (-302) loading '${url}'`);
+    }
+    const response = handler ? await handler(new Request(url)) : new Response('');
+    log('loaded', { id: this.id, url, status: response.status });
+    this.webContents.emit('did-finish-load');
+    setImmediate(() => this.emit('ready-to-show'));
+  };
+  show = () => log('windowShown', { id: this.id });
+  focus = () => log('windowFocused', { id: this.id });
+  destroy = () => {
+    this.#destroyed = true;
+    log('windowDestroyed', { id: this.id });
+    this.emit('closed');
+  };
+  close = () => this.destroy();
+  isDestroyed = () => this.#destroyed;
   isMinimized = () => false;
   restore = () => {};
 }
 
 export const Menu = { buildFromTemplate: (template) => template };
+const trays = [];
 export class Tray extends EventEmitter {
+  #menu = undefined;
   constructor(image) {
     super();
+    requireReady('Tray');
+    trays.push(this);
     log('tray', { image });
   }
   setImage = (image) => log('trayImage', { image });
   setToolTip = (text) => log('tooltip', { text });
   setTitle = () => {};
-  setContextMenu = (menu) => log('menu', { labels: menu.map((i) => i.label ?? '-') });
+  setContextMenu = (menu) => {
+    this.#menu = menu;
+    log('menu', { labels: menu.map((i) => i.label ?? '-') });
+  };
+  /** A left click as the platform delivers it. */
+  userClick = () => {
+    this.emit('click', {}, {}, {});
+    if (process.platform === 'darwin' && this.#menu) log('menuOpened', {});
+  };
 }
 export class Notification extends EventEmitter {
   static isSupported = () => true;
+  constructor(options) {
+    super();
+    requireReady('Notification');
+    this.options = options;
+  }
   show = () => {};
   close = () => {};
 }
 export const ipcMain = { handle: (channel) => log('ipc', { channel }), removeHandler: () => {}, on: () => {} };
-export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: true });
+export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: true, shouldUseDarkColorsForSystemIntegratedUI: true });
 export const net = { isOnline: () => true };
-export const powerMonitor = new EventEmitter();
+const powerMonitorEmitter = new EventEmitter();
+export const powerMonitor = new Proxy(powerMonitorEmitter, {
+  get(target, prop) {
+    requireReady('powerMonitor');
+    const value = Reflect.get(target, prop);
+    return typeof value === 'function' ? value.bind(target) : value;
+  },
+});
 export const protocol = {
-  registerSchemesAsPrivileged: (schemes) => log('schemes', { schemes }),
-  handle: (scheme) => log('protocol', { scheme }),
+  registerSchemesAsPrivileged: (schemes) => {
+    if (ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    log('schemes', { schemes });
+  },
+  handle: (scheme, handler) => {
+    requireReady('protocol.handle');
+    handlers.set(scheme, handler);
+    log('protocol', { scheme });
+  },
 };
 export const safeStorage = { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: () => Buffer.alloc(0), decryptString: () => '' };
+const defaultSession = {
+  setPermissionRequestHandler: (handler) => handler(null, 'media', (ok) => log('permission', { media: ok })),
+  setPermissionCheckHandler: () => {},
+};
 export const session = {
-  defaultSession: {
-    setPermissionRequestHandler: (handler) => handler(null, 'media', (ok) => log('permission', { media: ok })),
-    setPermissionCheckHandler: () => {},
+  get defaultSession() {
+    requireReady('session.defaultSession');
+    return defaultSession;
   },
 };
 export const shell = { openExternal: async (url) => log('openExternal', { url }) };
 export default { app, BrowserWindow, Menu, Tray, Notification, ipcMain, nativeTheme, net, powerMonitor, protocol, safeStorage, session, shell };
 
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
-  if (line === 'second-instance') app.emit('second-instance', {}, ['servicebell'], process.cwd(), {});
-  if (line === 'resume') powerMonitor.emit('resume');
-  if (line === 'quit') app.quit();
+  const [command, ...rest] = line.split(' ');
+  if (command === 'second-instance') app.emit('second-instance', {}, ['servicebell', ...rest], process.cwd(), {});
+  if (command === 'activate') app.emit('activate', {}, false);
+  if (command === 'tray-click') trays.at(-1)?.userClick();
+  if (command === 'resume') powerMonitorEmitter.emit('resume');
+  if (command === 'quit') app.quit();
 });

@@ -1,0 +1,43 @@
+// The app binary as the `servicebell` command. Electron's main process only warns about an unhandled rejection
+// (and keeps running with no window and no tray), so every outcome here ends in an explicit exit code.
+import { CommanderError, type Command } from 'commander';
+import { safeErrorMessage } from '../core/log/redact.js';
+
+export interface AppCommandDeps {
+  program: Command;
+  /** `app.exit`: ends the process at once with this code. */
+  exit(code: number): void;
+  stderr: { write(text: string): unknown };
+  /** Where command actions leave their status (process.exitCode). */
+  exitCode(): number | undefined;
+}
+
+/** Commander calls process.exit for --help, --version and usage errors unless told to throw instead. */
+function throwInsteadOfExit(command: Command): void {
+  command.exitOverride();
+  for (const sub of command.commands) throwInsteadOfExit(sub);
+}
+
+/**
+ * Runs one command and exits: 0 or the command's status; 1 with a message on stderr when it throws (keychain
+ * timeout, Ctrl-C at the hidden prompt, a failed headless start). `headless` keeps running once started: its
+ * signal handlers end it.
+ */
+export async function runAppCommand(args: readonly string[], deps: AppCommandDeps): Promise<void> {
+  throwInsteadOfExit(deps.program);
+  let code: number | undefined;
+  try {
+    await deps.program.parseAsync([...args], { from: 'user' });
+    const status = deps.exitCode() ?? 0;
+    if (args[0] !== 'headless' || status !== 0) code = status;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Commander has already printed the help, the version or the usage problem.
+      code = err.exitCode;
+    } else {
+      deps.stderr.write(`servicebell: ${safeErrorMessage(err)}\n`);
+      code = 1;
+    }
+  }
+  if (code !== undefined) deps.exit(code);
+}
