@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Where an alert came from. */
-export const alertSourceSchema = z.enum(['vonage', 'privmx', 'servicebell']);
+export const alertSourceSchema = z.enum(['vonage', 'privmx', 'mqtt', 'ntfy', 'servicebell']);
 export type AlertSource = z.infer<typeof alertSourceSchema>;
 
 /**

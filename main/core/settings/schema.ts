@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_ALLOWED_HOSTS, isValidHostPattern } from '../links/linkPolicy.js';
+import { isMqttTopicFilter } from '../sources/mqtt/topicFilter.js';
 import { privmxChannelSchema, privmxRuleSchema } from '../sources/privmx/ruleSchema.js';
 
 export const SETTINGS_VERSION = 1;
@@ -35,6 +36,43 @@ export const privmxSettingsSchema = z.strictObject({
   rules: z.array(privmxRuleSchema).default([]),
   /** Which solution's events to receive: `*` (all the key may see) or one solution id. Asked for as `solution:<value>`. */
   solution: z.string().min(1).max(128).default('*'),
+});
+
+/** No user name or password inside a URL: the user name has its own field, the secret lives in the keychain. */
+function withoutUserInfo(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.username === '' && u.password === '';
+  } catch {
+    return false;
+  }
+}
+const noUserInfo = 'must not contain a user name or password (use the username field and the keychain)';
+
+export const mqttSettingsSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** Broker URL: mqtt:, mqtts:, ws: or wss:. */
+  url: z.url({ protocol: /^(mqtts?|wss?)$/, error: 'must be an mqtt:, mqtts:, ws: or wss: URL' }).refine(withoutUserInfo, noUserInfo).optional(),
+  /** Topic filter to subscribe to (QoS 1); + and # wildcards allowed where MQTT allows them. */
+  topic: z.string().min(1).max(512).refine(isMqttTopicFilter, 'must be an MQTT topic filter (+ for one level, # only at the end)').optional(),
+  /** Optional: a broker on a private network may allow anonymous clients. The password is the secret `mqtt.password`. */
+  username: z.string().min(1).max(256).optional(),
+  /** Stable per PC, so the broker keeps this PC's session; default `servicebell-<restaurant>-<host>`. */
+  clientId: z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, 'must be 1–128 letters, digits or . _ -').optional(),
+  /** 4 (MQTT 3.1.1, what NATS's listener speaks) or 5. */
+  protocolVersion: z.union([z.literal(4), z.literal(5)]).default(4),
+  /** PEM file of a private CA for mqtts:/wss:. */
+  ca: z.string().min(1).max(4096).optional(),
+});
+
+export const ntfySettingsSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** The ntfy server, e.g. https://ntfy.example.com (a path prefix is kept). */
+  baseUrl: httpUrl.refine(withoutUserInfo, noUserInfo).optional(),
+  /** One or more topic names; each is subscribed on its own stream with its own `since` cursor. */
+  topics: z.array(z.string().regex(/^[-_A-Za-z0-9]{1,64}$/, 'must be an ntfy topic name (1–64 letters, digits, - or _)')).max(20).default([]),
+  /** With a user name the secret `ntfy.token` is that user's password (Basic auth); without one it is an access token (tk_…). */
+  username: z.string().min(1).max(256).optional(),
 });
 
 export const smsSettingsSchema = z.strictObject({
@@ -83,6 +121,8 @@ export const settingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   vonage: vonageSettingsSchema.default({ enabled: false, eventTypes: ['support_request'], sdk: {} }),
   privmx: privmxSettingsSchema.default({ enabled: false, channels: ['thread', 'store', 'inbox'], rules: [], solution: '*' }),
+  mqtt: mqttSettingsSchema.default({ enabled: false, protocolVersion: 4 }),
+  ntfy: ntfySettingsSchema.default({ enabled: false, topics: [] }),
   sms: smsSettingsSchema.default({ to: [], maxPerHour: 20 }),
   links: linksSettingsSchema.default({ allowedHosts: [...DEFAULT_ALLOWED_HOSTS] }),
   notifications: notificationSettingsSchema.default({
@@ -98,6 +138,8 @@ export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
 export type VonageSettings = Settings['vonage'];
 export type PrivmxSettings = Settings['privmx'];
+export type MqttSettings = Settings['mqtt'];
+export type NtfySettings = Settings['ntfy'];
 export type SmsSettings = Settings['sms'];
 export type NotificationSettings = Settings['notifications'];
 export type UpdatesSettings = Settings['updates'];

@@ -1,6 +1,6 @@
 import type { AlertInput } from '../alerts/alert.js';
 
-export type SourceName = 'vonage' | 'privmx';
+export type SourceName = 'vonage' | 'privmx' | 'mqtt' | 'ntfy';
 
 export const SOURCE_STATES = [
   'connecting',

@@ -1,0 +1,32 @@
+// A push payload → the same alert a Vonage support request becomes ("… has requested support", Join Meeting).
+import type { AlertInput, AlertSource } from '../../alerts/alert.js';
+import type { PushPayload } from './pushPayload.js';
+
+export function pushAlert(source: AlertSource, payload: PushPayload, receivedAt: number, meta: Record<string, unknown>): AlertInput {
+  const fullMeta: Record<string, unknown> = { ...meta, messageId: payload.id, eventType: payload.type };
+  if (payload.email !== undefined) fullMeta.email = payload.email;
+  if (payload.link !== undefined) fullMeta.host_url = payload.link;
+  if (payload.problems.length > 0) fullMeta.problems = payload.problems;
+  if (payload.type === 'support_request') {
+    return {
+      id: payload.id,
+      source,
+      kind: 'support_request',
+      title: payload.title ?? 'Support request',
+      body: payload.email !== undefined ? `${payload.email} has requested support` : 'A guest has requested support',
+      link: payload.link,
+      receivedAt,
+      meta: fullMeta,
+    };
+  }
+  return {
+    id: payload.id,
+    source,
+    kind: payload.type,
+    title: payload.title ?? payload.type.replace(/[_:.-]+/g, ' ').slice(0, 100),
+    body: payload.body ?? `New ${payload.type} event`,
+    link: payload.link,
+    receivedAt,
+    meta: fullMeta,
+  };
+}

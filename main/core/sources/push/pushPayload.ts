@@ -1,0 +1,74 @@
+// What a restaurant backend publishes to MQTT or ntfy instead of the Vonage conversation event:
+// {"type":"support_request","id":"<unique>","email":"…","host_url":"https://…"} (+ optional "title", "body").
+// Untrusted: every field is checked here; an unusable payload gets a reason, never an exception.
+import { z } from 'zod';
+
+/** Larger payloads are refused unread (a support request is a few hundred bytes). */
+export const MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+const MAX_EMAIL = 254;
+const MAX_URL = 2048;
+const emailSchema = z.string().trim().min(3).max(MAX_EMAIL).regex(/^[^\s\u0000-\u001f\u007f]+@[^\s\u0000-\u001f\u007f]+$/);
+
+const payloadSchema = z.looseObject({
+  type: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'must be 1–128 letters, digits or _ . : -'),
+  id: z.union([z.string().trim().min(1).max(256), z.number().int().nonnegative().transform(String)]),
+  email: z.unknown().optional(),
+  host_url: z.unknown().optional(),
+  title: z.string().optional(),
+  body: z.string().optional(),
+});
+
+export interface PushPayload {
+  type: string;
+  id: string;
+  email?: string;
+  /** A candidate link: only the link policy decides whether it becomes Join Meeting. */
+  link?: string;
+  title?: string;
+  body?: string;
+  problems: string[];
+}
+
+export type PayloadResult = { ok: true; payload: PushPayload } | { ok: false; reason: string };
+
+/** Reads one message body (bytes or text) as the backend's JSON. */
+export function parsePushPayload(raw: Buffer | string): PayloadResult {
+  const size = typeof raw === 'string' ? Buffer.byteLength(raw) : raw.length;
+  if (size > MAX_PAYLOAD_BYTES) return { ok: false, reason: `payload of ${size} bytes is over the ${MAX_PAYLOAD_BYTES}-byte limit` };
+  let json: unknown;
+  try {
+    json = JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'payload is not JSON' };
+  }
+  return readPushObject(json);
+}
+
+/** Checks an already-parsed JSON value (ntfy puts the backend's JSON in `message`). */
+export function readPushObject(json: unknown): PayloadResult {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return { ok: false, reason: 'payload is not a JSON object' };
+  const parsed = payloadSchema.safeParse(json);
+  if (!parsed.success) {
+    return { ok: false, reason: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+  }
+  const { type, id, email, host_url: hostUrl, title, body } = parsed.data;
+  const problems: string[] = [];
+  const goodEmail = email === undefined ? undefined : emailSchema.safeParse(email);
+  if (goodEmail && !goodEmail.success) problems.push('email is not a usable address');
+  let link: string | undefined;
+  if (typeof hostUrl === 'string' && hostUrl.length <= MAX_URL) link = hostUrl;
+  else if (hostUrl !== undefined) problems.push(typeof hostUrl === 'string' ? 'host_url too long' : 'host_url is not a string');
+  return {
+    ok: true,
+    payload: {
+      type,
+      id,
+      ...(goodEmail?.success ? { email: goodEmail.data } : {}),
+      ...(link !== undefined ? { link } : {}),
+      ...(title !== undefined ? { title } : {}),
+      ...(body !== undefined ? { body } : {}),
+      problems,
+    },
+  };
+}
