@@ -47,7 +47,7 @@ describe('VonageSource tokens', () => {
     rig = await startRig();
     await rig.backend.stop();
     await rig.source.start();
-    await waitUntil(() => rig!.sink.statuses.some((s) => s.state === 'offline' && /backend unreachable/.test(s.detail ?? '')), 5_000);
+    await waitUntil(() => rig!.sink.statuses.some((s) => s.state === 'offline' && /cannot reach .*\/jwt: connection refused/.test(s.detail ?? '')), 5_000);
     const a = rig.vonage.push({ email: 'a@x.io' }); // before the very first connection: baseline, not news
     await rig.backend.restart();
     await connected(rig, 5_000);
@@ -77,7 +77,7 @@ describe('VonageSource tokens', () => {
     rig.backend.fail('stall', 1);
     await rig.source.start();
     await waitUntil(() => rig!.sink.statuses.some((s) => /malformed/.test(s.detail ?? '')), 3_000);
-    await waitUntil(() => rig!.sink.statuses.some((s) => /did not answer within/.test(s.detail ?? '')), 5_000);
+    await waitUntil(() => rig!.sink.statuses.some((s) => /cannot reach .*\/jwt: no answer within/.test(s.detail ?? '')), 5_000);
     await connected(rig, 5_000);
   });
 

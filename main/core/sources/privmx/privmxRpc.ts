@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeNetworkError } from '../../connection/networkError.js';
 import type { Logger } from '../../log/logger.js';
 import { rpcResponseSchema } from './bridgeFrames.js';
 
@@ -36,12 +37,18 @@ export async function httpRpc<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (options.bearer) headers.Authorization = `Bearer ${options.bearer}`;
-  const res = await (options.fetchImpl ?? fetch)(apiUrl, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ jsonrpc: '2.0', id: nextHttpId++, method, params }),
-    signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-  });
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  let res: Response;
+  try {
+    res = await (options.fetchImpl ?? fetch)(apiUrl, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ jsonrpc: '2.0', id: nextHttpId++, method, params }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (err) {
+    throw new Error(describeNetworkError(apiUrl, err, timeoutMs));
+  }
   if (!res.ok) throw new Error(`${method}: HTTP ${res.status}`);
   return parseResult(method, await res.json(), resultSchema);
 }

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { describeNetworkError } from '../../connection/networkError.js';
 import type { z } from 'zod';
 import type { Logger } from '../../log/logger.js';
 import { notificationFrameSchema, type NotificationFrame } from './bridgeFrames.js';
@@ -56,7 +57,7 @@ export class PrivmxSocket {
         ws.terminate();
         reject(err);
       };
-      ws.once('error', fail);
+      ws.once('error', (err) => fail(new Error(describeNetworkError(options.url, err))));
       ws.once('unexpected-response', (_req, res) => fail(new Error(`WebSocket upgrade refused: HTTP ${res.statusCode}`)));
       ws.once('open', () => {
         ws.removeAllListeners();

@@ -1,6 +1,7 @@
 // Catch-up over REST (`GET /beta2/conversations/{id}/events`, protocol doc §5), done by us rather than by the
 // SDK's getEvents: that one has no timeout and rejects a whole page when one stored event has `body: null`.
 import { z } from 'zod';
+import { describeNetworkError } from '../../connection/networkError.js';
 import { toConversationEvent, type ConversationEvent } from './eventMapper.js';
 
 const pageSchema = z.object({
@@ -44,8 +45,7 @@ async function getPage(url: string, req: HistoryRequest): Promise<z.infer<typeof
       redirect: 'error',
     });
   } catch (err) {
-    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-    throw new HistoryError(timedOut ? `event history did not answer within ${req.timeoutMs} ms` : `event history unreachable (${(err as Error).message})`);
+    throw new HistoryError(`event history: ${describeNetworkError(url, err, req.timeoutMs)}`);
   }
   if (!response.ok) {
     await response.body?.cancel();

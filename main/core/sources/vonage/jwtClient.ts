@@ -1,5 +1,6 @@
 // Fetches the client JWT from the restaurant backend: POST {backendUrl}/jwt (protocol doc §10, seed 000).
 import { z } from 'zod';
+import { describeNetworkError } from '../../connection/networkError.js';
 
 const jwtReplySchema = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/, 'token is not a JWT').max(16_384),
@@ -43,8 +44,7 @@ export async function fetchClientJwt(request: JwtRequest): Promise<JwtReply> {
       redirect: 'error',
     });
   } catch (err) {
-    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-    throw new JwtUnavailableError(timedOut ? `backend did not answer within ${request.timeoutMs} ms` : `backend unreachable (${(err as Error).message})`);
+    throw new JwtUnavailableError(describeNetworkError(url, err, request.timeoutMs));
   }
   if (response.status === 401 || response.status === 403) {
     await response.body?.cancel();

@@ -1,4 +1,5 @@
 // One nexmo-client session on one conversation: login and fetch with timeouts, listeners, token swaps.
+import { describeNetworkError } from '../../connection/networkError.js';
 import { loadNexmoClient } from './sdkRuntime.js';
 import { createGuardedParser } from './socketGuard.js';
 import type { SdkApplication, SdkClient, SdkClientOptions, SdkConversation } from './sdkTypes.js';
@@ -28,7 +29,15 @@ export interface SessionOptions {
   restTimeoutMs: number;
   socket: { reconnectionAttempts: number; reconnectionDelay: number; reconnectionDelayMax: number };
   timers: Timers;
+  /**
+   * Give up at the first socket connect error instead of waiting out the login timeout (the SDK's createSession
+   * never rejects on one): `check` wants the reason now; the running source lets socket.io retry.
+   */
+  failOnConnectError?: boolean;
 }
+
+/** The SDK's default socket endpoint, for messages when `vonage.sdk.url` is not set. */
+const DEFAULT_SDK_URL = 'wss://ws.nexmo.com';
 
 export function sessionOptions(settings: VonageSettings, timing: VonageTiming, token: { token: string; conversationId: string }, timers: Timers): SessionOptions {
   return {
@@ -73,7 +82,12 @@ export class SdkSession {
       if (live() && String((err as { type?: unknown } | undefined)?.type ?? err).includes('reconnection_failed')) handlers.onReconnectFailed();
     });
     try {
-      const app = await withTimeout(client.createSession(options.token), options.loginTimeoutMs, 'login (createSession)', options.timers);
+      const login = client.createSession(options.token);
+      const connectFailed = new Promise<never>((_resolve, reject) => {
+        if (!options.failOnConnectError) return;
+        client.connection?.on('connect_error', (err) => reject(new Error(describeNetworkError(options.url ?? DEFAULT_SDK_URL, err))));
+      });
+      const app = await withTimeout(Promise.race([login, connectFailed]), options.loginTimeoutMs, 'login (createSession)', options.timers);
       for (const type of ['system:error:expired-token', 'system:error:invalid-token']) {
         app.on(type, 'NXM-errors', () => live() && handlers.onTokenRejected(type));
       }

@@ -38,7 +38,7 @@ export interface SdkClient {
   on(event: string, listener: (...args: unknown[]) => void): void;
   off(event: string, listener: (...args: unknown[]) => void): void;
   /** socket.io-client socket; present after createSession was called. */
-  connection?: { connected: boolean; disconnected: boolean };
+  connection?: { connected: boolean; disconnected: boolean; on(event: 'connect_error', listener: (err: unknown) => void): void };
 }
 
 export interface SdkClientOptions {

@@ -44,6 +44,7 @@ export const vonageProbe: ConnectionProbe = {
           restTimeoutMs: timing.restTimeoutMs,
           socket: { reconnectionAttempts: 1, reconnectionDelay: 500, reconnectionDelayMax: 500 },
           timers: realTimers,
+          failOnConnectError: true,
         },
         { onEvent: noop, onReconnected: noop, onDisconnect: noop, onReconnectFailed: noop, onTokenRejected: noop, onDropped: noop },
       );
