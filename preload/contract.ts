@@ -63,7 +63,7 @@ export const contract = {
       secrets: z.partialRecord(secretNameSchema, z.string().min(1).max(4096)).default({}),
     }),
     response: z.discriminatedUnion('ok', [
-      z.strictObject({ ok: z.literal(true), secrets: secretStatusSchema }),
+      z.strictObject({ ok: z.literal(true), secrets: secretStatusSchema, warnings: z.array(z.string()).default([]) }),
       z.strictObject({ ok: z.literal(false), problems: z.array(z.string()) }),
     ]),
   },
@@ -75,7 +75,7 @@ export const contract = {
   },
   [Channels.checkRun]: {
     request: none,
-    response: z.array(z.strictObject({ name: z.string(), ok: z.boolean(), detail: z.string() })),
+    response: z.array(z.strictObject({ name: z.string(), ok: z.boolean(), detail: z.string(), warning: z.boolean().optional() })),
   },
   [Channels.historyList]: {
     request: none,

@@ -99,7 +99,7 @@ async function save(): Promise<void> {
   for (const input of secretInputs()) input.value = '';
   showSecretStatus(result.secrets);
   base = settings;
-  setStatus(saveStatus, 'Saved.', 'ok');
+  setStatus(saveStatus, result.warnings.length > 0 ? `Saved. Warning: ${result.warnings.join('; ')}` : 'Saved.', 'ok');
 }
 
 form.addEventListener('submit', (event) => {
@@ -128,10 +128,15 @@ onClick(byId<HTMLButtonElement>('check-connections'), checkStatus, async () => {
   setStatus(checkStatus, 'Checking…');
   const lines = await api().checkConnections();
   checkList.replaceChildren(
-    ...lines.map((line) => el('li', { className: line.ok ? 'ok' : 'fail' }, [el('strong', { text: line.ok ? 'OK ' : 'FAIL ' }), document.createTextNode(`${line.name}: ${line.detail}`)])),
+    ...lines.map((line) => {
+      const [className, mark] = !line.ok ? ['fail', 'FAIL '] : line.warning ? ['warn', 'WARNING '] : ['ok', 'OK '];
+      return el('li', { className }, [el('strong', { text: mark }), document.createTextNode(`${line.name}: ${line.detail}`)]);
+    }),
   );
   const failed = lines.filter((l) => !l.ok).length;
-  setStatus(checkStatus, failed === 0 ? 'All checks passed.' : `${failed} check(s) failed.`, failed === 0 ? 'ok' : 'error');
+  const warned = lines.filter((l) => l.ok && l.warning).length;
+  const summary = failed > 0 ? `${failed} check(s) failed.` : warned > 0 ? `All checks passed, with ${warned} warning(s).` : 'All checks passed.';
+  setStatus(checkStatus, summary, failed === 0 ? 'ok' : 'error');
 });
 
 load().catch((err: unknown) => setStatus(saveStatus, `Could not load settings: ${err instanceof Error ? err.message : String(err)}`, 'error'));

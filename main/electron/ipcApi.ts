@@ -1,7 +1,8 @@
 // What each IPC channel does, on the real core. Electron-free, so the Chromium page tests drive the very same code.
 import type { Handlers, HistoryItem, SecretStatus } from '../../preload/contract.js';
 import type { ServicebellCore } from '../core/app/servicebellCore.js';
-import { keychainLine, runChecks, type ConnectionProbe } from '../core/check/connectionCheck.js';
+import { runChecks, type ConnectionProbe } from '../core/check/connectionCheck.js';
+import { formatWarning, settingsWarnings } from '../core/settings/settingsWarnings.js';
 import { checkLink } from '../core/links/linkPolicy.js';
 import type { HistoryEntry } from '../core/alerts/history.js';
 import { SECRET_NAMES, type SecretName } from '../core/secrets/secretNames.js';
@@ -66,7 +67,7 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
       await deps.saveSettings(parsed.settings);
       if (previous.ui.launchAtLogin !== parsed.settings.ui.launchAtLogin) await deps.setLaunchAtLogin(parsed.settings.ui.launchAtLogin);
       await core.applySettings(parsed.settings, changed);
-      return { ok: true, secrets: await secretStatus() };
+      return { ok: true, secrets: await secretStatus(), warnings: settingsWarnings(parsed.settings).map(formatWarning) };
     },
     'secrets:status': secretStatus,
     'secrets:delete': async ({ name }) => {
@@ -88,10 +89,7 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
       return { shown: result.outcome.shown, reason: result.outcome.reason };
     },
     'check:run': async () => {
-      const lines = await runChecks(core.settings, (name) => secrets.locate(name), deps.probes);
-      const keychain = keychainLine(secrets.keychainProblem, lines);
-      if (keychain) lines.splice(1, 0, keychain);
-      return lines;
+      return runChecks(core.settings, (name) => secrets.locate(name), deps.probes, { keychainProblem: secrets.keychainProblem });
     },
     'history:list': async () => ({ items: core.history.list().map(toItem), unread: core.history.unreadCount() }),
     'history:set-read': async ({ keys, read }) => {

@@ -78,7 +78,7 @@ describe('IPC handlers', () => {
       settings: { ...core.settings, ui: { launchAtLogin: true }, links: { allowedHosts: ['meet.example.com'] } },
       secrets: { 'vonage.backendToken': 'tok-Secret-123456' },
     });
-    expect(answer).toEqual({ ok: true, secrets: { 'vonage.backendToken': 'memory', 'privmx.apiKeySecret': 'missing', 'smsapi.token': 'missing' } });
+    expect(answer).toEqual({ ok: true, secrets: { 'vonage.backendToken': 'memory', 'privmx.apiKeySecret': 'missing', 'smsapi.token': 'missing' }, warnings: [] });
     expect(JSON.stringify(answer)).not.toContain('tok-Secret');
     expect(saved[0]?.links.allowedHosts).toEqual(['meet.example.com']);
     expect(core.settings.links.allowedHosts).toEqual(['meet.example.com']);

@@ -114,6 +114,19 @@ describe('settings window in Chromium, on the real core', () => {
     await app.stop();
   });
 
+  it('saves settings that silently do nothing, but warns: empty Join Meeting hosts (#14.9)', async () => {
+    const app = await startApp();
+    const page = await openPage(browser, app, 'settings');
+    await loaded(page);
+    await page.getByLabel(/"Join Meeting" may open only these hosts/).fill('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved. Warning: links.allowedHosts: empty, so no alert ever gets a Join Meeting link');
+    await page.getByRole('button', { name: 'Check connections' }).click();
+    await expect.poll(() => page.locator('#check-results').textContent()).toContain('WARNING settings links.allowedHosts: empty, so no alert ever gets a Join Meeting link');
+    expect(await page.locator('#check-status').textContent()).toBe('All checks passed, with 1 warning(s).');
+    await app.stop();
+  });
+
   it('the CSP blocks inline handlers, inline scripts and eval tried by a script file the page loads', async () => {
     const app = await startApp();
     const page = await openPage(browser, app, 'settings', { probe: true });

@@ -17,3 +17,13 @@ export const systemClock: Clock = {
   },
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
+
+/**
+ * The system clock with referenced timers: a deadline that must fire even when nothing else keeps the process alive
+ * (a CLI command waiting on a promise that may never settle would otherwise just exit, printing nothing).
+ */
+export const heldClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};

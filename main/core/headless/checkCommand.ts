@@ -2,31 +2,57 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { createLogger } from '../log/logger.js';
 import { redact } from '../log/redact.js';
-import { keychainLine, runChecks } from '../check/connectionCheck.js';
+import { runChecks, type CheckLine } from '../check/connectionCheck.js';
 import { connectionProbes } from '../check/probes.js';
 import { defaultConfigFile } from '../settings/paths.js';
 import { readSettingsFile } from '../settings/settingsFile.js';
 import { createSecretResolver } from './headlessSession.js';
 
-/** `servicebell check`: one line per check, exit 0 only when all pass. */
+const EXIT_CONFIG = 2;
+
+export function formatCheckLine(line: CheckLine): string {
+  const mark = !line.ok ? 'FAIL' : line.warning ? 'warn' : 'ok  ';
+  return `${mark} ${line.name}: ${redact(line.detail)}`;
+}
+
+/** `servicebell check`: one line per check, printed as each is known; exit 0 only when all pass. */
 export function registerCheckCommand(program: Command): void {
   program
     .command('check')
     .description('validate settings, find each secret and probe each enabled connection once')
     .addOption(new Option('--config <file>', 'settings file').default(defaultConfigFile(), 'the tray app’s config.json'))
-    .action(async (opts: { config: string }) => {
+    .action(async (opts: { config: string }, command: Command) => {
+      const print = (line: CheckLine): void => void process.stdout.write(`${formatCheckLine(line)}\n`);
+      // Belt and braces: should the event loop ever drain with a check still pending, say so instead of exiting 0.
+      let finished = false;
+      const onBeforeExit = (): void => {
+        if (finished) return;
+        finished = true;
+        print({ name: 'check', ok: false, detail: 'ended before every check answered' });
+        process.exitCode = 1;
+      };
+      process.once('beforeExit', onBeforeExit);
       const read = await readSettingsFile(opts.config);
-      if (read.status === 'invalid' || read.status === 'unparseable') {
-        const problems = read.status === 'invalid' ? read.problems : [read.problem];
-        process.stdout.write(`FAIL settings: ${opts.config}\n${problems.map((p) => `     ${p}`).join('\n')}\n`);
-        process.exitCode = 2;
+      const explicit = command.getOptionValueSource('config') !== 'default';
+      if (read.status === 'invalid' || read.status === 'unparseable' || (read.status === 'missing' && explicit)) {
+        const problems = read.status === 'invalid' ? read.problems : read.status === 'unparseable' ? [read.problem] : [];
+        const head = read.status === 'missing' ? `no settings file at ${opts.config}` : opts.config;
+        process.stdout.write(`FAIL settings: ${head}\n${problems.map((p) => `     ${p}\n`).join('')}`);
+        finished = true;
+        process.exitCode = EXIT_CONFIG;
         return;
       }
+      const settingsLine: CheckLine =
+        read.status === 'missing'
+          ? { name: 'settings', ok: true, warning: true, detail: `no settings file at ${opts.config}; using defaults` }
+          : { name: 'settings', ok: true, detail: 'valid' };
       const secrets = await createSecretResolver(createLogger({ level: 'error' }));
-      const lines = await runChecks(read.settings, (name) => secrets.locate(name), connectionProbes);
-      const keychain = keychainLine(secrets.keychainProblem, lines);
-      if (keychain) lines.splice(1, 0, keychain);
-      for (const line of lines) process.stdout.write(`${line.ok ? 'ok  ' : 'FAIL'} ${line.name}: ${redact(line.detail)}\n`);
+      const lines = await runChecks(read.settings, (name) => secrets.locate(name), connectionProbes, {
+        settingsLine,
+        keychainProblem: secrets.keychainProblem,
+        onLine: print,
+      });
+      finished = true;
       process.exitCode = lines.every((l) => l.ok) ? 0 : 1;
     });
 }

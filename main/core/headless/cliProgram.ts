@@ -1,6 +1,8 @@
 // The `servicebell` command line: headless mode, credentials, check, config. Shared by the `servicebell` bin
 // (main/cli.ts) and the packaged app's binary (main/index.ts hands CLI arguments here, since RunAsNode is off).
 import { Command, Option } from 'commander';
+import { heldClock } from '../connection/clock.js';
+import { withTimeout } from '../connection/timeout.js';
 import { createLogger } from '../log/logger.js';
 import { safeErrorMessage } from '../log/redact.js';
 import { appVersion } from './packageInfo.js';
@@ -13,6 +15,9 @@ import { watchSettingsFile } from '../settings/settingsWatcher.js';
 import { sourceFactories } from '../sources/registry.js';
 import { registerCredentialCommands } from './credentialCommands.js';
 import { registerCheckCommand } from './checkCommand.js';
+
+/** The most a clean stop may take (close connections, flush history and cursors); held, so it always fires. */
+const SHUTDOWN_DEADLINE_MS = 15_000;
 
 /** Exit status for invalid settings or arguments. */
 const EXIT_CONFIG = 2;
@@ -84,7 +89,7 @@ export function buildCliProgram(): Command {
         logger.info({ signal }, 'stopping');
         clearInterval(keepAlive);
         watcher.close();
-        session.stop().then(
+        withTimeout(session.stop(), SHUTDOWN_DEADLINE_MS, () => new Error(`shutdown did not finish within ${SHUTDOWN_DEADLINE_MS / 1000} s`), heldClock).then(
           () => process.exit(0),
           (err: unknown) => {
             logger.error({ error: safeErrorMessage(err) }, 'shutdown failed');

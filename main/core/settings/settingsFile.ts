@@ -42,7 +42,10 @@ export async function readSettingsFile(file: string): Promise<SettingsReadResult
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing', settings: settingsSchema.parse({}) };
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { status: 'missing', settings: settingsSchema.parse({}) };
+    if (code === 'EISDIR') return { status: 'unparseable', problem: `${file} is a folder, not a settings file` };
+    if (code === 'EACCES' || code === 'EPERM') return { status: 'unparseable', problem: `${file} cannot be read (${code}: permission denied)` };
     throw err;
   }
   let raw: unknown;

@@ -23,7 +23,8 @@ export interface SmsapiEmulatorOptions {
 }
 
 /**
- * `POST /sms.do` as the `smsapi` client sends it (JSON body, Bearer token), answering like SMSAPI.
+ * `POST /sms.do` as the `smsapi` client sends it (JSON body, Bearer token), and `GET /profile` (SMSAPI's documented
+ * "account balance" call: the account for a good Bearer token, 401 otherwise), answering like SMSAPI.
  * Point the client at it with `new SMSAPI(token, emulator.url)`.
  */
 export class SmsapiEmulator {
@@ -72,13 +73,15 @@ export class SmsapiEmulator {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     this.requests += 1;
-    if (req.method !== 'POST' || req.url?.split('?')[0] !== '/sms.do') return void res.writeHead(404).end('Not found');
+    const route = `${req.method ?? ''} ${req.url?.split('?')[0] ?? ''}`;
+    if (route !== 'POST /sms.do' && route !== 'GET /profile') return void res.writeHead(404).end('Not found');
     const json = (status: number, body: unknown): void => void res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
     const fault = this.faults.shift();
     if (fault?.kind === 'hang') return;
     if (fault?.kind === 'http') return void res.writeHead(fault.status, { 'Content-Type': 'text/plain' }).end(fault.body ?? 'error');
     if (fault?.kind === 'message') return json(200, { error: fault.error, message: fault.message });
     const token = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
+    if (route === 'GET /profile') return this.profile(token, json);
     if (this.tokens && !this.tokens.includes(token)) return json(200, { error: 101, message: 'Authorization failed' });
     let body: Record<string, unknown>;
     try {
@@ -102,6 +105,15 @@ export class SmsapiEmulator {
       parts: Math.max(1, Math.ceil(message.length / 160)),
     });
     for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** The REST API's account answer; a missing or unknown token is 401 with SMSAPI's REST error body. */
+  private profile(token: string, json: (status: number, body: unknown) => void): void {
+    if (!token || (this.tokens && !this.tokens.includes(token))) return json(401, { message: 'Authorization failed', error: 'authorization_failed', errors: null });
+    json(200, {
+      name: 'Emulator Restaurant', email: 'emulator@example.invalid', username: 'emulator-user', phone_number: '48500000000',
+      payment_type: 'prepaid', user_type: 'native', points: 100.0,
+    });
   }
 }
 
