@@ -150,7 +150,7 @@ describe('check: a folder as the settings path (#14.11)', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sb-truth-dir-'));
     mkdirSync(path.join(dir, 'config.json'));
     const result = await runCli(['check', '--config', path.join(dir, 'config.json')]);
-    expect(result.stdout + result.stderr).toContain(`${path.join(dir, 'config.json')} is a folder, not a settings file`);
+    expect(result.stdout + result.stderr).toContain(`${path.join(dir, 'config.json')} cannot be read (EISDIR): it is a folder, not a settings file`);
     expect(result.code).toBe(2);
   });
 });

@@ -1,4 +1,7 @@
 // Runs the real main/index.ts under Node with a stand-in `electron` module: the wiring itself, start to quit.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HARDENED_WEB_PREFERENCES } from '../../main/electron/windows.js';
 import { contract } from '../../preload/contract.js';
@@ -71,7 +74,10 @@ describe('the app binary as the `servicebell` command', () => {
   });
 
   it('`check` says why the keychain is unusable when keytar cannot be loaded', async () => {
-    const app = startFakeApp(['check', '--config', '/nonexistent/config.json'], { SB_FAKE_KEYTAR: 'fail' });
+    // A settings file with nothing enabled (a missing --config file is an error since #14.7).
+    const config = path.join(mkdtempSync(path.join(os.tmpdir(), 'sb-root-')), 'config.json');
+    writeFileSync(config, '{}');
+    const app = startFakeApp(['check', '--config', config], { SB_FAKE_KEYTAR: 'fail' });
     try {
       expect(await app.exited()).toBe(0);
       expect(app.lines.map((l) => l.text)).toContain(

@@ -54,7 +54,8 @@ describe('PrivMX rules editor in Chromium, on the real core', () => {
     await card.getByLabel('Title').fill('Order from {author}');
     await card.getByLabel('SMS to the phone numbers below').check();
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved.');
+    // No phone numbers yet: saved, with the warning that this rule sends no SMS (#14.9).
+    await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved. Warning: privmx.rules[0].actions: "sms" is set but sms.to is empty, so no SMS is ever sent');
 
     const expected = { name: 'Kitchen orders', match: { channel: 'thread', threadId: 'thread-kitchen' }, title: 'Order from {author}', body: '', actions: ['desktop', 'sms'] };
     expect(savedRules(app)).toEqual([expected]);

@@ -44,7 +44,7 @@ export async function readSettingsFile(file: string): Promise<SettingsReadResult
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { status: 'missing', settings: settingsSchema.parse({}) };
-    if (code === 'EISDIR') return { status: 'unparseable', problem: `${file} is a folder, not a settings file` };
+    if (code === 'EISDIR') return { status: 'unparseable', problem: `${file} cannot be read (EISDIR): it is a folder, not a settings file` };
     if (code === 'EACCES' || code === 'EPERM') return { status: 'unparseable', problem: `${file} cannot be read (${code}: permission denied)` };
     throw err;
   }
