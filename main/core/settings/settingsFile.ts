@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { settingsSchema, type Settings } from './schema.js';
 import { migrateSettings } from './migrations.js';
 import { saveJsonFile } from '../storage/jsonFile.js';
+import { parseSettingsJson } from './settingsJson.js';
+import { formatPath } from './settingsPath.js';
 
 export type SettingsReadResult =
   | { status: 'ok'; settings: Settings; migratedFrom?: number }
@@ -10,15 +12,7 @@ export type SettingsReadResult =
   | { status: 'invalid'; problems: string[] }
   | { status: 'unparseable'; problem: string };
 
-/** `privmx.rules[0].match` */
-export function formatPath(segments: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const s of segments) {
-    if (typeof s === 'number') out += `[${s}]`;
-    else out += out === '' ? String(s) : `.${String(s)}`;
-  }
-  return out || '(root)';
-}
+export { formatPath };
 
 /** One line per problem, each with its path: `privmx.rules[0].match: unknown key "thraedId"`. */
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
@@ -48,13 +42,9 @@ export async function readSettingsFile(file: string): Promise<SettingsReadResult
     if (code === 'EACCES' || code === 'EPERM') return { status: 'unparseable', problem: `${file} cannot be read (${code}: permission denied)` };
     throw err;
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    return { status: 'unparseable', problem: `${file} is not valid JSON: ${(err as Error).message}` };
-  }
-  const result = parseSettings(raw);
+  const json = parseSettingsJson(text);
+  if (!json.ok) return { status: 'unparseable', problem: `${file} is not valid JSON: ${json.problem}` };
+  const result = parseSettings(json.value);
   if (!result.ok) return { status: 'invalid', problems: result.problems };
   return { status: 'ok', settings: result.settings, migratedFrom: result.migratedFrom };
 }
