@@ -56,11 +56,11 @@ describe('check: every probe has a deadline and a line (#14.6)', () => {
   });
 
   it('an unknown SDK host says so (DNS)', async () => {
-    const sdkUrl = 'http://no-such-host.invalid:9';
+    const sdkUrl = 'https://no-such-host.invalid:9';
     const file = configFile({ vonage: { enabled: true, backendUrl: backend.url, username: 'desk', sdk: { url: sdkUrl, apiUrl: sdkUrl } } });
     const result = await runCli(['check', '--config', file], { env: staff, timeoutMs: 40_000 });
     expect(result.stdout).toContain('ok   settings: valid');
-    expect(result.stdout).toMatch(/FAIL vonage session: cannot reach http:\/\/no-such-host\.invalid:9: host name not found \((ENOTFOUND|EAI_AGAIN)\)/);
+    expect(result.stdout).toMatch(/FAIL vonage session: cannot reach https:\/\/no-such-host\.invalid:9: host name not found \((ENOTFOUND|EAI_AGAIN)\)/);
     expect(result.code).toBe(1);
   });
 });

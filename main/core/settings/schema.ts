@@ -7,22 +7,40 @@ export const SETTINGS_VERSION = 1;
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' });
+
+/** Loopback only: http: there never leaves the machine (tests, the demo, a local tunnel). */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+function httpsOrLoopback(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol !== 'http:' || isLoopbackHost(u.hostname);
+  } catch {
+    return true; // the URL check itself reports it
+  }
+}
+
+/** A URL that carries a secret: https, or http: to this machine only. */
+const secretUrl = (what: string) =>
+  httpUrl.refine(httpsOrLoopback, `must be an https URL (http: only to this machine: localhost, 127.x.x.x or ::1); http would send ${what} in clear`);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number like +48500100200');
 
 export const vonageSettingsSchema = z.strictObject({
   enabled: z.boolean().default(false),
   /** The restaurant backend that mints client JWTs: POST {backendUrl}/jwt. */
-  backendUrl: httpUrl.optional(),
+  backendUrl: secretUrl('the staff token').optional(),
   username: z.string().min(1).max(200).optional(),
   /** Custom event types without the `custom:` prefix. */
   eventTypes: z.array(z.string().regex(/^[A-Za-z0-9_.:-]+$/)).min(1).default(['support_request']),
   sdk: z
     .strictObject({
       /** socket.io origin (no path): the SDK's `url`. */
-      url: httpUrl.optional(),
+      url: secretUrl('the client JWT').optional(),
       /** REST base: the SDK's `nexmo_api_url`. */
-      apiUrl: httpUrl.optional(),
+      apiUrl: secretUrl('the client JWT').optional(),
     })
     .default({}),
 });
@@ -30,7 +48,7 @@ export const vonageSettingsSchema = z.strictObject({
 export const privmxSettingsSchema = z.strictObject({
   enabled: z.boolean().default(false),
   /** Base URL of the Bridge; the client uses {bridgeUrl}/api over HTTP and its ws(s) twin. */
-  bridgeUrl: httpUrl.optional(),
+  bridgeUrl: secretUrl('the API key secret').optional(),
   apiKeyId: z.string().min(1).optional(),
   channels: z.array(privmxChannelSchema).min(1).default(['thread', 'store', 'inbox']),
   rules: z.array(privmxRuleSchema).default([]),
@@ -78,7 +96,7 @@ export const ntfySettingsSchema = z.strictObject({
 export const smsSettingsSchema = z.strictObject({
   to: z.array(e164).default([]),
   from: z.string().min(1).max(11).optional(),
-  apiUrl: httpUrl.optional(),
+  apiUrl: secretUrl('the SMSAPI token').optional(),
   maxPerHour: z.number().int().min(1).max(1000).default(20),
 });
 
