@@ -2,6 +2,7 @@
 // (and keeps running with no window and no tray), so every outcome here ends in an explicit exit code.
 import { CommanderError, type Command } from 'commander';
 import { safeErrorMessage } from '../core/log/redact.js';
+import { cliExitCode, throwInsteadOfExit } from '../core/headless/cliProgram.js';
 
 export interface AppCommandDeps {
   program: Command;
@@ -12,11 +13,6 @@ export interface AppCommandDeps {
   exitCode(): number | undefined;
 }
 
-/** Commander calls process.exit for --help, --version and usage errors unless told to throw instead. */
-function throwInsteadOfExit(command: Command): void {
-  command.exitOverride();
-  for (const sub of command.commands) throwInsteadOfExit(sub);
-}
 
 /**
  * Runs one command and exits: 0 or the command's status; 1 with a message on stderr when it throws (keychain
@@ -33,7 +29,7 @@ export async function runAppCommand(args: readonly string[], deps: AppCommandDep
   } catch (err) {
     if (err instanceof CommanderError) {
       // Commander has already printed the help, the version or the usage problem.
-      code = err.exitCode;
+      code = cliExitCode(err);
     } else {
       deps.stderr.write(`servicebell: ${safeErrorMessage(err)}\n`);
       code = 1;

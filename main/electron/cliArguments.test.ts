@@ -16,6 +16,7 @@ describe('CLI arguments of the app binary', () => {
   it('--help and --version are CLI commands, also after switches', () => {
     expect(cliArguments(['/opt/Servicebell/servicebell', '--help'], false)).toEqual(['--help']);
     expect(cliArguments(['/opt/Servicebell/servicebell', '-v'], false)).toEqual(['-v']);
+    expect(cliArguments(['/opt/Servicebell/servicebell', '-V'], false)).toEqual(['-V']);
     expect(cliArguments(['/opt/Servicebell/servicebell', '--ozone-platform=headless', '--version'], false)).toEqual(['--version']);
   });
 

@@ -1,7 +1,7 @@
 import { CLI_COMMANDS } from '../core/headless/cliProgram.js';
 
 /** The CLI's own top-level options: with one of these first, the binary answers as the command, not the tray. */
-const CLI_OPTIONS = ['--help', '-h', '--version', '-v'];
+const CLI_OPTIONS = ['--help', '-h', '--version', '-V', '-v'];
 
 /**
  * The packaged app is also the `servicebell` command on installed machines (the RunAsNode fuse is off, so the CLI

@@ -62,7 +62,7 @@ describe('the app binary as the `servicebell` command', () => {
   });
 
   it('--version and --help answer as the CLI and exit 0; an unknown option exits non-zero', async () => {
-    for (const [args, code] of [[['--version'], 0], [['--no-sandbox', '--help'], 0], [['check', '--bogus'], 1]] as const) {
+    for (const [args, code] of [[['--version'], 0], [['--no-sandbox', '--help'], 0], [['check', '--bogus'], 2]] as const) {
       const app = startFakeApp([...args]);
       try {
         expect(await app.exited(), args.join(' ')).toBe(code);

@@ -56,7 +56,7 @@ describe('the Linux `servicebell` wrapper', () => {
     const line = /^\s*(headless \|.*)\)$/m.exec(text)?.[1] ?? '';
     const words = line.split('|').map((w) => w.trim());
     expect(words.filter((w) => !w.startsWith('-') && w !== 'help').sort()).toEqual([...CLI_COMMANDS].sort());
-    expect(words).toEqual(expect.arrayContaining(['help', '--help', '-h', '--version', '-v']));
+    expect(words).toEqual(expect.arrayContaining(['help', '--help', '-h', '--version', '-V', '-v']));
   });
 
   it('end to end: the wrapper, the switch it adds and the real main/index.ts answer `config path` and exit 0 with no display', () => {

@@ -1,6 +1,6 @@
 // The `servicebell` command line: headless mode, credentials, check, config. Shared by the `servicebell` bin
 // (main/cli.ts) and the packaged app's binary (main/index.ts hands CLI arguments here, since RunAsNode is off).
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { heldClock } from '../connection/clock.js';
 import { withTimeout } from '../connection/timeout.js';
 import { createLogger } from '../log/logger.js';
@@ -25,11 +25,32 @@ const EXIT_CONFIG = 2;
 /** The commands the `servicebell` command line knows (the packaged app checks its arguments against these). */
 export const CLI_COMMANDS = ['headless', 'credentials', 'check', 'config'] as const;
 
+/**
+ * The exit status for what commander stopped on: 0 for --help and --version, 2 for every invalid command line
+ * (unknown command or option, missing or excess argument, no command at all), as the README promises.
+ */
+export function cliExitCode(err: CommanderError): number {
+  return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : EXIT_CONFIG;
+}
+
+/** Commander calls process.exit (with 1 for usage errors) unless told to throw; callers then exit with `cliExitCode`. */
+export function throwInsteadOfExit(command: Command): void {
+  command.exitOverride();
+  for (const sub of command.commands) throwInsteadOfExit(sub);
+}
+
 export function buildCliProgram(): Command {
+  const version = appVersion();
   const program = new Command('servicebell')
     .description('Servicebell: restaurant notifications from Vonage Conversations and PrivMX Bridge')
-    .version(appVersion(), '-v, --version')
+    .version(version, '-V, --version')
+    // `-v` too: the packaged app's wrappers have always passed it on.
+    .addOption(new Option('-v', 'output the version number').hideHelp())
     .showHelpAfterError();
+  program.on('option:v', () => {
+    process.stdout.write(`${version}\n`);
+    throw new CommanderError(0, 'commander.version', version);
+  });
 
   program
     .command('headless')
