@@ -2,6 +2,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { DndState } from '../core/alerts/doNotDisturb.js';
 import type { SourceStatus } from '../core/sources/source.js';
+import type { StorageProblem } from '../core/storage/storageHealth.js';
 
 export type TrayIconState = 'connected' | 'degraded' | 'offline' | 'dnd';
 
@@ -22,6 +23,8 @@ export interface TrayState {
   launchAtLogin: boolean;
   /** Set by the updater (issue 7): an update was downloaded and a restart installs it. */
   updateReady: boolean;
+  /** Data files moved aside at start-up or failing to save (#14.5, #14.3). */
+  storage?: readonly StorageProblem[];
 }
 
 export type PauseChoice = 30 | 60 | 'tomorrow';
@@ -81,6 +84,11 @@ function dndLine(dnd: DndState, formatTime: (ms: number) => string): string | un
   return dnd.until === null ? 'Notifications paused until resumed' : `Notifications paused until ${formatTime(dnd.until)}`;
 }
 
+/** Short enough for a menu; the full message (with where the file went) is in the log. */
+export function storageLine(problem: StorageProblem): string {
+  return problem.state === 'moved_aside' ? `Data: ${problem.file} was unreadable; moved aside` : `Data: ${problem.message}`;
+}
+
 export function buildTrayMenuTemplate(state: TrayState, actions: TrayActions, formatTime: (ms: number) => string): MenuItemConstructorOptions[] {
   const info = (label: string): MenuItemConstructorOptions => ({ label: truncate(label, 90), enabled: false });
   const items: MenuItemConstructorOptions[] = [info(`Servicebell: ${ICON_LABELS[trayIconState(state.statuses, state.dnd)]}`)];
@@ -89,6 +97,7 @@ export function buildTrayMenuTemplate(state: TrayState, actions: TrayActions, fo
     const detail = s.detail && s.state !== 'connected' && s.state !== 'disabled' ? `: ${s.detail}` : '';
     items.push(info(`${name}: ${STATE_LABELS[s.state]}${detail}`));
   }
+  for (const p of state.storage ?? []) items.push(info(storageLine(p)));
   const paused = dndLine(state.dnd, formatTime);
   if (paused) items.push(info(paused));
 

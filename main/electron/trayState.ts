@@ -25,6 +25,7 @@ export function collectTrayState(core: ServicebellCore, extras: { launchAtLogin:
       .map((e) => ({ source: e.alert.source, id: e.alert.id, title: e.alert.title, receivedAt: e.alert.receivedAt, canJoin: checkLink(e.alert.link, allowed).allowed })),
     launchAtLogin: extras.launchAtLogin,
     updateReady: extras.updateReady,
+    storage: core.storageProblems(),
   };
 }
 
@@ -43,6 +44,7 @@ export function bindTrayToCore(deps: TrayBindingDeps): { refresh(): void; stop()
   };
   const offStatus = deps.core.onStatus(schedule);
   const offHistory = deps.core.history.onChange(schedule);
+  const offStorage = deps.core.onStorage(schedule);
   const tick = (deps.setInterval ?? setInterval)(schedule, 30_000);
   tick.unref?.();
   render();
@@ -51,6 +53,7 @@ export function bindTrayToCore(deps: TrayBindingDeps): { refresh(): void; stop()
     stop() {
       offStatus();
       offHistory();
+      offStorage();
       (deps.clearInterval ?? ((h) => clearInterval(h as NodeJS.Timeout)))(tick);
     },
   };

@@ -51,6 +51,7 @@ describe('servicebell check', () => {
       expect.stringMatching(/^ok {3}privmx auth: API key .+ accepted$/),
       'ok   privmx bind: WebSocket bound',
       `ok   smsapi: token accepted by ${sms.url} (account emulator-user; nothing sent)`,
+      expect.stringMatching(/^ok {3}data folder: writable \(/),
     ]);
     expect(result.code).toBe(0);
     expect(sms.messages).toHaveLength(0);

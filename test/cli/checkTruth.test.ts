@@ -51,6 +51,7 @@ describe('check: every probe has a deadline and a line (#14.6)', () => {
       'ok   secret vonage.backendToken: found in environment',
       'ok   vonage backend /jwt: token for conversation CON-truth',
       `FAIL vonage session: cannot reach ${sdkUrl}: connection refused (ECONNREFUSED)`,
+      expect.stringMatching(/^ok {3}data folder: writable \(/),
     ]);
     expect(result.code).toBe(1);
   });
@@ -118,6 +119,7 @@ describe('check: settings that silently do nothing are warnings (#14.9)', () => 
       'ok   settings: valid',
       'warn settings privmx.rules[0].actions: "sms" is set but sms.to is empty, so no SMS is ever sent',
       'warn settings links.allowedHosts: empty, so no alert ever gets a Join Meeting link',
+      expect.stringMatching(/^ok {3}data folder: writable \(/),
     ]);
     expect(result.code).toBe(0);
   });

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
@@ -170,6 +172,33 @@ describe('TrayController', () => {
     expect(last?.recent[0]).toMatchObject({ id: 'x1', canJoin: true });
     expect(last?.updateReady).toBe(true);
     binding.stop();
+    await core.stop();
+  });
+
+  it('shows every data file that was moved aside (a corrupt state.json) in the status part of the menu', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sb-tray-state-'));
+    writeFileSync(path.join(dataDir, 'state.json'), 'not json');
+    const core = await openCore({ dataDir });
+    const tray = new FakeTray();
+    startTrayApp({
+      core,
+      logger: silentLogger(),
+      createTray: (image) => ((tray.image = image), tray),
+      buildMenu: (t: MenuItemConstructorOptions[]) => t,
+      nativeTheme: { shouldUseDarkColors: false, on: () => {} },
+      iconDir: '/icons',
+      platform: 'linux',
+      openWindow: () => {},
+      launchAtLogin: () => false,
+      setLaunchAtLogin: async () => {},
+      onRender: () => {},
+      quit: () => {},
+    });
+    const line = labels(tray.menu).find((l) => l.includes('state.json'));
+    expect(line).toMatch(/^Data: state\.json was unreadable; moved aside/);
+    const statusPart = labels(tray.menu).slice(0, labels(tray.menu).indexOf('---'));
+    expect(statusPart).toContain(line);
+    expect(core.storageProblems()).toEqual([expect.objectContaining({ file: 'state.json', state: 'moved_aside' })]);
     await core.stop();
   });
 

@@ -8,6 +8,7 @@ export type DndState =
   | { active: true; reason: 'paused'; until: number | null }
   | { active: true; reason: 'quiet_hours'; until: number };
 
+const STATE_FILE = 'state.json';
 const stateSchema = z.object({ version: z.literal(1), pausedUntil: z.number().nullable().optional() });
 
 function minutesOf(hhmm: string): number {
@@ -39,9 +40,13 @@ export class DoNotDisturb {
     dataDir: string,
     quietHours: NotificationSettings['quietHours'],
     toLocalMinutes: LocalMinutes = localMinutes,
+    onWarning: (message: string, file: string) => void = () => {},
   ): Promise<DoNotDisturb> {
-    const dnd = new DoNotDisturb(path.join(dataDir, 'state.json'), quietHours, toLocalMinutes);
+    const dnd = new DoNotDisturb(path.join(dataDir, STATE_FILE), quietHours, toLocalMinutes);
     const loaded = await loadJsonFile(dnd.file, stateSchema, () => ({ version: 1 as const }));
+    if (loaded.status === 'corrupt') {
+      onWarning(`${STATE_FILE} was unreadable (${loaded.problem}); moved aside to ${loaded.movedTo}, so any pause was lifted`, STATE_FILE);
+    }
     dnd.pausedUntil = loaded.value.pausedUntil;
     return dnd;
   }

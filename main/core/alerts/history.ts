@@ -21,7 +21,7 @@ export class HistoryStore {
     private readonly limit: number,
   ) {}
 
-  static async open(dataDir: string, limit: number, onWarning: (message: string) => void = () => {}): Promise<HistoryStore> {
+  static async open(dataDir: string, limit: number, onWarning: (message: string, file: string) => void = () => {}): Promise<HistoryStore> {
     const { journal, entries, replay } = await HistoryJournal.open(dataDir, onWarning);
     const store = new HistoryStore(journal, limit);
     store.entries = entries.slice(0, limit);

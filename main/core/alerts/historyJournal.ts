@@ -36,18 +36,18 @@ export class HistoryJournal {
   ) {}
 
   /** Loads snapshot + journal; a corrupt snapshot or journal is moved aside with a warning, never overwritten. */
-  static async open(dataDir: string, onWarning: (message: string) => void): Promise<{ journal: HistoryJournal; entries: HistoryEntry[]; replay: JournalRecord[] }> {
+  static async open(dataDir: string, onWarning: (message: string, file: string) => void): Promise<{ journal: HistoryJournal; entries: HistoryEntry[]; replay: JournalRecord[] }> {
     await fs.mkdir(dataDir, { recursive: true });
     const journal = new HistoryJournal(path.join(dataDir, 'history.json'), path.join(dataDir, 'history.journal'));
     const loaded = await loadJsonFile(journal.snapshotFile, snapshotSchema, () => ({ version: 1 as const, entries: [] }));
     if (loaded.status === 'corrupt') {
-      onWarning(`history file was unreadable (${loaded.problem}); moved to ${loaded.movedTo}, starting with an empty history`);
+      onWarning(`history file was unreadable (${loaded.problem}); moved to ${loaded.movedTo}, starting with an empty history`, 'history.json');
     }
     const replay = await journal.readJournal(onWarning);
     return { journal, entries: loaded.value.entries, replay };
   }
 
-  private async readJournal(onWarning: (message: string) => void): Promise<JournalRecord[]> {
+  private async readJournal(onWarning: (message: string, file: string) => void): Promise<JournalRecord[]> {
     let text: string;
     try {
       text = await fs.readFile(this.journalFile, 'utf8');
@@ -68,7 +68,7 @@ export class HistoryJournal {
       if (index === lines.length - 1 && !text.endsWith('\n')) break;
       const movedTo = `${this.journalFile}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       await fs.copyFile(this.journalFile, movedTo);
-      onWarning(`history journal line ${index + 1} was unreadable; a copy is at ${movedTo}, later lines are skipped`);
+      onWarning(`history journal line ${index + 1} was unreadable; a copy is at ${movedTo}, later lines are skipped`, 'history.journal');
       break;
     }
     return records;

@@ -10,6 +10,7 @@ import type { SecretGetter } from '../secrets/secretNames.js';
 import type { Settings } from '../settings/schema.js';
 import type { Source, SourceName, SourceSink, SourceStatus } from '../sources/source.js';
 import { CursorStore } from '../storage/cursorStore.js';
+import { StorageHealth, type StorageChange, type StorageProblem } from '../storage/storageHealth.js';
 import { SmsForwarder } from '../sms/smsForwarder.js';
 import { SourceSupervisor } from './sourceSupervisor.js';
 
@@ -68,6 +69,8 @@ export class ServicebellCore {
     readonly history: HistoryStore,
     readonly dnd: DoNotDisturb,
     readonly cursors: CursorStore,
+    /** Data files moved aside at start-up or failing to save: the tray's status and the headless stream show them. */
+    readonly storage: StorageHealth,
   ) {
     this.clock = options.clock ?? systemClock;
     const { settings } = options;
@@ -103,11 +106,13 @@ export class ServicebellCore {
   }
 
   static async open(options: CoreOptions): Promise<ServicebellCore> {
-    const warn = (message: string): void => options.logger.warn(message);
-    const history = await HistoryStore.open(options.dataDir, options.settings.notifications.historyLimit, warn);
-    const dnd = await DoNotDisturb.open(options.dataDir, options.settings.notifications.quietHours);
-    const cursors = await CursorStore.open(options.dataDir, warn);
-    return new ServicebellCore(options, history, dnd, cursors);
+    const clock = options.clock ?? systemClock;
+    const storage = new StorageHealth(options.logger, () => clock.now());
+    const movedAside = (message: string, file: string): void => storage.movedAside(file, message);
+    const history = await HistoryStore.open(options.dataDir, options.settings.notifications.historyLimit, movedAside);
+    const dnd = await DoNotDisturb.open(options.dataDir, options.settings.notifications.quietHours, undefined, movedAside);
+    const cursors = await CursorStore.open(options.dataDir, movedAside, { clock, onWriteProblem: (problem) => storage.writeProblem('cursors.json', problem) });
+    return new ServicebellCore(options, history, dnd, cursors, storage);
   }
 
   get settings(): Settings {
@@ -125,6 +130,14 @@ export class ServicebellCore {
 
   statusList(): SourceStatus[] {
     return this.sources.statusList();
+  }
+
+  storageProblems(): StorageProblem[] {
+    return this.storage.list();
+  }
+
+  onStorage(listener: (change: StorageChange) => void): () => void {
+    return this.storage.onChange(listener);
   }
 
   async start(): Promise<void> {
@@ -150,8 +163,12 @@ export class ServicebellCore {
     await this.sources.stopAll();
     this.pipeline.dispose();
     await this.history.close();
-    await this.cursors.flush();
-    await this.options.notifier.close();
+    try {
+      await this.cursors.flush();
+    } finally {
+      this.cursors.close();
+      await this.options.notifier.close();
+    }
   }
 
   private createSmsForwarder(settings: Settings): SmsForwarder {

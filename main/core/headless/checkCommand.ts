@@ -4,7 +4,8 @@ import { createLogger } from '../log/logger.js';
 import { redact } from '../log/redact.js';
 import { runChecks, type CheckLine } from '../check/connectionCheck.js';
 import { connectionProbes } from '../check/probes.js';
-import { defaultConfigFile } from '../settings/paths.js';
+import { defaultAppDir, defaultConfigFile } from '../settings/paths.js';
+import { probeDataFolder } from '../storage/dataFolderProbe.js';
 import { readSettingsFile } from '../settings/settingsFile.js';
 import { createSecretResolver } from './headlessSession.js';
 
@@ -21,7 +22,8 @@ export function registerCheckCommand(program: Command): void {
     .command('check')
     .description('validate settings, find each secret and probe each enabled connection once')
     .addOption(new Option('--config <file>', 'settings file').default(defaultConfigFile(), 'the tray app’s config.json'))
-    .action(async (opts: { config: string }, command: Command) => {
+    .addOption(new Option('--data-dir <dir>', 'history, cursors and state').default(defaultAppDir(), 'the tray app’s folder'))
+    .action(async (opts: { config: string; dataDir: string }, command: Command) => {
       const print = (line: CheckLine): void => void process.stdout.write(`${formatCheckLine(line)}\n`);
       // Belt and braces: should the event loop ever drain with a check still pending, say so instead of exiting 0.
       let finished = false;
@@ -52,7 +54,11 @@ export function registerCheckCommand(program: Command): void {
         keychainProblem: secrets.keychainProblem,
         onLine: print,
       });
+      // A full disk or read-only data folder: alerts would still show, but history and cursors would not be saved.
+      const data = await probeDataFolder(opts.dataDir);
+      const dataLine: CheckLine = { name: 'data folder', ...data };
+      print(dataLine);
       finished = true;
-      process.exitCode = lines.every((l) => l.ok) ? 0 : 1;
+      process.exitCode = [...lines, dataLine].every((l) => l.ok) ? 0 : 1;
     });
 }

@@ -8,7 +8,8 @@ import type { Settings } from '../settings/schema.js';
 import { createKeychain, probeKeychain } from '../secrets/keychain.js';
 import { SecretResolver } from '../secrets/secretResolver.js';
 import { SECRET_ENV_VARS, SECRET_NAMES } from '../secrets/secretNames.js';
-import { actionEvent, alertEvent, noticeEvent, statusEvent, summaryEvent, writeJsonEvent } from './jsonEvents.js';
+import { actionEvent, alertEvent, noticeEvent, statusEvent, storageEvent, summaryEvent, writeJsonEvent } from './jsonEvents.js';
+import type { StorageChange } from '../storage/storageHealth.js';
 
 export interface HeadlessOptions {
   settings: Settings;
@@ -58,14 +59,22 @@ export async function startHeadless(options: HeadlessOptions): Promise<{ core: S
     core.pipeline.onSummary((s) => writeJsonEvent(out, summaryEvent(s, Date.now())));
     core.pipeline.onAction((a) => writeJsonEvent(out, actionEvent(a, Date.now())));
     core.onNotice((n) => writeJsonEvent(out, noticeEvent(n)));
+    reportStorage(core, (c) => writeJsonEvent(out, storageEvent(c)));
   } else {
     core.onStatus((s) => out.write(`[${s.source}] ${s.state}${s.detail ? `: ${s.detail}` : ''}\n`));
     core.pipeline.onOutcome((o) => out.write(`${o.shown ? '🔔' : '·'} ${o.alert.title}: ${o.alert.body}${o.reason ? ` (${o.reason})` : ''}\n`));
     core.pipeline.onSummary((s) => out.write(`🔔 ${s.text}\n`));
     core.pipeline.onAction((a) => out.write(`→ opened ${a.url}\n`));
     core.onNotice((n) => out.write(`[${n.source}] ${n.message}\n`));
+    reportStorage(core, (c) => out.write(`[storage] ${c.message}\n`));
   }
   options.logger.info({ dataDir: path.resolve(options.dataDir), notifier: options.notifier.name }, 'headless mode started');
   await core.start();
   return { core, stop: () => core.stop() };
+}
+
+/** Problems found while opening the data folder (files moved aside) first, then every change while running. */
+function reportStorage(core: ServicebellCore, write: (change: StorageChange) => void): void {
+  for (const problem of core.storageProblems()) write(problem);
+  core.onStorage(write);
 }

@@ -3,6 +3,7 @@ import { redactValue } from '../log/redact.js';
 import type { AlertOutcome, JoinAction, SummaryOutcome } from '../alerts/pipeline.js';
 import type { SourceStatus } from '../sources/source.js';
 import type { Notice } from '../app/servicebellCore.js';
+import type { StorageChange, StorageState } from '../storage/storageHealth.js';
 
 /** The `--json` stream: one object per line on stdout. Logs never go here. */
 export type JsonEvent =
@@ -10,7 +11,8 @@ export type JsonEvent =
   | { type: 'alert'; id: string; source: string; title: string; body: string; link?: string; shown: boolean; reason?: string; at: string }
   | { type: 'summary'; count: number; text: string; shown: boolean; at: string }
   | { type: 'action'; alertId: string; source: string; action: 'join'; url: string; at: string }
-  | { type: 'notice'; source: string; level: string; message: string; at: string };
+  | { type: 'notice'; source: string; level: string; message: string; at: string }
+  | { type: 'storage'; file: string; state: StorageState; message: string; at: string };
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -42,6 +44,11 @@ export function actionEvent(a: JoinAction, now: number): JsonEvent {
 
 export function noticeEvent(n: Notice): JsonEvent {
   return { type: 'notice', source: n.source, level: n.level, message: n.message, at: iso(n.at) };
+}
+
+/** A data file moved aside, failing to save, or (`ok`) saving again. */
+export function storageEvent(c: StorageChange): JsonEvent {
+  return { type: 'storage', file: c.file, state: c.state, message: c.message, at: iso(c.at) };
 }
 
 export function writeJsonEvent(out: Writable, event: JsonEvent): void {
