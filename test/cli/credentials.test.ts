@@ -41,7 +41,7 @@ describe('servicebell credentials', () => {
     expect(empty.code).toBe(2);
   });
 
-  it('with a locked keychain (no login collection) refuses to store, without hanging, and list says missing', async () => {
+  it('with a locked keychain (no login collection) refuses to store, without hanging, and list says it cannot tell', async () => {
     const bus = await startSessionBus();
     const env = { ...process.env, ...noEnvSecrets, DBUS_SESSION_BUS_ADDRESS: bus.address };
     const keyring = await startKeyring(env, { unlocked: false });
@@ -51,7 +51,9 @@ describe('servicebell credentials', () => {
       expect(set.code).toBe(1);
       expect(set.stderr).toMatch(/keychain is not available/);
       const list = await runCli(['credentials', 'list'], { env });
-      expect(list.stdout).toContain('smsapi.token\tmissing');
+      // Not "missing": what the keychain holds is unknown while it cannot be reached (#14.14).
+      expect(list.stdout).toContain('smsapi.token\tunknown: the OS keychain cannot be reached');
+      expect(list.code).toBe(1);
       expect(list.stderr).toMatch(/OS keychain unavailable/);
       expect(Date.now() - started).toBeLessThan(15_000);
     } finally {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { createLogger } from '../log/logger.js';
 import { createSecretResolver } from './headlessSession.js';
 import { readSecretInput } from './readSecretInput.js';
-import { KEYCHAIN_SERVICE, SECRET_NAMES, isSecretName, type SecretName } from '../secrets/secretNames.js';
+import { KEYCHAIN_SERVICE, SECRET_ENV_VARS, SECRET_NAMES, isSecretName, type SecretName } from '../secrets/secretNames.js';
 
 const EXIT_USAGE = 2;
 
@@ -31,13 +31,15 @@ export function registerCredentialCommands(program: Command): void {
         return;
       }
       const value = await readSecretInput(process.stdin, (t) => process.stderr.write(t));
-      if (value === '') {
-        process.stderr.write('servicebell: empty value; nothing was stored\n');
+      if (value.trim() === '') {
+        process.stderr.write('servicebell: the value is empty or only whitespace; nothing was stored\n');
         process.exitCode = EXIT_USAGE;
         return;
       }
       const where = await secrets.set(name, value);
       process.stdout.write(`${name}: stored in the OS ${where} (service "${KEYCHAIN_SERVICE}", account "${name}")\n`);
+      const envVar = SECRET_ENV_VARS[name];
+      if (process.env[envVar]) process.stderr.write(`servicebell: ${envVar} is set in the environment: the stored value will not be used while it is set\n`);
     });
 
   credentials
@@ -47,6 +49,11 @@ export function registerCredentialCommands(program: Command): void {
       const name = requireName(rawName);
       if (!name) return;
       const secrets = await createSecretResolver(createLogger(), {});
+      if (!secrets.keychainUsable) {
+        process.stderr.write(`servicebell: the OS keychain cannot be reached (${secrets.keychainProblem ?? 'unknown reason'}); nothing was deleted\n`);
+        process.exitCode = 1;
+        return;
+      }
       const deleted = await secrets.delete(name);
       process.stdout.write(`${name}: ${deleted ? 'deleted' : 'was not stored'}\n`);
     });
@@ -56,9 +63,16 @@ export function registerCredentialCommands(program: Command): void {
     .description('show where each secret is found (never its value)')
     .action(async () => {
       const secrets = await createSecretResolver(createLogger());
+      // With every secret in the environment the keychain is not even probed: nothing is unknown then.
+      const unreachable = secrets.keychainProblem;
       for (const name of SECRET_NAMES) {
         const { location } = await secrets.locate(name);
-        process.stdout.write(`${name}\t${location}\n`);
+        const shown = location === 'missing' && unreachable !== undefined ? 'unknown: the OS keychain cannot be reached' : location;
+        process.stdout.write(`${name}\t${shown}\n`);
+      }
+      if (unreachable !== undefined) {
+        process.stderr.write(`servicebell: the OS keychain cannot be reached (${unreachable}); secrets stored there are not listed\n`);
+        process.exitCode = 1;
       }
     });
 }
