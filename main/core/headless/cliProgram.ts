@@ -70,6 +70,7 @@ export function buildCliProgram(): Command {
       if (read.status === 'missing') logger.info({ config: opts.config }, 'no settings file: using defaults (all sources disabled)');
       // Signals first: a stop asked for during start-up must still close connections and flush history.
       let stopRequested: string | undefined;
+      let stdoutClosed = false;
       const stopper: { stop?: (signal: string) => void } = {};
       const onSignal = (signal: string): void => {
         if (stopper.stop) stopper.stop(signal);
@@ -77,6 +78,15 @@ export function buildCliProgram(): Command {
       };
       process.on('SIGINT', () => onSignal('SIGINT'));
       process.on('SIGTERM', () => onSignal('SIGTERM'));
+      // `servicebell headless --json | head -c 10`: once the reader is gone, stop as on a signal (history flushed,
+      // connections closed, exit 0) instead of dying on the EPIPE. Later writes fail the same way: one stop only.
+      process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+        if (stdoutClosed) return;
+        stdoutClosed = true;
+        if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') logger.info('stdout was closed; stopping');
+        else logger.error({ error: safeErrorMessage(err) }, 'stdout failed; stopping');
+        onSignal('stdout closed');
+      });
       // The headless mode runs until told to stop, even with every source disabled.
       const keepAlive = setInterval(() => {}, 1 << 30);
       const session = await startHeadless({
