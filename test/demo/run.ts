@@ -3,8 +3,10 @@
 // configured. On a desktop the notifications appear on screen; without a session bus the demo brings up a
 // private one with a recording notification server and prints what it received.
 // `--once`: exit after the sample events have been handled (used by the demo's own test).
+// Ctrl-C (SIGINT to the whole process group) and SIGTERM both end it: the headless child is stopped (SIGTERM, then
+// SIGKILL after 10 s), the emulators closed and the temp folder removed.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +20,17 @@ import { RecordingNotificationServer } from '../harness/notificationServer.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const once = process.argv.includes('--once');
 const say = (text: string): void => void process.stderr.write(`demo: ${text}\n`);
+
+// From the first moment: a signal during start-up must not leave the headless child or the temp folder behind.
+let stopSignal: string | undefined;
+const stopWaiters: Array<() => void> = [];
+const onStopSignal = (signal: string): void => {
+  stopSignal ??= signal;
+  for (const wake of stopWaiters.splice(0)) wake();
+};
+process.on('SIGINT', () => onStopSignal('SIGINT'));
+process.on('SIGTERM', () => onStopSignal('SIGTERM'));
+const stopRequested = (): Promise<void> => new Promise((resolve) => (stopSignal ? resolve() : stopWaiters.push(resolve)));
 
 const STAFF_TOKEN = 'demo-staff-token';
 const SMS_TOKEN = 'demo-smsapi-token';
@@ -78,6 +91,10 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli.ts', 'headle
   },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
+let childRunning = true;
+const childExited = new Promise<void>((resolve) => child.once('exit', () => ((childRunning = false), resolve())));
+
+say(`headless session pid ${child.pid}`);
 
 const connected = new Set<string>();
 const alerts: string[] = [];
@@ -90,11 +107,29 @@ child.stdout.on('data', (chunk: Buffer) => {
   }
 });
 
+class Stopped extends Error {}
+
 async function waitFor(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const start = Date.now();
   while (!check()) {
+    if (stopSignal) throw new Stopped(stopSignal);
+    if (!childRunning) throw new Error(`demo: the headless session ended while waiting for ${what}`);
     if (Date.now() - start > timeoutMs) throw new Error(`demo: timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** SIGTERM, then SIGKILL if it has not exited within 10 s. */
+async function stopChild(): Promise<void> {
+  if (!childRunning) return;
+  child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([childExited, new Promise<void>((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+  clearTimeout(timer);
+  if (childRunning) {
+    say('the headless session did not stop within 10 s; killing it');
+    child.kill('SIGKILL');
+    await childExited;
   }
 }
 
@@ -111,14 +146,18 @@ try {
   for (const n of recorder?.notifications ?? []) say(`notification: "${n.summary}" — ${n.body}${n.actions.length ? ` [${n.actions[1]}]` : ''}`);
   if (!once) {
     say('running; press Ctrl-C to stop (try: the Join Meeting button on the support request)');
-    await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+    await Promise.race([stopRequested(), childExited]);
+    if (!stopSignal) throw new Error('demo: the headless session ended on its own');
   }
 } catch (err) {
-  say(err instanceof Error ? err.message : String(err));
-  exitCode = 1;
+  if (!(err instanceof Stopped)) {
+    say(err instanceof Error ? err.message : String(err));
+    exitCode = 1;
+  }
 } finally {
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
+  if (stopSignal) say(`${stopSignal}: stopping`);
+  await stopChild();
+  rmSync(dir, { recursive: true, force: true });
   await recorder?.stop();
   await privateBus?.stop();
   await Promise.all([vonage.stop(), backend.stop(), bridge.stop(), sms.stop()]);

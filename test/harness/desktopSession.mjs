@@ -39,7 +39,8 @@ export async function startSessionBus(env = process.env) {
   return {
     address,
     async stop() {
-      if (daemon.exitCode === null) {
+      // A daemon killed by a signal (Ctrl-C to the whole process group) has exitCode null too: it has exited.
+      if (daemon.exitCode === null && daemon.signalCode === null) {
         daemon.kill('SIGTERM');
         await once(daemon, 'exit');
       }
@@ -78,7 +79,7 @@ export async function startKeyring(env, { unlocked = true } = {}) {
   if (keyring.exitCode !== null) throw new Error(`gnome-keyring-daemon exited with ${keyring.exitCode}`);
   return {
     async stop() {
-      if (keyring.exitCode === null) {
+      if (keyring.exitCode === null && keyring.signalCode === null) {
         keyring.kill('SIGTERM');
         await once(keyring, 'exit');
       }
