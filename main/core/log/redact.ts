@@ -16,6 +16,8 @@ export function forgetSecrets(): void {
 
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/gi;
+// ntfy access tokens (`tk_` + 29 characters), wherever one shows up unregistered.
+const NTFY_TOKEN = /\btk_[A-Za-z0-9]{20,}/g;
 // Only international (E.164-style, leading +) numbers: bare digit runs are dates, ids and ports far more often.
 const PHONE = /\+\d[\d\s-]{6,}\d/g;
 
@@ -33,6 +35,7 @@ export function redact(text: string): string {
   return out
     .replace(JWT, '[jwt]')
     .replace(BEARER, '$1 [redacted]')
+    .replace(NTFY_TOKEN, 'tk_[redacted]')
     .replace(PHONE, (m) => maskPhone(m));
 }
 

@@ -1,0 +1,49 @@
+// One line of ntfy's JSON stream (`/<topic>/json`): `open`, `keepalive`, `message`, `poll_request`. Untrusted: checked
+// here, a bad line gets a reason.
+import { z } from 'zod';
+
+const actionSchema = z.looseObject({
+  action: z.string(),
+  label: z.string().optional(),
+  url: z.string().optional(),
+});
+
+const eventSchema = z.looseObject({
+  id: z.string().min(1).max(64),
+  time: z.number().int().nonnegative(),
+  event: z.string().min(1).max(64),
+  topic: z.string().max(256).optional(),
+  message: z.string().optional(),
+  title: z.string().optional(),
+  click: z.string().optional(),
+  actions: z.array(z.unknown()).optional(),
+});
+
+export type NtfyEvent = z.infer<typeof eventSchema>;
+export type NtfyAction = z.infer<typeof actionSchema>;
+
+export type FrameResult = { ok: true; event: NtfyEvent } | { ok: false; reason: string };
+
+export function parseNtfyLine(line: string): FrameResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return { ok: false, reason: 'stream line is not JSON' };
+  }
+  const parsed = eventSchema.safeParse(json);
+  if (!parsed.success) {
+    return { ok: false, reason: `stream line: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}` };
+  }
+  return { ok: true, event: parsed.data };
+}
+
+/** The message's actions that are well-formed; others are ignored (ntfy also has `http` and `broadcast`). */
+export function ntfyActions(event: NtfyEvent): NtfyAction[] {
+  const out: NtfyAction[] = [];
+  for (const raw of event.actions ?? []) {
+    const parsed = actionSchema.safeParse(raw);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
+}
