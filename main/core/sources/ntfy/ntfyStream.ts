@@ -45,7 +45,7 @@ export class NtfyStream {
     const left = (): number => Math.max(1, deadline - clock.now());
     const timedOut = (what: string) => () => {
       stream.controller.abort();
-      return new Error(`no ${what} from the server within ${Math.round(o.connectTimeoutMs / 1000)} s`);
+      return new Error(`no ${what} from the server within ${o.connectTimeoutMs < 1000 ? `${o.connectTimeoutMs} ms` : `${Math.round(o.connectTimeoutMs / 1000)} s`}`);
     };
     try {
       const res = await withTimeout(
