@@ -45,7 +45,7 @@ export class NtfyStream {
     const left = (): number => Math.max(1, deadline - clock.now());
     const timedOut = (what: string) => () => {
       stream.controller.abort();
-      return new Error(`no ${what} from the server within ${o.connectTimeoutMs < 1000 ? `${o.connectTimeoutMs} ms` : `${Math.round(o.connectTimeoutMs / 1000)} s`}`);
+      return new Error(`no ${what} from the server within ${seconds(o.connectTimeoutMs)}`);
     };
     try {
       const res = await withTimeout(
@@ -152,6 +152,11 @@ export class NtfyStream {
     }
     await withTimeout(this.o.onMessage(event), this.o.messageTimeoutMs, () => new Error('a message could not be stored in time'), this.clock);
   }
+}
+
+/** 0.8 s, 2.5 s, 10 s: a deadline as a person reads it. */
+function seconds(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
 }
 
 function connectError(err: unknown): string {
