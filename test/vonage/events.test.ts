@@ -121,6 +121,8 @@ describe('VonageSource events', () => {
     await waitUntil(() => rig!.sink.alerts.length >= 4);
     await sleep(200);
     expect(alertIds(rig)).toEqual([a.id, b.id, c.id, d.id]);
+    // Cursor writes are coalesced (every 250 ms): wait for the advance to d, whose alert is in the sink.
+    await waitUntil(() => rig!.cursors.get(`vonage:${rig!.vonage.conversationId}`) === String(d.id), 5_000, 'cursor at d');
     expect(rig.cursors.get(`vonage:${rig.vonage.conversationId}`)).toBe(String(d.id));
   });
 });

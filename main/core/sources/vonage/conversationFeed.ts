@@ -49,6 +49,7 @@ export class ConversationFeed {
       cursors: this.deps.cursors,
       logger: this.deps.log,
       now: () => this.deps.timers.now(),
+      cursorFlushMs: timing.cursorFlushMs,
       fetchAfter: (afterId) =>
         fetchEventsAfter({
           apiUrl: settings.sdk.apiUrl ?? DEFAULT_API_URL, conversationId: reply.conversationId, token: this.token ?? '', afterId,

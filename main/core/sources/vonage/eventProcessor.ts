@@ -11,12 +11,16 @@ export interface EventProcessorDeps {
   conversationId: string;
   eventTypes: ReadonlySet<string>;
   sink: SourceSink;
-  cursors: CursorStore;
+  cursors: CursorPort;
   logger: Logger;
   now: () => number;
   /** REST history after an id (undefined: just the latest id). */
   fetchAfter: (afterId: number | undefined) => Promise<HistoryResult>;
+  /** How long cursor advances are gathered into one `cursors.json` write (and always at stop). */
+  cursorFlushMs?: number;
 }
+
+export type CursorPort = Pick<CursorStore, 'get' | 'set' | 'flush'>;
 
 export class EventProcessor {
   private cursor: number | undefined;
@@ -25,7 +29,10 @@ export class EventProcessor {
   private readonly inFlight = new Map<number, Promise<boolean>>();
   private readonly failed = new Set<number>();
   private chain: Promise<unknown> = Promise.resolve();
-  private persisting: Promise<void> | undefined;
+  /** The last cursor write, serialized; `written` is the value it saved. */
+  private persisting: Promise<void> = Promise.resolve();
+  private written: number | undefined;
+  private flushTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   readonly key: string;
 
@@ -131,22 +138,31 @@ export class EventProcessor {
     this.persist();
   }
 
-  /** Coalesced writes: a burst of events costs one or two file writes, not one per event. */
+  /**
+   * Coalesced writes: every advance within `cursorFlushMs` shares one `cursors.json` write (write, fsync, rename),
+   * instead of one per event competing with the history journal's fsync. Losing the last interval to a crash is
+   * harmless: those alerts are already in history, so the catch-up after a restart replays them into dedupe.
+   */
   private persist(): void {
-    if (this.persisting) return;
-    this.persisting = (async () => {
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = undefined;
+      void this.writeCursor();
+    }, this.deps.cursorFlushMs ?? 250);
+  }
+
+  /** Saves the latest cursor (if it moved since the last save); serialized, never rejects. */
+  private writeCursor(): Promise<void> {
+    this.persisting = this.persisting.then(async () => {
+      const value = this.cursor;
+      if (value === undefined || value === this.written) return;
       try {
-        let written: number | undefined;
-        while (this.cursor !== undefined && written !== this.cursor) {
-          written = this.cursor;
-          await this.deps.cursors.set(this.key, String(written));
-        }
+        await this.deps.cursors.set(this.key, String(value));
+        this.written = value;
       } catch (err) {
         this.deps.logger.error({ err: safeErrorMessage(err) }, 'vonage: could not persist the cursor');
-      } finally {
-        this.persisting = undefined;
       }
-    })();
+    });
+    return this.persisting;
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
@@ -160,7 +176,9 @@ export class EventProcessor {
     this.stopped = true;
     await this.chain;
     await Promise.all(this.inFlight.values());
-    while (this.persisting) await this.persisting;
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    await this.writeCursor();
     await this.deps.cursors.flush();
   }
 }

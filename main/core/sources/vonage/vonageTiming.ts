@@ -18,6 +18,8 @@ export const vonageTimingSchema = z.strictObject({
   socketReconnectDelayMaxMs: z.number().int().positive().default(15_000),
   /** Most events shown by one catch-up; older missed ones are skipped with a warning. */
   catchUpLimit: z.number().int().positive().default(200),
+  /** Cursor advances within this window share one `cursors.json` write (also written at stop). */
+  cursorFlushMs: z.number().int().positive().default(250),
 });
 
 export type VonageTiming = z.output<typeof vonageTimingSchema>;
