@@ -7,13 +7,17 @@ type Patch = Partial<Omit<HistoryEntry, 'alert'>>;
 
 /**
  * Every alert, newest first, bounded, persisted in `<dataDir>` (snapshot + journal, see HistoryJournal).
- * `add` resolves once the entry is fsynced, so a source may advance its cursor then; adds in one tick share a write.
+ * `add` resolves once the entry is on disk, so a source may advance its cursor then. Group commit: the first add
+ * writes at once (after the current tick, so adds made in it share the write); adds made while a write is on its way
+ * share the next one.
  * The journal is folded into a new snapshot once it holds as many records as the history keeps.
  */
 export class HistoryStore {
   private entries: HistoryEntry[] = [];
   private pending: JournalRecord[] = [];
   private batch: Promise<void> | undefined;
+  /** The write on its way (never rejects); the next batch starts when it ends. */
+  private writing: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<() => void>();
 
   private constructor(
@@ -107,7 +111,11 @@ export class HistoryStore {
     this.apply(record);
     this.changed();
     this.pending.push(record);
-    this.batch ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.writeBatch());
+    if (!this.batch) {
+      const batch = this.writing.then(() => this.writeBatch());
+      this.batch = batch;
+      this.writing = batch.catch(() => {});
+    }
     return this.batch;
   }
 
