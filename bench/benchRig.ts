@@ -1,0 +1,94 @@
+// What the out-of-process benchmarks share: a private desktop bus with a recording notification server, the PrivMX
+// and Vonage emulators, and a settings file + data folder for a headless run against them.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startBackendEmulator, type BackendEmulator } from '../test/emulators/backend/index.js';
+import { startPrivmxBridgeEmulator, type PrivmxBridgeEmulator } from '../test/emulators/privmx/index.js';
+import { startVonageEmulator, type VonageEmulator } from '../test/emulators/vonage/index.js';
+import { startPrivateDesktop, type PrivateDesktop } from '../test/harness/privateBus.js';
+import { startHeadlessProcess, type HeadlessProcess } from './headlessProcess.js';
+
+export type BenchSource = 'privmx' | 'vonage';
+const STAFF = 'bench-staff-token';
+
+export interface BenchRig {
+  desktop: PrivateDesktop;
+  bridge: PrivmxBridgeEmulator;
+  threadId: string;
+  vonage: VonageEmulator;
+  backend: BackendEmulator;
+  dataDir: string;
+  /** A headless run with these sources enabled (a fresh data folder unless `reuse`). */
+  start(sources: readonly BenchSource[], options?: { nodeArgs?: string[]; historyLimit?: number; reuse?: boolean }): Promise<HeadlessProcess>;
+  close(): Promise<void>;
+}
+
+export async function startBenchRig(): Promise<BenchRig> {
+  const desktop = await startPrivateDesktop();
+  const bridge = await startPrivmxBridgeEmulator();
+  const key = bridge.addApiKey();
+  const ctx = bridge.addContext();
+  const thread = bridge.addThread(ctx.id);
+  const vonage = await startVonageEmulator();
+  const backend = await startBackendEmulator({ conversationId: vonage.conversationId, staffTokens: [STAFF] });
+  vonage.setPublicKey(backend.publicKeyPem);
+  const folders: string[] = [];
+  let dataDir = '';
+  const rig: BenchRig = {
+    desktop,
+    bridge,
+    threadId: thread.id,
+    vonage,
+    backend,
+    get dataDir() {
+      return dataDir;
+    },
+    start: async (sources, options = {}) => {
+      if (!options.reuse || dataDir === '') {
+        dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-bench-headless-'));
+        folders.push(dataDir);
+      }
+      const config = path.join(dataDir, 'config.json');
+      await writeFile(
+        config,
+        JSON.stringify({
+          version: 1,
+          privmx: {
+            enabled: sources.includes('privmx'), bridgeUrl: bridge.url, apiKeyId: key.id,
+            rules: [{ match: { channel: 'thread', threadId: thread.id }, title: 'Order', body: 'msg {messageId}' }],
+          },
+          vonage: { enabled: sources.includes('vonage'), backendUrl: backend.url, username: 'frontdesk', sdk: { url: vonage.url, apiUrl: vonage.url } },
+          notifications: { historyLimit: options.historyLimit ?? 1000 },
+        }),
+      );
+      return startHeadlessProcess({
+        config,
+        dataDir,
+        nodeArgs: options.nodeArgs,
+        env: {
+          DBUS_SESSION_BUS_ADDRESS: desktop.busAddress,
+          SERVICEBELL_PRIVMX_API_KEY_SECRET: key.secret,
+          SERVICEBELL_VONAGE_BACKEND_TOKEN: STAFF,
+          XDG_CURRENT_DESKTOP: '',
+        },
+      });
+    },
+    close: async () => {
+      await vonage.stop();
+      await backend.stop();
+      await bridge.stop();
+      await desktop.stop();
+      for (const f of folders) await rm(f, { recursive: true, force: true });
+    },
+  };
+  return rig;
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** A duration knob in seconds from the environment (routine runs may shorten what the issue asks for). */
+export function seconds(name: string, fallback: number): number {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
