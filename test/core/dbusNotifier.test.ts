@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { ServicebellCore, type SourceFactory } from '../../main/core/app/service
 import { createSystemOpener } from '../../main/core/links/linkOpener.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import { DbusNotifier } from '../../main/core/notify/dbusNotifier.js';
-import { DesktopDoNotDisturb, gnomeBannersWatcher } from '../../main/core/notify/linuxDoNotDisturb.js';
+import { DesktopDoNotDisturb, gnomeBannersWatcher, isGnomeDesktop } from '../../main/core/notify/linuxDoNotDisturb.js';
 import { defaultSettings } from '../../main/core/settings/schema.js';
 import type { SourceSink } from '../../main/core/sources/source.js';
 import { startPrivateDesktop, type PrivateDesktop } from '../harness/privateBus.js';
@@ -152,7 +152,9 @@ describe('the desktop’s own do-not-disturb (Linux)', () => {
     );
     chmodSync(path.join(dir, 'gsettings'), 0o755);
     const previous = process.env.PATH;
+    const previousDesktop = process.env.XDG_CURRENT_DESKTOP;
     process.env.PATH = `${dir}${path.delimiter}${previous ?? ''}`;
+    process.env.XDG_CURRENT_DESKTOP = 'ubuntu:GNOME';
     try {
       const dnd = new DesktopDoNotDisturb([gnomeBannersWatcher]);
       dnd.start();
@@ -166,6 +168,38 @@ describe('the desktop’s own do-not-disturb (Linux)', () => {
       await notifier.close();
     } finally {
       process.env.PATH = previous;
+      restoreEnv('XDG_CURRENT_DESKTOP', previousDesktop);
+    }
+  });
+
+  it('starts no gsettings child off GNOME', async () => {
+    expect(isGnomeDesktop({ XDG_CURRENT_DESKTOP: 'ubuntu:GNOME' })).toBe(true);
+    expect(isGnomeDesktop({ XDG_CURRENT_DESKTOP: 'GNOME-Classic:GNOME' })).toBe(true);
+    expect(isGnomeDesktop({ XDG_CURRENT_DESKTOP: 'KDE' })).toBe(false);
+    expect(isGnomeDesktop({})).toBe(false);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sb-gsettings-'));
+    const marker = path.join(dir, 'ran');
+    writeFileSync(path.join(dir, 'gsettings'), `#!/bin/sh\necho "$@" >> '${marker}'\nsleep 30\n`);
+    chmodSync(path.join(dir, 'gsettings'), 0o755);
+    const previous = process.env.PATH;
+    const previousDesktop = process.env.XDG_CURRENT_DESKTOP;
+    process.env.PATH = `${dir}${path.delimiter}${previous ?? ''}`;
+    process.env.XDG_CURRENT_DESKTOP = 'KDE';
+    try {
+      const reports: Array<boolean | undefined> = [];
+      const stop = gnomeBannersWatcher((active) => reports.push(active));
+      await new Promise((r) => setTimeout(r, 500));
+      stop();
+      expect(existsSync(marker)).toBe(false);
+      expect(reports).toEqual([]);
+    } finally {
+      process.env.PATH = previous;
+      restoreEnv('XDG_CURRENT_DESKTOP', previousDesktop);
     }
   });
 });
+
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}

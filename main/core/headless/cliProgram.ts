@@ -95,7 +95,7 @@ export function buildCliProgram(): Command {
         json: opts.json,
         stdout: process.stdout,
         logger,
-        notifier: createPlatformNotifier(logger),
+        notifier: await createPlatformNotifier(logger),
         opener: createSystemOpener(),
         sources: sourceFactories,
       });

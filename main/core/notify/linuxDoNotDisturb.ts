@@ -12,11 +12,18 @@ function parseBanners(text: string): boolean | undefined {
   return value === 'false' ? true : value === 'true' ? false : undefined;
 }
 
+/** GNOME (also Ubuntu's `ubuntu:GNOME`, `GNOME-Classic:GNOME`, Budgie's `Budgie:GNOME`), from `XDG_CURRENT_DESKTOP`. */
+export function isGnomeDesktop(env: NodeJS.ProcessEnv = process.env): boolean {
+  return (env.XDG_CURRENT_DESKTOP ?? '').split(':').some((name) => name.trim().toUpperCase().includes('GNOME'));
+}
+
 /**
  * GNOME keeps do-not-disturb as `show-banners = false`. Read once with `gsettings get`, then follow
  * `gsettings monitor` (one long-lived child, found on PATH, no shell), so nothing runs per notification.
+ * Only on GNOME: elsewhere the key means nothing, and the monitor would be a second process (≈ 6 MB) for nothing.
  */
 export const gnomeBannersWatcher: DndWatcher = (onChange) => {
+  if (!isGnomeDesktop()) return () => {};
   const gsettings = findOnPath('gsettings');
   if (!gsettings) return () => {};
   execFile(gsettings, ['get', ...KEY], { timeout: 2000 }, (err, stdout) => onChange(err ? undefined : parseBanners(stdout)));

@@ -1,4 +1,3 @@
-import { SMSAPI } from 'smsapi';
 import { systemClock, type Clock } from '../connection/clock.js';
 import type { Logger } from '../log/logger.js';
 import { maskPhone, registerSecret, safeErrorMessage } from '../log/redact.js';
@@ -133,10 +132,16 @@ class SmsTimeout extends Error {
   }
 }
 
+/** `smsapi` is loaded on the first text, not at start: most set-ups never send one. */
 function defaultClient(token: string, apiUrl: string | undefined): SmsClient {
-  // The base URL, never one ending in /sms.do: the client appends the endpoint itself.
-  const api = new SMSAPI(token, apiUrl?.replace(/\/sms\.do\/?$/, ''));
-  return { sendSms: (to, message, details) => api.sms.sendSms(to, message, details) };
+  let api: Promise<{ sms: SmsClient }> | undefined;
+  return {
+    sendSms: async (to, message, details) => {
+      // The base URL, never one ending in /sms.do: the client appends the endpoint itself.
+      api ??= import('smsapi').then(({ SMSAPI }) => new SMSAPI(token, apiUrl?.replace(/\/sms\.do\/?$/, '')));
+      return (await api).sms.sendSms(to, message, details);
+    },
+  };
 }
 
 /** Title and body on one text, plain, cut to three SMS parts. */
