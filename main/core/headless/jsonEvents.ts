@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { redactValue } from '../log/redact.js';
+import { redact, redactValue } from '../log/redact.js';
 import type { AlertOutcome, JoinAction, SummaryOutcome } from '../alerts/pipeline.js';
 import type { SourceStatus } from '../sources/source.js';
 import type { Notice } from '../app/servicebellCore.js';
@@ -52,5 +52,17 @@ export function storageEvent(c: StorageChange): JsonEvent {
 }
 
 export function writeJsonEvent(out: Writable, event: JsonEvent): void {
-  out.write(`${JSON.stringify(redactValue(event))}\n`);
+  out.write(`${JSON.stringify(redactedEvent(event))}\n`);
+}
+
+/**
+ * The line as it may leave the process. An alert line (one per event, the hot path) has four strings that come from
+ * outside (id, title, body, link): only those are redacted, on a shallow copy. The rest are rare and take the
+ * generic deep copy.
+ */
+function redactedEvent(event: JsonEvent): unknown {
+  if (event.type !== 'alert') return redactValue(event);
+  const line = { ...event, id: redact(event.id), title: redact(event.title), body: redact(event.body) };
+  if (event.link !== undefined) line.link = redact(event.link);
+  return line;
 }
