@@ -28,7 +28,15 @@ export interface EventPipelineDeps {
   auth: PrivmxAuth;
   apiUrl: string;
   fetchImpl?: typeof fetch;
+  /** Back-pressure: called with true when this many frames wait (stop reading the socket), false once drained. */
+  onPressure?(paused: boolean): void;
+  queueHigh?: number;
+  queueLow?: number;
 }
+
+/** Frames waiting to be handled before the socket stops being read, and the depth at which it reads again. */
+export const QUEUE_HIGH = 1_000;
+export const QUEUE_LOW = 100;
 
 /** Bridge frames → rules → alerts, one at a time: live ones as they arrive, catch-up in the slot taken at connect. */
 export class EventPipeline {
@@ -50,7 +58,14 @@ export class EventPipeline {
       onInboxEntry: (inboxId, threadId) => this.inboxes.learn(inboxId, threadId),
       now: () => deps.clock.now(), onUnusable: (kind) => this.garbage.note(kind, 0),
     });
-    this.queue = new EventQueue((err) => logger.error({ err: safeErrorMessage(err) }, 'privmx: event handling failed'));
+    this.queue = new EventQueue((err) => logger.error({ err: safeErrorMessage(err) }, 'privmx: event handling failed'), {
+      high: deps.queueHigh ?? QUEUE_HIGH,
+      low: deps.queueLow ?? QUEUE_LOW,
+      onPressure: (paused) => {
+        logger.debug({ paused, depth: this.queue.depth }, paused ? 'privmx: work queue deep, socket paused' : 'privmx: work queue drained, socket resumed');
+        deps.onPressure?.(paused);
+      },
+    });
   }
 
   live(frame: NotificationFrame): void {

@@ -55,6 +55,12 @@ export class PrivmxSession {
     return gen === deps.generation();
   }
 
+  /** Back-pressure: stop or resume reading the socket in use (frames wait in the kernel and at the Bridge, none lost). */
+  setPaused(paused: boolean): void {
+    if (paused) this.socket?.pause();
+    else this.socket?.resume();
+  }
+
   /** Refresh before the access token expires and re-bind on the same socket (subscriptions stay). */
   scheduleRefresh(gen: number): void {
     const { auth, clock, logger, timing } = this.deps;

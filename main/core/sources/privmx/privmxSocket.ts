@@ -42,6 +42,8 @@ export class PrivmxSocket {
     ws.on('error', (err) => this.finish(`socket error: ${err.message}`));
     const deadAfter = options.deadAfterMs ?? 25_000;
     this.watchdog = setInterval(() => {
+      // While we do not read (back-pressure), silence is ours, not the Bridge's.
+      if (this.ws.isPaused) return;
       if (Date.now() - this.lastSeen > deadAfter) {
         this.finish(`no ping or frame for ${deadAfter} ms`);
       }
@@ -83,6 +85,18 @@ export class PrivmxSocket {
     });
     this.ws.send(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
     return frame.then((f) => parseResult(method, f, resultSchema));
+  }
+
+  /** Stops reading frames (back-pressure); what the Bridge sends waits in the socket buffers. */
+  pause(): void {
+    if (!this.closed) this.ws.pause();
+  }
+
+  /** Reads again; the silence while paused does not count against the watchdog. */
+  resume(): void {
+    if (this.closed || !this.ws.isPaused) return;
+    this.lastSeen = Date.now();
+    this.ws.resume();
   }
 
   /** Clean close (code 1000); pending requests fail. */

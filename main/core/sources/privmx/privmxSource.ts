@@ -24,6 +24,8 @@ export interface PrivmxSourceDeps {
   clock?: Clock;
   timing?: Partial<PrivmxTiming>;
   fetchImpl?: typeof fetch;
+  /** Queued frames at which the socket stops being read, and resumes (defaults: QUEUE_HIGH / QUEUE_LOW). */
+  backPressure?: { high: number; low: number };
 }
 
 /**
@@ -59,6 +61,8 @@ export class PrivmxSource implements Source {
     this.events = new EventPipeline({
       rules: settings.rules, threads, sink: deps.sink, cursors: deps.cursors, logger, clock: this.clock, timing: this.timing,
       auth, apiUrl: this.apiUrl, ...fetchImpl,
+      onPressure: (paused) => this.session.setPaused(paused),
+      queueHigh: deps.backPressure?.high, queueLow: deps.backPressure?.low,
     });
     this.session = new PrivmxSession({
       url: this.apiUrl.replace(/^http/, 'ws'), auth, channels: this.channels, logger, clock: this.clock, timing: this.timing,
