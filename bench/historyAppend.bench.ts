@@ -14,7 +14,7 @@ export const title = 'durable history add (one at a time) vs one O_APPEND|O_DSYN
 const COUNT = Number(process.env.SERVICEBELL_BENCH_APPENDS ?? 2_000);
 
 const entry = (i: number): HistoryEntry => ({
-  alert: { id: `e${i}`, source: 'vonage', kind: 'support_request', title: 'Support request', body: `guest${i}@example.com has requested support`, link: `https://meetings.vonage.com/r/${i}`, receivedAt: Date.now(), meta: {} },
+  alert: { id: `e${i}`, restaurant: 'default', source: 'vonage', kind: 'support_request', title: 'Support request', body: `guest${i}@example.com has requested support`, link: `https://meetings.vonage.com/r/${i}`, receivedAt: Date.now(), meta: {} },
   shown: true,
   read: false,
 });

@@ -9,7 +9,7 @@ import { ServicebellCore } from '../main/core/app/servicebellCore.js';
 import { createSystemOpener } from '../main/core/links/linkOpener.js';
 import { silentLogger } from '../main/core/log/logger.js';
 import { DbusNotifier } from '../main/core/notify/dbusNotifier.js';
-import { settingsSchema } from '../main/core/settings/schema.js';
+import { settingsFrom } from '../test/harness/settings.js';
 import { sourceFactories } from '../main/core/sources/registry.js';
 import { RawBridgeClient, startPrivmxBridgeEmulator } from '../test/emulators/privmx/index.js';
 import { startPrivateDesktop } from '../test/harness/privateBus.js';
@@ -30,14 +30,14 @@ export async function run(): Promise<Record<string, string | number>> {
   const ctx = bridge.addContext();
   const thread = bridge.addThread(ctx.id);
   const logger = silentLogger();
-  const settings = settingsSchema.parse({
+  const settings = settingsFrom({
     privmx: { enabled: true, bridgeUrl: bridge.url, apiKeyId: key.id, rules: [{ match: { channel: 'thread', threadId: thread.id }, title: 'Order', body: 'msg {messageId}' }] },
     notifications: { historyLimit: 100_000 },
   });
   const core = await ServicebellCore.open({
     settings, dataDir: mkdtempSync(path.join(os.tmpdir(), 'sb-bench-privmx-')),
     notifier: new DbusNotifier({ busAddress: desktop.busAddress, logger }), opener: createSystemOpener('linux'),
-    getSecret: async (name) => (name === 'privmx.apiKeySecret' ? key.secret : undefined), logger, sources: sourceFactories, hostName: 'bench',
+    getSecret: async ({ name }) => (name === 'privmx.apiKeySecret' ? key.secret : undefined), logger, sources: sourceFactories, hostName: 'bench',
   });
   const bare = await RawBridgeClient.connect(bridge.url);
   try {

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { ServicebellCore, type SourceFactory } from '../main/core/app/servicebellCore.js';
 import { silentLogger } from '../main/core/log/logger.js';
 import { DbusNotifier } from '../main/core/notify/dbusNotifier.js';
-import { settingsSchema } from '../main/core/settings/schema.js';
+import { settingsFrom } from '../test/harness/settings.js';
 import { loadNexmoClient } from '../main/core/sources/vonage/sdkRuntime.js';
 import type { SdkConversation } from '../main/core/sources/vonage/sdkTypes.js';
 import { VonageSource } from '../main/core/sources/vonage/vonageSource.js';
@@ -71,12 +71,14 @@ export async function run(): Promise<Record<string, string | number>> {
     void bareNotifier.show({ key: `bare:${String((event as { id?: unknown }).id)}`, title: 'Support request', body: `${body?.email ?? ''} has requested support` });
   });
 
-  const settings = settingsSchema.parse({
+  const settings = settingsFrom({
     vonage: { enabled: true, backendUrl: backend.url, username: 'frontdesk', sdk: { url: vonage.url, apiUrl: vonage.url } },
     notifications: { burst: { count: 100, windowSeconds: 1 } }, // default historyLimit (1000)
   });
   const factory: SourceFactory = {
-    name: 'vonage',
+    kind: 'vonage',
+    section: () => ({}),
+    secrets: [],
     enabled: () => true,
     create: (ctx) => {
       const sink = {
@@ -86,7 +88,7 @@ export async function run(): Promise<Record<string, string | number>> {
         },
         status: ctx.sink.status,
       };
-      return new VonageSource({ settings: ctx.settings.vonage, getSecret: ctx.getSecret, sink, cursors: ctx.cursors, logger: ctx.logger });
+      return new VonageSource({ settings: ctx.restaurant.vonage, getSecret: ctx.getSecret, sink, cursors: ctx.cursors, logger: ctx.logger });
     },
   };
   const core = await ServicebellCore.open({

@@ -70,9 +70,16 @@ async function start(): Promise<void> {
   app.dock?.hide();
   const dataDir = app.getPath('userData');
   const openFile: OpenKeyValueFile = (options) => new ElectronStore<Record<string, unknown>>(options);
-  const settingsStore = await openSettingsStore({ dataDir, openFile });
+  const settingsStore = await openSettingsStore({ dataDir, openFile, onWarning: (message) => logger.warn(message) });
   if (settingsStore.notice) logger.warn(settingsStore.notice);
-  const secrets = await createAppSecretResolver({ logger, safeStorage, platform: process.platform, dataDir, openFile });
+  const secrets = await createAppSecretResolver({
+    logger,
+    safeStorage,
+    platform: process.platform,
+    dataDir,
+    openFile,
+    restaurantIds: () => settingsStore.settings.restaurants.map((r) => r.id),
+  });
   const tokens = await ToastTokens.open(dataDir);
   const osDnd = createOsDoNotDisturb({ platform: process.platform, appUserModelId: APP_ID, logger });
   const notifier = createElectronNotifier({ Notification, platform: process.platform, tokens, logger, osDoNotDisturb: () => osDnd.active() });
@@ -81,7 +88,7 @@ async function start(): Promise<void> {
     dataDir,
     notifier,
     opener: createElectronOpener(shell),
-    getSecret: (name) => secrets.get(name),
+    getSecret: (ref) => secrets.get(ref),
     logger,
     sources: sourceFactories,
   });

@@ -10,7 +10,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ServicebellApi 
     getSettings: () => invoke(Channels.settingsGet, {}),
     saveSettings: (request) => invoke(Channels.settingsSave, request),
     secretsStatus: () => invoke(Channels.secretsStatus, {}),
-    deleteSecret: (name) => invoke(Channels.secretDelete, { name }),
+    deleteSecret: (name, restaurant) => invoke(Channels.secretDelete, restaurant === undefined ? { name } : { name, restaurant }),
     sendTestNotification: () => invoke(Channels.notifyTest, {}),
     checkConnections: () => invoke(Channels.checkRun, {}),
     listHistory: () => invoke(Channels.historyList, {}),
@@ -23,7 +23,8 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ServicebellApi 
     clearHistory: async () => {
       await invoke(Channels.historyClear, {});
     },
-    join: async (source, id) => (await invoke(Channels.historyJoin, { source, id })).opened,
+    join: async (source, id, restaurant) => (await invoke(Channels.historyJoin, restaurant === undefined ? { source, id } : { restaurant, source, id })).opened,
+    statusList: () => invoke(Channels.statusList, {}),
     onHistoryChanged: (listener) => subscribe(Events.historyChanged, listener),
   };
 }

@@ -14,6 +14,7 @@ export const Channels = {
   historyMarkAllRead: 'history:mark-all-read',
   historyClear: 'history:clear',
   historyJoin: 'history:join',
+  statusList: 'status:list',
 } as const;
 export type Channel = (typeof Channels)[keyof typeof Channels];
 
@@ -27,10 +28,35 @@ export const secretNameSchema = z.enum(['vonage.backendToken', 'privmx.apiKeySec
 export const secretLocationSchema = z.enum(['environment', 'keychain', 'encrypted store', 'memory', 'missing']);
 /** Where each secret lives; values are never sent to a window. */
 const secretStatusSchema = z.record(secretNameSchema, secretLocationSchema);
+/** A restaurant's settings id (the core's schema checks the slug form when settings are saved). */
+const restaurantIdSchema = z.string().min(1).max(64);
+/** Per restaurant id: where each of its secrets lives. */
+const restaurantSecretStatusSchema = z.record(restaurantIdSchema, secretStatusSchema);
+const typedSecretsSchema = z.partialRecord(secretNameSchema, z.string().min(1).max(4096));
 const none = z.strictObject({});
-const alertKeySchema = z.strictObject({ source: z.string().min(1).max(64), id: z.string().min(1).max(512) });
+/** An alert in history: restaurant + source + id (restaurant absent: `default`, the one restaurant of a version-1 install). */
+const alertKeySchema = z.strictObject({
+  restaurant: restaurantIdSchema.default('default'),
+  source: z.string().min(1).max(64),
+  id: z.string().min(1).max(512),
+});
+
+/** One connection of one restaurant, as the tray shows it. */
+const connectionStatusSchema = z.strictObject({
+  restaurant: z.string(),
+  /** The restaurant's name now (its id when it is no longer configured). */
+  restaurantName: z.string(),
+  source: z.string(),
+  state: z.enum(['connecting', 'connected', 'reconnecting', 'auth_failed', 'offline', 'disabled']),
+  detail: z.string().optional(),
+  at: z.number(),
+});
 
 const historyItemSchema = z.strictObject({
+  /** The restaurant's settings id. */
+  restaurant: z.string(),
+  /** Its name now, for the restaurant column (its id when it is no longer configured). */
+  restaurantName: z.string(),
   source: z.string(),
   id: z.string(),
   kind: z.string(),
@@ -50,7 +76,9 @@ export const contract = {
     // The settings are validated by the core's schema when saved; here they travel as a plain JSON object.
     response: z.strictObject({
       settings: z.record(z.string(), z.unknown()),
+      /** The first restaurant's secrets (what the single-restaurant page shows); every restaurant's in `restaurantSecrets`. */
       secrets: secretStatusSchema,
+      restaurantSecrets: restaurantSecretStatusSchema,
       keychainUsable: z.boolean(),
       keychainProblem: z.string().optional(),
       notice: z.string().optional(),
@@ -59,23 +87,27 @@ export const contract = {
   [Channels.settingsSave]: {
     request: z.strictObject({
       settings: z.record(z.string(), z.unknown()),
-      /** Only secrets the person typed; each goes straight to the keychain and is never read back. */
-      secrets: z.partialRecord(secretNameSchema, z.string().min(1).max(4096)).default({}),
+      /** Only secrets the person typed, for the first restaurant; each goes straight to the keychain and is never read back. */
+      secrets: typedSecretsSchema.default({}),
+      /** Typed secrets per restaurant id (a restaurant the saved settings do not list is refused). */
+      restaurantSecrets: z.record(restaurantIdSchema, typedSecretsSchema).default({}),
     }),
     response: z.discriminatedUnion('ok', [
-      z.strictObject({ ok: z.literal(true), secrets: secretStatusSchema, warnings: z.array(z.string()).default([]) }),
+      z.strictObject({ ok: z.literal(true), secrets: secretStatusSchema, restaurantSecrets: restaurantSecretStatusSchema, warnings: z.array(z.string()).default([]) }),
       z.strictObject({ ok: z.literal(false), problems: z.array(z.string()) }),
     ]),
   },
-  [Channels.secretsStatus]: { request: none, response: secretStatusSchema },
-  [Channels.secretDelete]: { request: z.strictObject({ name: secretNameSchema }), response: secretStatusSchema },
+  /** Every restaurant's secret locations. */
+  [Channels.secretsStatus]: { request: none, response: restaurantSecretStatusSchema },
+  /** Deletes one restaurant's secret (absent: the first restaurant's); answers with that restaurant's locations. */
+  [Channels.secretDelete]: { request: z.strictObject({ name: secretNameSchema, restaurant: restaurantIdSchema.optional() }), response: secretStatusSchema },
   [Channels.notifyTest]: {
     request: none,
     response: z.strictObject({ shown: z.boolean(), reason: z.string().optional() }),
   },
   [Channels.checkRun]: {
     request: none,
-    response: z.array(z.strictObject({ name: z.string(), ok: z.boolean(), detail: z.string(), warning: z.boolean().optional() })),
+    response: z.array(z.strictObject({ name: z.string(), ok: z.boolean(), detail: z.string(), warning: z.boolean().optional(), restaurant: z.string().optional() })),
   },
   [Channels.historyList]: {
     request: none,
@@ -88,6 +120,8 @@ export const contract = {
   [Channels.historyMarkAllRead]: { request: none, response: none },
   [Channels.historyClear]: { request: none, response: none },
   [Channels.historyJoin]: { request: alertKeySchema, response: z.strictObject({ opened: z.boolean() }) },
+  /** One line per restaurant and connection, in settings order. */
+  [Channels.statusList]: { request: none, response: z.array(connectionStatusSchema) },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
@@ -100,6 +134,8 @@ export type Response<C extends Channel> = z.output<(typeof contract)[C]['respons
 export type EventPayload<E extends EventChannel> = z.output<(typeof eventContract)[E]>;
 export type HistoryItem = z.output<typeof historyItemSchema>;
 export type SecretStatus = z.output<typeof secretStatusSchema>;
+export type RestaurantSecretStatus = z.output<typeof restaurantSecretStatusSchema>;
+export type ConnectionStatus = z.output<typeof connectionStatusSchema>;
 export type SecretNameValue = z.output<typeof secretNameSchema>;
 
 /** What main implements for each channel. */
@@ -110,14 +146,15 @@ export interface ServicebellApi {
   getSettings(): Promise<Response<'settings:get'>>;
   saveSettings(request: Request<'settings:save'>): Promise<Response<'settings:save'>>;
   secretsStatus(): Promise<Response<'secrets:status'>>;
-  deleteSecret(name: SecretNameValue): Promise<Response<'secrets:delete'>>;
+  deleteSecret(name: SecretNameValue, restaurant?: string): Promise<Response<'secrets:delete'>>;
   sendTestNotification(): Promise<Response<'notify:test'>>;
   checkConnections(): Promise<Response<'check:run'>>;
   listHistory(): Promise<Response<'history:list'>>;
   setRead(keys: Request<'history:set-read'>['keys'], read: boolean): Promise<void>;
   markAllRead(): Promise<void>;
   clearHistory(): Promise<void>;
-  join(source: string, id: string): Promise<boolean>;
+  join(source: string, id: string, restaurant?: string): Promise<boolean>;
+  statusList(): Promise<Response<'status:list'>>;
   /** Returns the unsubscribe function. */
   onHistoryChanged(listener: (payload: EventPayload<'history:changed'>) => void): () => void;
 }

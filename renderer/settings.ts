@@ -3,6 +3,7 @@ import type { SecretNameValue, SecretStatus } from '../preload/contract.js';
 import { api, byId, el, onClick, setStatus } from './dom.js';
 import { FIELDS, fieldForProblem, fillForm, getPath, readForm, setPath } from './settingsForm.js';
 import { RulesEditor } from './settings/rulesEditor.js';
+import { fromView, toView, viewProblem } from './settings/restaurantView.js';
 
 const SECRET_TEXT: Record<SecretStatus[SecretNameValue], string> = {
   keychain: 'Stored in keychain',
@@ -16,6 +17,8 @@ const form = byId<HTMLFormElement>('settings-form');
 const saveStatus = byId('save-status');
 const problemsBox = byId('problems');
 const rules = new RulesEditor(byId<HTMLOListElement>('privmx-rules'), byId('privmx-rules-empty'), byId('privmx-rules-error'), byId('rules-status'), byId<HTMLButtonElement>('add-rule'));
+/** The settings as main has them (version 2) and the flat view of the first restaurant the form edits. */
+let saved: Record<string, unknown> = {};
 let base: Record<string, unknown> = {};
 
 function secretInputs(): HTMLInputElement[] {
@@ -47,8 +50,9 @@ function clearProblems(): void {
   }
 }
 
-function showProblems(problems: readonly string[]): void {
+function showProblems(raw: readonly string[]): void {
   clearProblems();
+  const problems = raw.map(viewProblem);
   problemsBox.append(el('p', { text: 'Not saved. Please fix:' }), el('ul', {}, problems.map((p) => el('li', { text: rules.describe(p) }))));
   problemsBox.hidden = false;
   let first: HTMLElement | undefined;
@@ -74,7 +78,8 @@ function showProblems(problems: readonly string[]): void {
 
 async function load(): Promise<void> {
   const current = await api().getSettings();
-  base = current.settings;
+  saved = current.settings;
+  base = toView(saved);
   fillForm(form, base);
   rules.fill(getPath(base, 'privmx.rules'));
   showSecretStatus(current.secrets);
@@ -85,8 +90,9 @@ async function load(): Promise<void> {
 
 async function save(): Promise<void> {
   setStatus(saveStatus, 'Saving…');
-  const settings = readForm(form, base);
-  setPath(settings, 'privmx.rules', rules.read());
+  const view = readForm(form, base);
+  setPath(view, 'privmx.rules', rules.read());
+  const settings = fromView(view, saved);
   const secrets: Partial<Record<SecretNameValue, string>> = {};
   for (const input of secretInputs()) if (input.value !== '') secrets[input.dataset.secret as SecretNameValue] = input.value;
   const result = await api().saveSettings({ settings, secrets });
@@ -98,7 +104,8 @@ async function save(): Promise<void> {
   clearProblems();
   for (const input of secretInputs()) input.value = '';
   showSecretStatus(result.secrets);
-  base = settings;
+  saved = settings;
+  base = view;
   setStatus(saveStatus, result.warnings.length > 0 ? `Saved. Warning: ${result.warnings.join('; ')}` : 'Saved.', 'ok');
 }
 

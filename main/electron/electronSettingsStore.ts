@@ -12,13 +12,18 @@ export interface SettingsStore {
   save(settings: Settings): Promise<void>;
 }
 
-export async function openSettingsStore(deps: { dataDir: string; openFile: OpenKeyValueFile; now?: () => number }): Promise<SettingsStore> {
+export async function openSettingsStore(deps: {
+  dataDir: string;
+  openFile: OpenKeyValueFile;
+  now?: () => number;
+  onWarning?: (message: string) => void;
+}): Promise<SettingsStore> {
   const file = path.join(deps.dataDir, 'config.json');
-  // The core's reader first: a corrupt or invalid file is moved aside, never overwritten (electron-store would throw).
-  const loaded = await loadSettingsForApp(file, deps.now);
+  // The core's reader first: a corrupt or invalid file is moved aside, never overwritten (electron-store would throw);
+  // an older version is upgraded on disk once it validates, with a backup next to it.
+  const loaded = await loadSettingsForApp(file, deps.now, deps.onWarning);
   const store = deps.openFile({ name: 'config', cwd: deps.dataDir, configFileMode: 0o600 });
   let current = loaded.settings;
-  if (loaded.status === 'ok' && loaded.migratedFrom !== undefined) store.store = { ...current };
   const notice =
     loaded.status === 'recovered'
       ? `The settings file had problems and was moved to ${loaded.movedTo}; Servicebell started with defaults. ${loaded.problems.join('; ')}`

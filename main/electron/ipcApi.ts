@@ -1,14 +1,14 @@
 // What each IPC channel does, on the real core. Electron-free, so the Chromium page tests drive the very same code.
-import type { Handlers, HistoryItem, SecretStatus } from '../../preload/contract.js';
+import type { Handlers, HistoryItem, RestaurantSecretStatus, SecretStatus } from '../../preload/contract.js';
 import type { ServicebellCore } from '../core/app/servicebellCore.js';
 import { runChecks, type ConnectionProbe } from '../core/check/connectionCheck.js';
 import { formatWarning, settingsWarnings } from '../core/settings/settingsWarnings.js';
 import { checkLink } from '../core/links/linkPolicy.js';
 import type { HistoryEntry } from '../core/alerts/history.js';
-import { SECRET_NAMES, type SecretName } from '../core/secrets/secretNames.js';
+import { SECRET_NAMES, type SecretName, type SecretRef } from '../core/secrets/secretNames.js';
 import type { SecretResolver } from '../core/secrets/secretResolver.js';
 import { parseSettings } from '../core/settings/settingsFile.js';
-import type { Settings } from '../core/settings/schema.js';
+import { DEFAULT_RESTAURANT_ID, type Settings } from '../core/settings/schema.js';
 import { safeErrorMessage } from '../core/log/redact.js';
 
 export interface IpcApiDeps {
@@ -22,14 +22,22 @@ export interface IpcApiDeps {
   now?: () => number;
 }
 
+type TypedSecrets = Partial<Record<SecretName, string>>;
+
 export function createIpcApi(deps: IpcApiDeps): Handlers {
   const now = deps.now ?? Date.now;
   const { core, secrets } = deps;
-  const secretStatus = async (): Promise<SecretStatus> => {
-    const entries = await Promise.all(SECRET_NAMES.map(async (name) => [name, (await secrets.locate(name)).location] as const));
+  const firstId = (settings: Settings = core.settings): string => settings.restaurants[0]?.id ?? DEFAULT_RESTAURANT_ID;
+  const statusOf = async (restaurant: string): Promise<SecretStatus> => {
+    const entries = await Promise.all(SECRET_NAMES.map(async (name) => [name, (await secrets.locate({ restaurant, name })).location] as const));
     return Object.fromEntries(entries) as SecretStatus;
   };
+  const everyStatus = async (): Promise<RestaurantSecretStatus> =>
+    Object.fromEntries(await Promise.all(core.settings.restaurants.map(async (r) => [r.id, await statusOf(r.id)] as const)));
+  const nameOf = (restaurant: string): string => core.restaurant(restaurant)?.name ?? restaurant;
   const toItem = (e: HistoryEntry): HistoryItem => ({
+    restaurant: e.alert.restaurant,
+    restaurantName: nameOf(e.alert.restaurant),
     source: e.alert.source,
     id: e.alert.id,
     kind: e.alert.kind,
@@ -39,26 +47,33 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
     read: e.read,
     shown: e.shown,
     reason: e.reason,
-    canJoin: checkLink(e.alert.link, core.settings.links.allowedHosts).allowed,
+    canJoin: checkLink(e.alert.link, core.allowedHosts(e.alert.restaurant)).allowed,
   });
 
   return {
     'settings:get': async () => ({
       settings: core.settings,
-      secrets: await secretStatus(),
+      secrets: await statusOf(firstId()),
+      restaurantSecrets: await everyStatus(),
       keychainUsable: secrets.keychainUsable,
       keychainProblem: secrets.keychainProblem,
       notice: deps.notice,
     }),
-    'settings:save': async ({ settings: raw, secrets: typed }) => {
+    'settings:save': async ({ settings: raw, secrets: typed, restaurantSecrets }) => {
       const parsed = parseSettings(raw);
       if (!parsed.ok) return { ok: false, problems: parsed.problems };
-      const changed: SecretName[] = [];
+      const ids = new Set(parsed.settings.restaurants.map((r) => r.id));
+      const perRestaurant: Array<[string, TypedSecrets]> = [[firstId(parsed.settings), typed], ...Object.entries(restaurantSecrets)];
+      const unknown = perRestaurant.filter(([id]) => !ids.has(id)).map(([id]) => id);
+      if (unknown.length > 0) return { ok: false, problems: unknown.map((id) => `restaurantSecrets: no restaurant "${id}" in the settings`) };
+      const changed: SecretRef[] = [];
       try {
-        for (const [name, value] of Object.entries(typed) as Array<[SecretName, string | undefined]>) {
-          if (value === undefined) continue;
-          await secrets.set(name, value);
-          changed.push(name);
+        for (const [restaurant, values] of perRestaurant) {
+          for (const [name, value] of Object.entries(values) as Array<[SecretName, string | undefined]>) {
+            if (value === undefined) continue;
+            await secrets.set({ restaurant, name }, value);
+            changed.push({ restaurant, name });
+          }
         }
       } catch (err) {
         return { ok: false, problems: [`secrets: could not store in the OS keychain (${safeErrorMessage(err)})`] };
@@ -67,18 +82,19 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
       await deps.saveSettings(parsed.settings);
       if (previous.ui.launchAtLogin !== parsed.settings.ui.launchAtLogin) await deps.setLaunchAtLogin(parsed.settings.ui.launchAtLogin);
       await core.applySettings(parsed.settings, changed);
-      return { ok: true, secrets: await secretStatus(), warnings: settingsWarnings(parsed.settings).map(formatWarning) };
+      return { ok: true, secrets: await statusOf(firstId()), restaurantSecrets: await everyStatus(), warnings: settingsWarnings(parsed.settings).map(formatWarning) };
     },
-    'secrets:status': secretStatus,
-    'secrets:delete': async ({ name }) => {
-      await secrets.delete(name);
-      await core.applySettings(core.settings, [name]);
-      return secretStatus();
+    'secrets:status': everyStatus,
+    'secrets:delete': async ({ name, restaurant = firstId() }) => {
+      await secrets.delete({ restaurant, name });
+      await core.applySettings(core.settings, [{ restaurant, name }]);
+      return statusOf(restaurant);
     },
     'notify:test': async () => {
       const at = now();
       const result = await core.pipeline.ingest({
         id: `test-${at}`,
+        restaurant: firstId(),
         source: 'servicebell',
         kind: 'test',
         title: 'Servicebell test notification',
@@ -89,7 +105,7 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
       return { shown: result.outcome.shown, reason: result.outcome.reason };
     },
     'check:run': async () => {
-      return runChecks(core.settings, (name) => secrets.locate(name), deps.probes, { keychainProblem: secrets.keychainProblem });
+      return runChecks(core.settings, (ref) => secrets.locate(ref), deps.probes, { keychainProblem: secrets.keychainProblem });
     },
     'history:list': async () => ({ items: core.history.list().map(toItem), unread: core.history.unreadCount() }),
     'history:set-read': async ({ keys, read }) => {
@@ -104,6 +120,7 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
       await core.history.clear();
       return {};
     },
-    'history:join': async ({ source, id }) => ({ opened: await core.pipeline.join(source, id) }),
+    'history:join': async (key) => ({ opened: await core.pipeline.join(key) }),
+    'status:list': async () => core.statusList().map((s) => ({ ...s, restaurantName: nameOf(s.restaurant) })),
   };
 }

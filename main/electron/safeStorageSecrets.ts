@@ -2,7 +2,6 @@
 // their own file (never in config.json). Refused on Linux's `basic_text` backend, which is only obfuscation.
 import type { SafeStorage } from 'electron';
 import type { EncryptedSecretStore } from '../core/secrets/secretResolver.js';
-import type { SecretName } from '../core/secrets/secretNames.js';
 import type { KeyValueFile } from './keyValueFile.js';
 
 export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
@@ -19,15 +18,15 @@ export function safeStorageUsable(safeStorage: SafeStorageLike, platform: NodeJS
 export function createSafeStorageSecrets(safeStorage: SafeStorageLike, file: KeyValueFile): EncryptedSecretStore {
   const read = (): Record<string, unknown> => file.store;
   return {
-    async get(name: SecretName) {
+    async get(name: string) {
       const stored = read()[name];
       if (typeof stored !== 'string') return undefined;
       return safeStorage.decryptString(Buffer.from(stored, 'base64'));
     },
-    async set(name: SecretName, value: string) {
+    async set(name: string, value: string) {
       file.store = { ...read(), [name]: safeStorage.encryptString(value).toString('base64') };
     },
-    async delete(name: SecretName) {
+    async delete(name: string) {
       const current = read();
       if (!(name in current)) return false;
       const { [name]: _removed, ...rest } = current;

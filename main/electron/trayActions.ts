@@ -25,7 +25,7 @@ export function createTrayActions(deps: TrayActionDeps): TrayActions {
   };
   const untilFor = (choice: PauseChoice): number => (choice === 'tomorrow' ? tomorrowMorning(now()) : now() + choice * 60_000);
   return {
-    join: (source, id) => run('join', () => deps.core.pipeline.join(source, id)),
+    join: (key) => run('join', () => deps.core.pipeline.join(key)),
     pause: (choice) => run('pause', () => deps.core.dnd.pause(untilFor(choice))),
     resume: () => run('resume', () => deps.core.dnd.resume()),
     openHistory: () => deps.openWindow('history'),

@@ -1,5 +1,6 @@
 // The tray's look as pure functions of the app state, so every state's menu and icon can be tested without Electron.
 import type { MenuItemConstructorOptions } from 'electron';
+import type { AlertKey } from '../core/alerts/alert.js';
 import type { DndState } from '../core/alerts/doNotDisturb.js';
 import type { SourceStatus } from '../core/sources/source.js';
 import type { StorageProblem } from '../core/storage/storageHealth.js';
@@ -7,6 +8,7 @@ import type { StorageProblem } from '../core/storage/storageHealth.js';
 export type TrayIconState = 'connected' | 'degraded' | 'offline' | 'dnd';
 
 export interface RecentAlert {
+  restaurant: string;
   source: string;
   id: string;
   title: string;
@@ -30,7 +32,7 @@ export interface TrayState {
 export type PauseChoice = 30 | 60 | 'tomorrow';
 
 export interface TrayActions {
-  join(source: string, id: string): void;
+  join(alert: AlertKey): void;
   pause(choice: PauseChoice): void;
   resume(): void;
   openHistory(): void;
@@ -108,7 +110,7 @@ export function buildTrayMenuTemplate(state: TrayState, actions: TrayActions, fo
       const label = truncate(`${formatTime(alert.receivedAt)}  ${alert.title}`);
       items.push({
         label: alert.canJoin ? `${label}  (Join)` : label,
-        click: alert.canJoin ? () => actions.join(alert.source, alert.id) : () => actions.openHistory(),
+        click: alert.canJoin ? () => actions.join({ restaurant: alert.restaurant, source: alert.source, id: alert.id }) : () => actions.openHistory(),
       });
     }
   }

@@ -14,7 +14,6 @@ export interface TrayBindingDeps {
 }
 
 export function collectTrayState(core: ServicebellCore, extras: { launchAtLogin: boolean; updateReady: boolean; now: number }): TrayState {
-  const allowed = core.settings.links.allowedHosts;
   return {
     statuses: core.statusList(),
     dnd: core.dnd.state(extras.now),
@@ -22,7 +21,14 @@ export function collectTrayState(core: ServicebellCore, extras: { launchAtLogin:
     recent: core.history
       .list()
       .slice(0, RECENT_LIMIT)
-      .map((e) => ({ source: e.alert.source, id: e.alert.id, title: e.alert.title, receivedAt: e.alert.receivedAt, canJoin: checkLink(e.alert.link, allowed).allowed })),
+      .map((e) => ({
+        restaurant: e.alert.restaurant,
+        source: e.alert.source,
+        id: e.alert.id,
+        title: e.alert.title,
+        receivedAt: e.alert.receivedAt,
+        canJoin: checkLink(e.alert.link, core.allowedHosts(e.alert.restaurant)).allowed,
+      })),
     launchAtLogin: extras.launchAtLogin,
     updateReady: extras.updateReady,
     storage: core.storageProblems(),

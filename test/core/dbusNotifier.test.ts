@@ -20,7 +20,9 @@ let xdg: ReturnType<typeof installRecordingXdgOpen>;
 function handSource(): { factory: SourceFactory; sink: () => SourceSink } {
   let captured: SourceSink | undefined;
   const factory: SourceFactory = {
-    name: 'vonage',
+    kind: 'vonage',
+    section: () => ({}),
+    secrets: [],
     enabled: () => true,
     create: (ctx) => {
       captured = ctx.sink;
@@ -74,7 +76,7 @@ describe('notifications over D-Bus', () => {
     desktop.notifications.click(shown.id, 'join');
     await waitUntil(() => xdg.opened().length > 0, 5000, 'xdg-open');
     expect(xdg.opened()).toEqual(['https://meetings.vonage.com/room/1']);
-    expect(core.history.find('vonage', 'evt-1')?.read).toBe(true);
+    expect(core.history.find({ restaurant: 'default', source: 'vonage', id: 'evt-1' })?.read).toBe(true);
     await core.stop();
   });
 
@@ -99,7 +101,7 @@ describe('notifications over D-Bus', () => {
     const shown = await desktop.notifications.waitFor();
     expect(shown.actions).toEqual([]);
     expect(shown.body).toBe('a & <b>');
-    await waitUntil(() => core.history.find('vonage', 'evt-3')?.reason === 'no_actions', 2000, 'history reason');
+    await waitUntil(() => core.history.find({ restaurant: 'default', source: 'vonage', id: 'evt-3' })?.reason === 'no_actions', 2000, 'history reason');
     await core.stop();
   });
 
@@ -109,7 +111,7 @@ describe('notifications over D-Bus', () => {
     const { factory, sink } = handSource();
     const core = await openCore(factory);
     await sink().alert({ id: 'evt-4', source: 'vonage', kind: 'support_request', title: 'Support request', body: 'x', receivedAt: Date.now() });
-    expect(core.history.find('vonage', 'evt-4')).toMatchObject({ shown: false, reason: 'failed' });
+    expect(core.history.find({ restaurant: 'default', source: 'vonage', id: 'evt-4' })).toMatchObject({ shown: false, reason: 'failed' });
     await core.stop();
   });
 });

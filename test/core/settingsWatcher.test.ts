@@ -32,7 +32,7 @@ describe('settings file watcher', () => {
     expect(changes).toEqual([]);
     writeFileSync(file, JSON.stringify(enabledPrivmx));
     await waitUntil(() => changes.length === 1, 5_000, 'the edit');
-    expect(changes[0]?.privmx.enabled).toBe(true);
+    expect(changes[0]?.restaurants[0]?.privmx.enabled).toBe(true);
     writeFileSync(file, JSON.stringify(enabledPrivmx, null, 2));
     await sleep(200);
     expect(changes).toHaveLength(1);
@@ -47,7 +47,7 @@ describe('settings file watcher', () => {
     await waitUntil(() => invalid.length > 0, 5_000, 'the invalid edit');
     expect(invalid[0]?.[0]).toMatch(/is not valid JSON/);
     writeFileSync(file, JSON.stringify({ version: 1, privmx: { enabled: 'yes' } }));
-    await waitUntil(() => invalid.some((p) => p.some((line) => line.startsWith('privmx.enabled:'))), 5_000, 'the schema problem');
+    await waitUntil(() => invalid.some((p) => p.some((line) => line.startsWith('restaurants[0] ("Restaurant").privmx.enabled:'))), 5_000, 'the schema problem');
     expect(changes).toEqual([]);
     writeFileSync(file, JSON.stringify(enabledPrivmx));
     await waitUntil(() => changes.length === 1, 5_000, 'the valid edit');
@@ -59,7 +59,7 @@ describe('settings file watcher', () => {
     // `current` is what the app read earlier; the file has moved on since.
     const { changes } = watchInto(file, defaultSettings());
     await waitUntil(() => changes.length === 1, 5_000, 'the missed edit');
-    expect(changes[0]?.privmx.apiKeyId).toBe('k1');
+    expect(changes[0]?.restaurants[0]?.privmx.apiKeyId).toBe('k1');
   });
 
   it('follows an atomic replace (write a temporary file, rename it over)', async () => {

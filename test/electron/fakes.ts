@@ -8,7 +8,7 @@ import type { BrowserWindowConstructorOptions, IpcMain, IpcMainInvokeEvent, Menu
 import { ServicebellCore, type SourceFactory } from '../../main/core/app/servicebellCore.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import type { Notifier } from '../../main/core/notify/notifier.js';
-import { settingsSchema, type SettingsInput } from '../../main/core/settings/schema.js';
+import { parseSettings } from '../../main/core/settings/settingsFile.js';
 import type { LinkOpener } from '../../main/core/links/linkOpener.js';
 import type { NotificationLike } from '../../main/electron/electronNotifier.js';
 import type { TrayLike } from '../../main/electron/trayController.js';
@@ -131,14 +131,17 @@ const _windowCheck = new FakeBrowserWindow({}) satisfies WindowLike;
 
 /** A real core on a temporary folder, with no sources unless given. */
 export async function openCore(options: {
-  settings?: SettingsInput;
+  /** Any settings file content: version 2, or an older one (migrated as on disk). */
+  settings?: Record<string, unknown>;
   notifier?: Notifier;
   opener?: LinkOpener;
   sources?: SourceFactory[];
   dataDir?: string;
 }): Promise<ServicebellCore> {
+  const parsed = parseSettings(options.settings ?? {});
+  if (!parsed.ok) throw new Error(`test settings are invalid: ${parsed.problems.join('; ')}`);
   return ServicebellCore.open({
-    settings: settingsSchema.parse(options.settings ?? {}),
+    settings: parsed.settings,
     dataDir: options.dataDir ?? tempDir(),
     notifier: options.notifier ?? new RecordingNotifier(),
     opener: options.opener ?? { open: async () => {} },

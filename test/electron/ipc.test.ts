@@ -3,6 +3,7 @@ import { Channels, contract } from '../../preload/contract.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import { SecretResolver } from '../../main/core/secrets/secretResolver.js';
 import type { Settings } from '../../main/core/settings/schema.js';
+import { withRestaurant } from '../harness/settings.js';
 import { createElectronOpener } from '../../main/electron/electronOpener.js';
 import { createIpcApi } from '../../main/electron/ipcApi.js';
 import { isTrustedSenderUrl, registerIpcHandlers } from '../../main/electron/ipcHandlers.js';
@@ -66,8 +67,8 @@ describe('IPC handlers', () => {
     const answer = await ipcMain.invoke(Channels.settingsSave, { settings: { vonage: { enabled: true, backendUrl: 'ftp://x' }, sms: { to: ['0048'] } } });
     expect(answer).toMatchObject({ ok: false });
     const problems = (answer as { problems: string[] }).problems;
-    expect(problems).toContain('vonage.backendUrl: must be an http(s) URL');
-    expect(problems.some((p) => p.startsWith('sms.to[0]: must be an E.164'))).toBe(true);
+    expect(problems).toContain('restaurants[0] ("Restaurant").vonage.backendUrl: must be an http(s) URL');
+    expect(problems.some((p) => p.startsWith('restaurants[0] ("Restaurant").sms.to[0]: must be an E.164'))).toBe(true);
     expect(saved).toHaveLength(0);
     await core.stop();
   });
@@ -75,15 +76,16 @@ describe('IPC handlers', () => {
   it('settings:save stores valid settings, applies them, sends secrets to the resolver and never returns them', async () => {
     const { ipcMain, core, saved, login, secrets } = await setup();
     const answer = await ipcMain.invoke(Channels.settingsSave, {
-      settings: { ...core.settings, ui: { launchAtLogin: true }, links: { allowedHosts: ['meet.example.com'] } },
+      settings: { ...withRestaurant(core.settings, { links: { allowedHosts: ['meet.example.com'] } }), ui: { launchAtLogin: true } },
       secrets: { 'vonage.backendToken': 'tok-Secret-123456' },
     });
-    expect(answer).toEqual({ ok: true, secrets: { 'vonage.backendToken': 'memory', 'privmx.apiKeySecret': 'missing', 'smsapi.token': 'missing' }, warnings: [] });
+    const status = { 'vonage.backendToken': 'memory', 'privmx.apiKeySecret': 'missing', 'smsapi.token': 'missing' };
+    expect(answer).toEqual({ ok: true, secrets: status, restaurantSecrets: { default: status }, warnings: [] });
     expect(JSON.stringify(answer)).not.toContain('tok-Secret');
-    expect(saved[0]?.links.allowedHosts).toEqual(['meet.example.com']);
-    expect(core.settings.links.allowedHosts).toEqual(['meet.example.com']);
+    expect(saved[0]?.restaurants[0]?.links.allowedHosts).toEqual(['meet.example.com']);
+    expect(core.allowedHosts('default')).toEqual(['meet.example.com']);
     expect(login).toEqual([true]);
-    expect(await secrets.get('vonage.backendToken')).toBe('tok-Secret-123456');
+    expect(await secrets.get({ restaurant: 'default', name: 'vonage.backendToken' })).toBe('tok-Secret-123456');
     const got = await ipcMain.invoke(Channels.settingsGet, {});
     expect(JSON.stringify(got)).not.toContain('tok-Secret');
     await core.stop();

@@ -57,7 +57,9 @@ describe('power events', () => {
   it('resume, unlock and regained connectivity make every source of the real core reconnect now (coalesced)', async () => {
     const reasons: string[] = [];
     const factory: SourceFactory = {
-      name: 'vonage',
+      kind: 'vonage',
+      section: () => ({}),
+      secrets: [],
       enabled: () => true,
       create: (ctx) => ({
         name: 'vonage',

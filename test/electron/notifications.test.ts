@@ -7,6 +7,7 @@ import { ToastTokens, activationToken } from '../../main/electron/toastActivatio
 import { startPrivateDesktop } from '../harness/privateBus.js';
 import { waitUntil } from '../harness/wait.js';
 import { FakeNotification, FakeShell, openCore, tempDir } from './fakes.js';
+import { withRestaurant } from '../harness/settings.js';
 
 const GOOD = 'https://meet.vonage.com/room/42';
 const alert = (id: string, link?: string) => ({ id, source: 'vonage' as const, kind: 'support', title: `Table ${id}`, body: 'needs help', link, receivedAt: 1_700_000_000_000 });
@@ -56,7 +57,7 @@ describe('macOS notifications (Electron Notification with a Join Meeting action)
   it('re-checks the allow-list at click time', async () => {
     const { shell, core } = await macSetup();
     await core.pipeline.ingest(alert('3', GOOD));
-    await core.applySettings({ ...core.settings, links: { allowedHosts: ['only.example.org'] } });
+    await core.applySettings(withRestaurant(core.settings, { links: { allowedHosts: ['only.example.org'] } }));
     FakeNotification.created[0]?.emit('action', { actionIndex: 0 }, 0);
     await new Promise((r) => setTimeout(r, 50));
     expect(shell.opened).toEqual([]);

@@ -12,14 +12,14 @@ import { silentLogger } from '../../main/core/log/logger.js';
 import { FakeTray, openCore } from './fakes.js';
 
 const at = 1_700_000_000_000;
-const status = (source: SourceStatus['source'], state: SourceStatus['state'], detail?: string): SourceStatus => ({ source, state, detail, at });
+const status = (source: SourceStatus['source'], state: SourceStatus['state'], detail?: string): SourceStatus => ({ source, restaurant: 'default', state, detail, at });
 const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
 
 function actions(): TrayActions & { calls: string[] } {
   const calls: string[] = [];
   return {
     calls,
-    join: (s, id) => calls.push(`join ${s}/${id}`),
+    join: (k) => calls.push(`join ${k.source}/${k.id}`),
     pause: (c) => calls.push(`pause ${c}`),
     resume: () => calls.push('resume'),
     openHistory: () => calls.push('history'),
@@ -106,7 +106,7 @@ describe('tray menu template', () => {
 
   it('lists the last five alerts; one with an allowed link joins, others open the history', () => {
     const a = actions();
-    const recent = Array.from({ length: 7 }, (_, i) => ({ source: 'vonage', id: `a${i}`, title: `Table ${i} needs help`, receivedAt: Date.UTC(2024, 0, 1, 12, i), canJoin: i === 0 }));
+    const recent = Array.from({ length: 7 }, (_, i) => ({ restaurant: 'default', source: 'vonage', id: `a${i}`, title: `Table ${i} needs help`, receivedAt: Date.UTC(2024, 0, 1, 12, i), canJoin: i === 0 }));
     const items = buildTrayMenuTemplate(baseState({ recent, unread: 3 }), a, hhmm);
     const shown = labels(items).filter((l) => l.includes('Table'));
     expect(shown).toEqual(['12:00  Table 0 needs help  (Join)', '12:01  Table 1 needs help', '12:02  Table 2 needs help', '12:03  Table 3 needs help', '12:04  Table 4 needs help']);

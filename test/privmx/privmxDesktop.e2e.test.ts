@@ -6,7 +6,7 @@ import { ServicebellCore } from '../../main/core/app/servicebellCore.js';
 import { createSystemOpener } from '../../main/core/links/linkOpener.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import { DbusNotifier } from '../../main/core/notify/dbusNotifier.js';
-import { settingsSchema } from '../../main/core/settings/schema.js';
+import { settingsFrom } from '../harness/settings.js';
 import { sourceFactories } from '../../main/core/sources/registry.js';
 import { startPrivateDesktop, type PrivateDesktop } from '../harness/privateBus.js';
 import { startPrivmxBridgeEmulator, type PrivmxBridgeEmulator } from '../emulators/privmx/index.js';
@@ -35,7 +35,7 @@ describe('PrivMX Bridge → rules → pipeline → D-Bus notification (+ SMS)', 
     const key = bridge.addApiKey();
     const ctx = bridge.addContext();
     const orders = bridge.addThread(ctx.id);
-    const settings = settingsSchema.parse({
+    const settings = settingsFrom({
       privmx: {
         enabled: true, bridgeUrl: bridge.url, apiKeyId: key.id,
         rules: [{ name: 'orders', match: { channel: 'thread', threadId: orders.id }, title: 'New order', body: 'From {author}, table {publicMeta.table}', actions: ['desktop', 'sms'] }],
@@ -45,7 +45,7 @@ describe('PrivMX Bridge → rules → pipeline → D-Bus notification (+ SMS)', 
     });
     const logger = silentLogger();
     const secrets: Record<string, string> = { 'privmx.apiKeySecret': key.secret, 'smsapi.token': 'sms-token' };
-    const getSecret = async (name: string) => secrets[name];
+    const getSecret = async ({ name }: { name: string }) => secrets[name];
     core = await ServicebellCore.open({
       settings, dataDir: mkdtempSync(path.join(os.tmpdir(), 'sb-privmx-e2e-')),
       notifier: new DbusNotifier({ busAddress: desktop.busAddress, logger }), opener: createSystemOpener('linux'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingsSchema } from '../../main/core/settings/schema.js';
+import { restaurantSchema } from '../../main/core/settings/schema.js';
 import type { NotificationFrame } from '../../main/core/sources/privmx/bridgeFrames.js';
 import { formatTime, toEventView } from '../../main/core/sources/privmx/eventView.js';
 import { privmxRuleSchema, type PrivmxRuleInput } from '../../main/core/sources/privmx/ruleSchema.js';
@@ -21,12 +21,12 @@ describe('PrivMX rules', () => {
   });
 
   it('reports an unknown placeholder as a config error with its path', () => {
-    const bad = settingsSchema.safeParse({ privmx: { rules: [{ match: { channel: 'store' }, title: 'File from {author}', body: 'in {threadId}' }] } });
+    const bad = restaurantSchema.safeParse({ id: 'default', name: 'Restaurant', privmx: { rules: [{ match: { channel: 'store' }, title: 'File from {author}', body: 'in {threadId}' }] } });
     expect(bad.success).toBe(false);
     const issue = bad.error?.issues.find((i) => i.path.join('.') === 'privmx.rules.0.body');
     expect(issue?.message).toMatch(/unknown placeholder \{threadId\} for channel store/);
-    expect(settingsSchema.safeParse({ privmx: { rules: [{ match: { channel: 'thread' }, title: 'oops {author' }] } }).success).toBe(false);
-    expect(settingsSchema.safeParse({ privmx: { rules: [{ match: { channel: 'store', threadId: 'x' }, title: 'x' }] } }).error?.issues[0]?.path).toEqual(['privmx', 'rules', 0, 'match', 'threadId']);
+    expect(restaurantSchema.safeParse({ id: 'default', name: 'Restaurant', privmx: { rules: [{ match: { channel: 'thread' }, title: 'oops {author' }] } }).success).toBe(false);
+    expect(restaurantSchema.safeParse({ id: 'default', name: 'Restaurant', privmx: { rules: [{ match: { channel: 'store', threadId: 'x' }, title: 'x' }] } }).error?.issues[0]?.path).toEqual(['privmx', 'rules', 0, 'match', 'threadId']);
   });
 
   it('first match wins; no match, no alert', () => {

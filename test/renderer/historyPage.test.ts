@@ -27,7 +27,7 @@ async function seed(app: AppUnderTest): Promise<void> {
     { id: 'v2', source: 'vonage', kind: 'support_request', title: 'Video call from the terrace', body: 'Guest at table 12 started a call.', link: 'https://meet.vonage.com/room/12', receivedAt: t0 + 120_000 },
   ];
   for (const a of alerts) await app.core.pipeline.ingest(a);
-  await app.core.history.setRead([{ source: 'privmx', id: 'p1' }], true);
+  await app.core.history.setRead([{ restaurant: 'default', source: 'privmx', id: 'p1' }], true);
 }
 
 const SHOT_RULES = [
@@ -87,7 +87,7 @@ describe('history window in Chromium, on the real core', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator(target).textContent()).toBe('Mark unread');
     expect(await page.evaluate((s) => document.activeElement === document.querySelector(s), target)).toBe(true);
-    expect(app.core.history.find('vonage', 'v1')?.read).toBe(true);
+    expect(app.core.history.find({ restaurant: 'default', source: 'vonage', id: 'v1' })?.read).toBe(true);
     await app.stop();
   });
 

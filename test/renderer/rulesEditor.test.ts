@@ -17,7 +17,7 @@ afterAll(async () => {
 
 const loaded = (page: Page): Promise<void> => expect.poll(() => page.locator('#vonage-eventTypes').inputValue()).toBe('support_request');
 const rule = (page: Page, n: number) => page.getByRole('group', { name: `Rule ${n}`, exact: true });
-const savedRules = (app: AppUnderTest): unknown => (JSON.parse(readFileSync(path.join(app.dataDir, 'config.json'), 'utf8')) as { privmx: { rules: unknown } }).privmx.rules;
+const savedRules = (app: AppUnderTest): unknown => (JSON.parse(readFileSync(path.join(app.dataDir, 'config.json'), 'utf8')) as { restaurants: Array<{ privmx: { rules: unknown } }> }).restaurants[0]?.privmx.rules;
 const focusedId = (page: Page): Promise<string | undefined> => page.evaluate(() => document.activeElement?.id);
 
 async function withRules(rules: Array<Record<string, unknown>>): Promise<AppUnderTest> {
@@ -59,7 +59,7 @@ describe('PrivMX rules editor in Chromium, on the real core', () => {
 
     const expected = { name: 'Kitchen orders', match: { channel: 'thread', threadId: 'thread-kitchen' }, title: 'Order from {author}', body: '', actions: ['desktop', 'sms'] };
     expect(savedRules(app)).toEqual([expected]);
-    expect(app.core.settings.privmx.rules).toEqual([expected]);
+    expect(app.core.settings.restaurants[0]?.privmx.rules).toEqual([expected]);
     await page.reload();
     await expect.poll(() => rule(page, 1).getByLabel('Title').inputValue()).toBe('Order from {author}');
     expect(await rule(page, 1).getByLabel('Thread id').inputValue()).toBe('thread-kitchen');
@@ -83,7 +83,7 @@ describe('PrivMX rules editor in Chromium, on the real core', () => {
     expect(await page.locator('#problems').textContent()).toContain('PrivMX rule 2, body: unknown placeholder {storeId}');
     expect(await rule(page, 1).locator('[aria-invalid]').count()).toBe(0);
     expect(existsSync(path.join(app.dataDir, 'config.json'))).toBe(false);
-    expect(app.core.settings.privmx.rules).toHaveLength(1);
+    expect(app.core.settings.restaurants[0]?.privmx.rules).toHaveLength(1);
 
     await body.fill('{author} in {threadId}');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -139,7 +139,7 @@ describe('PrivMX rules editor in Chromium, on the real core', () => {
     await tabTo(page, '#save');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved.');
-    expect(app.core.settings.privmx.rules).toEqual([{ name: 'New file', match: { channel: 'store' }, title: 'File from {creator}', body: '', actions: ['desktop'] }]);
+    expect(app.core.settings.restaurants[0]?.privmx.rules).toEqual([{ name: 'New file', match: { channel: 'store' }, title: 'File from {creator}', body: '', actions: ['desktop'] }]);
     await app.stop();
   });
 

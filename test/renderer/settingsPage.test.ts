@@ -36,14 +36,17 @@ describe('settings window in Chromium, on the real core', () => {
     await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved.');
 
     const file = readFileSync(path.join(app.dataDir, 'config.json'), 'utf8');
-    const saved = JSON.parse(file) as Record<string, Record<string, unknown>>;
+    const onDisk = JSON.parse(file) as { version: number; restaurants: Array<Record<string, unknown>>; notifications: unknown };
+    expect(onDisk.version).toBe(2);
+    expect(onDisk.restaurants).toHaveLength(1);
+    const saved: Record<string, unknown> = { ...onDisk.restaurants[0], notifications: onDisk.notifications };
     expect(saved.vonage).toMatchObject({ enabled: true, backendUrl: 'https://backend.restaurant.example', username: 'front-desk', eventTypes: ['support_request', 'waiter_call'] });
     expect(saved.sms).toMatchObject({ to: ['+48500100200', '+48500100201'] });
     expect(saved.links).toEqual({ allowedHosts: ['*.vonage.com', 'meet.restaurant.example'] });
     expect(saved.notifications).toMatchObject({ quietHours: { enabled: true, start: '22:30', end: '06:45' } });
     expect(file).not.toContain(TOKEN);
     expect(await createKeychain().get('vonage.backendToken')).toBe(TOKEN);
-    expect(app.core.settings.vonage.username).toBe('front-desk');
+    expect(app.core.settings.restaurants[0]?.vonage.username).toBe('front-desk');
 
     expect(await page.locator('#vonage-backendToken').inputValue()).toBe('');
     expect(await page.locator('#vonage-backendToken-status').textContent()).toBe('Stored in keychain');
@@ -101,7 +104,7 @@ describe('settings window in Chromium, on the real core', () => {
     expect(outline.width).toBeGreaterThanOrEqual(2);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved.');
-    expect(app.core.settings.privmx).toMatchObject({ enabled: true, bridgeUrl: 'https://bridge.restaurant.example', apiKeyId: 'key-id-1' });
+    expect(app.core.settings.restaurants[0]?.privmx).toMatchObject({ enabled: true, bridgeUrl: 'https://bridge.restaurant.example', apiKeyId: 'key-id-1' });
     expect(app.core.settings.ui.launchAtLogin).toBe(true);
 
     await tabTo(page, '#send-test');

@@ -7,7 +7,7 @@ import { ServicebellCore, type SourceFactory } from '../../main/core/app/service
 import { createSystemOpener } from '../../main/core/links/linkOpener.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import { DbusNotifier } from '../../main/core/notify/dbusNotifier.js';
-import { settingsSchema } from '../../main/core/settings/schema.js';
+import { settingsFrom } from '../harness/settings.js';
 import { VonageSource } from '../../main/core/sources/vonage/vonageSource.js';
 import { startVonageEmulator, type VonageEmulator } from '../emulators/vonage/index.js';
 import { startBackendEmulator, type BackendEmulator } from '../emulators/backend/index.js';
@@ -31,21 +31,23 @@ describe('Vonage end to end through the pipeline and D-Bus', () => {
     vonage.setPublicKey(backend.publicKeyPem);
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-vonage-e2e-'));
     const logger = silentLogger();
-    const settings = settingsSchema.parse({
+    const settings = settingsFrom({
       vonage: { enabled: true, backendUrl: backend.url, username: USERNAME, sdk: { url: vonage.url, apiUrl: vonage.url } },
       notifications: { burst: { count: 20, windowSeconds: 10 } },
     });
     const factory: SourceFactory = {
-      name: 'vonage',
-      enabled: (s) => s.vonage.enabled,
-      create: (ctx) => new VonageSource({ settings: ctx.settings.vonage, getSecret: ctx.getSecret, sink: ctx.sink, cursors: ctx.cursors, logger: ctx.logger, timing: FAST_TIMING }),
+      kind: 'vonage',
+      section: (r) => r.vonage,
+      secrets: ['vonage.backendToken'],
+      enabled: (r) => r.vonage.enabled,
+      create: (ctx) => new VonageSource({ settings: ctx.restaurant.vonage, getSecret: ctx.getSecret, sink: ctx.sink, cursors: ctx.cursors, logger: ctx.logger, timing: FAST_TIMING }),
     };
     core = await ServicebellCore.open({
       settings,
       dataDir,
       notifier: new DbusNotifier({ busAddress: desktop.busAddress, logger }),
       opener: createSystemOpener('linux'),
-      getSecret: async (name) => (name === 'vonage.backendToken' ? STAFF_TOKEN : undefined),
+      getSecret: async ({ name }) => (name === 'vonage.backendToken' ? STAFF_TOKEN : undefined),
       logger,
       sources: [factory],
     });

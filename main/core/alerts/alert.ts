@@ -5,12 +5,14 @@ export const alertSourceSchema = z.enum(['vonage', 'privmx', 'mqtt', 'ntfy', 'se
 export type AlertSource = z.infer<typeof alertSourceSchema>;
 
 /**
- * What every source turns an event into. `id` is unique per source (dedupe key: source + id).
+ * What every source turns an event into. `id` is unique per source within a restaurant (dedupe key: restaurant + source + id).
  * `title`, `body` are raw text as received; the pipeline sanitizes them before anything is shown.
  * `link` is a candidate URL; only the link policy decides whether it becomes a "Join Meeting" action.
  */
 export const alertSchema = z.object({
   id: z.string().min(1).max(512),
+  /** The restaurant (settings id) whose connection produced it; set by the core, never by a source. Entries from before settings v2 were all `default`'s. */
+  restaurant: z.string().min(1).max(64).default('default'),
   source: alertSourceSchema,
   kind: z.string().min(1).max(128),
   title: z.string(),
@@ -26,3 +28,15 @@ export type AlertInput = z.input<typeof alertSchema>;
 /** Why an alert was not shown as a notification (or shown without its link). */
 export type NotShownReason = 'duplicate' | 'dnd' | 'coalesced' | 'failed' | 'os_dnd';
 export type LinkRejectReason = 'link_not_allowed';
+
+/** Which alert: unique per restaurant, source and the source's id. */
+export interface AlertKey {
+  restaurant: string;
+  source: string;
+  id: string;
+}
+
+export const keyOf = (alert: Pick<Alert, 'restaurant' | 'source' | 'id'>): AlertKey => ({ restaurant: alert.restaurant, source: alert.source, id: alert.id });
+
+export const sameAlert = (alert: Pick<Alert, 'restaurant' | 'source' | 'id'>, key: AlertKey): boolean =>
+  alert.id === key.id && alert.source === key.source && alert.restaurant === key.restaurant;

@@ -1,5 +1,7 @@
+import type { AlertKey } from './alert.js';
+
 /**
- * Remembers which (source, id) pairs were already seen. Bounded: the oldest keys are forgotten first.
+ * Remembers which (restaurant, source, id) triples were already seen. Bounded: the oldest keys are forgotten first.
  * Seeded from history on start, so a replay after restart is recognized too.
  */
 export class Dedupe {
@@ -7,17 +9,17 @@ export class Dedupe {
 
   constructor(private readonly capacity = 20_000) {}
 
-  static key(source: string, id: string): string {
-    return `${source}\u0000${id}`;
+  static key(alert: AlertKey): string {
+    return `${alert.restaurant}\u0000${alert.source}\u0000${alert.id}`;
   }
 
-  has(source: string, id: string): boolean {
-    return this.seen.has(Dedupe.key(source, id));
+  has(alert: AlertKey): boolean {
+    return this.seen.has(Dedupe.key(alert));
   }
 
-  /** Returns false when the pair was already seen. */
-  add(source: string, id: string): boolean {
-    const key = Dedupe.key(source, id);
+  /** Returns false when it was already seen. */
+  add(alert: AlertKey): boolean {
+    const key = Dedupe.key(alert);
     if (this.seen.has(key)) return false;
     this.seen.add(key);
     if (this.seen.size > this.capacity) {

@@ -7,7 +7,7 @@ import { HistoryStore } from './history.js';
 
 const dir = () => mkdtempSync(path.join(os.tmpdir(), 'sb-history-'));
 const entry = (id: string): HistoryEntry => ({
-  alert: { id, source: 'vonage', kind: 'support_request', title: 'Support request', body: `${id} body`, receivedAt: 1, meta: {} },
+  alert: { id, restaurant: 'default', source: 'vonage', kind: 'support_request', title: 'Support request', body: `${id} body`, receivedAt: 1, meta: {} },
   shown: true,
   read: false,
 });
@@ -18,7 +18,7 @@ describe('history on disk (snapshot + journal)', () => {
     const d = dir();
     const store = await HistoryStore.open(d, 100);
     await Promise.all([store.add(entry('a')), store.add(entry('b'))]);
-    await store.update('vonage', 'a', { shown: false, reason: 'failed' });
+    await store.update({ restaurant: 'default', source: 'vonage', id: 'a' }, { shown: false, reason: 'failed' });
     expect(lines(path.join(d, 'history.journal'))).toHaveLength(3);
     expect(JSON.parse(readFileSync(path.join(d, 'history.json'), 'utf8')).entries).toEqual([]);
     await store.close();

@@ -1,5 +1,6 @@
 import { HistoryJournal, type JournalRecord } from './historyJournal.js';
 import { historyEntrySchema, type HistoryEntry } from './historyEntry.js';
+import { sameAlert, type AlertKey } from './alert.js';
 
 export { historyEntrySchema, type HistoryEntry };
 
@@ -47,8 +48,8 @@ export class HistoryStore {
     return this.entries.reduce((n, e) => n + (e.read ? 0 : 1), 0);
   }
 
-  find(source: string, id: string): HistoryEntry | undefined {
-    return this.entries.find((e) => e.alert.source === source && e.alert.id === id);
+  find(key: AlertKey): HistoryEntry | undefined {
+    return this.entries.find((e) => sameAlert(e.alert, key));
   }
 
   onChange(listener: () => void): () => void {
@@ -61,14 +62,14 @@ export class HistoryStore {
   }
 
   /** Updates an entry in place (e.g. the notifier's outcome arrived after it was stored). */
-  update(source: string, id: string, patch: Patch): Promise<void> {
-    if (!this.find(source, id)) return Promise.resolve();
-    return this.record({ op: 'update', source, id, patch });
+  update(key: AlertKey, patch: Patch): Promise<void> {
+    if (!this.find(key)) return Promise.resolve();
+    return this.record({ op: 'update', restaurant: key.restaurant, source: key.source, id: key.id, patch });
   }
 
-  setRead(keys: ReadonlyArray<{ source: string; id: string }>, read: boolean): Promise<void> {
+  setRead(keys: readonly AlertKey[], read: boolean): Promise<void> {
     for (const k of keys) {
-      const entry = this.find(k.source, k.id);
+      const entry = this.find(k);
       if (entry) entry.read = read;
     }
     return this.rewrite();
@@ -98,11 +99,11 @@ export class HistoryStore {
   private apply(record: JournalRecord): void {
     if (record.op === 'add') {
       // Idempotent: a replay after a crash mid-compaction may repeat what the snapshot holds.
-      if (this.find(record.entry.alert.source, record.entry.alert.id)) return;
+      if (this.find(record.entry.alert)) return;
       this.entries.unshift(record.entry);
       if (this.entries.length > this.limit) this.entries.length = this.limit;
     } else {
-      const entry = this.find(record.source, record.id);
+      const entry = this.find(record);
       if (entry) Object.assign(entry, record.patch);
     }
   }

@@ -11,6 +11,8 @@ const journalRecordSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('add'), entry: historyEntrySchema }),
   z.object({
     op: z.literal('update'),
+    /** Absent in journals written before settings v2: those were all the `default` restaurant's. */
+    restaurant: z.string().default('default'),
     source: z.string(),
     id: z.string(),
     patch: historyEntrySchema.pick({ shown: true, reason: true, joinUrl: true, read: true }).partial(),

@@ -128,7 +128,7 @@ describe('do not disturb', () => {
     await dnd.pause(clock.now() + 30 * 60_000);
     const during = await pipeline.ingest(alert('d1'));
     expect(during.status === 'accepted' && during.outcome).toMatchObject({ shown: false, reason: 'dnd' });
-    expect(history.find('vonage', 'd1')).toMatchObject({ shown: false, read: false, reason: 'dnd' });
+    expect(history.find({ restaurant: 'default', source: 'vonage', id: 'd1' })).toMatchObject({ shown: false, read: false, reason: 'dnd' });
     expect(notifier.shown).toHaveLength(0);
     clock.advance(30 * 60_000);
     await pipeline.ingest(alert('d2'));
@@ -176,7 +176,7 @@ describe('text and links', () => {
     expect(notifier.shown[0]?.joinUrl).toBe('https://meetings.vonage.com/r/1');
     expect(notifier.shown[1]?.joinUrl).toBeUndefined();
     expect(bad.status === 'accepted' && bad.outcome).toMatchObject({ shown: true, reason: 'link_not_allowed' });
-    expect(history.find('vonage', 'l2')?.joinUrl).toBeUndefined();
+    expect(history.find({ restaurant: 'default', source: 'vonage', id: 'l2' })?.joinUrl).toBeUndefined();
   });
 
   it('re-checks the link when a person clicks, and opens it only if still allowed', async () => {
@@ -199,6 +199,6 @@ describe('text and links', () => {
     const { pipeline, history } = await makePipeline();
     notifier.result = { status: 'failed', error: 'no server' };
     await pipeline.ingest(alert('f1'));
-    expect(history.find('vonage', 'f1')).toMatchObject({ shown: false, reason: 'failed' });
+    expect(history.find({ restaurant: 'default', source: 'vonage', id: 'f1' })).toMatchObject({ shown: false, reason: 'failed' });
   });
 });

@@ -4,7 +4,7 @@ import { checkLink } from '../links/linkPolicy.js';
 import type { LinkOpener } from '../links/linkOpener.js';
 import { safeErrorMessage } from '../log/redact.js';
 import type { Notifier, NotificationActivation, ShowResult } from '../notify/notifier.js';
-import { alertSchema, type Alert } from './alert.js';
+import { alertSchema, keyOf, type Alert, type AlertKey } from './alert.js';
 import { BurstCoalescer, summaryText, type BurstOptions } from './burst.js';
 import { Dedupe } from './dedupe.js';
 import type { DoNotDisturb } from './doNotDisturb.js';
@@ -24,6 +24,7 @@ export interface SummaryOutcome {
   shown: boolean;
 }
 export interface JoinAction {
+  restaurant: string;
   source: string;
   alertId: string;
   url: string;
@@ -36,7 +37,8 @@ export interface PipelineDeps {
   dnd: DoNotDisturb;
   notifier: Notifier;
   opener: LinkOpener;
-  allowedHosts: () => readonly string[];
+  /** The "Join Meeting" allow-list of a restaurant (its `links.allowedHosts`), read at each decision. */
+  allowedHosts: (restaurant: string) => readonly string[];
   burst: BurstOptions;
   clock: Clock;
   logger: Logger;
@@ -51,7 +53,7 @@ export class AlertPipeline {
   private readonly actionListeners = new Set<(a: JoinAction) => void>();
 
   constructor(private readonly deps: PipelineDeps) {
-    for (const entry of deps.history.list()) this.dedupe.add(entry.alert.source, entry.alert.id);
+    for (const entry of deps.history.list()) this.dedupe.add(entry.alert);
     this.burst = new BurstCoalescer(deps.burst, deps.clock, (held) => void this.showSummary(held));
     deps.notifier.onActivated((activation) => void this.activated(activation));
   }
@@ -84,13 +86,13 @@ export class AlertPipeline {
       return { status: 'invalid', problem };
     }
     const raw = parsed.data;
-    if (!this.dedupe.add(raw.source, raw.id)) return { status: 'duplicate' };
+    if (!this.dedupe.add(raw)) return { status: 'duplicate' };
     const alert: Alert = { ...raw, title: sanitizeTitle(raw.title), body: sanitizeBody(raw.body) };
 
     let joinUrl: string | undefined;
     let reason: string | undefined;
     if (alert.link !== undefined) {
-      const decision = checkLink(alert.link, this.deps.allowedHosts());
+      const decision = checkLink(alert.link, this.deps.allowedHosts(alert.restaurant));
       if (decision.allowed) joinUrl = decision.url;
       else {
         reason = 'link_not_allowed';
@@ -113,18 +115,19 @@ export class AlertPipeline {
           ? { reason: reason ?? 'no_actions' }
           : { shown: false, reason: result.status === 'os_dnd' ? 'os_dnd' : 'failed' };
       Object.assign(entry, patch);
-      await this.deps.history.update(alert.source, alert.id, patch);
+      await this.deps.history.update(keyOf(alert), patch);
     }
     return { status: 'accepted', outcome: this.emit(entry) };
   }
 
   /** Opens an alert's link after re-checking it against the current allow-list (tray menu, history window, click). */
-  async join(source: string, alertId: string): Promise<boolean> {
-    const entry = this.deps.history.find(source, alertId);
+  async join(key: AlertKey): Promise<boolean> {
+    const { restaurant, source, id: alertId } = key;
+    const entry = this.deps.history.find(key);
     if (!entry?.alert.link) return false;
-    const decision = checkLink(entry.alert.link, this.deps.allowedHosts());
+    const decision = checkLink(entry.alert.link, this.deps.allowedHosts(entry.alert.restaurant));
     if (!decision.allowed) {
-      this.deps.logger.warn({ source, alertId, why: decision.reason }, 'refused to open a link');
+      this.deps.logger.warn({ restaurant, source, alertId, why: decision.reason }, 'refused to open a link');
       return false;
     }
     try {
@@ -133,8 +136,8 @@ export class AlertPipeline {
       this.deps.logger.error({ err: safeErrorMessage(err) }, 'could not open the browser');
       return false;
     }
-    await this.deps.history.setRead([{ source, id: alertId }], true);
-    for (const listener of this.actionListeners) listener({ source, alertId, url: decision.url });
+    await this.deps.history.setRead([key], true);
+    for (const listener of this.actionListeners) listener({ restaurant, source, alertId, url: decision.url });
     return true;
   }
 
@@ -145,7 +148,7 @@ export class AlertPipeline {
 
   private async show(alert: Alert, joinUrl: string | undefined): Promise<ShowResult> {
     try {
-      return await this.deps.notifier.show({ key: notificationKey(alert.source, alert.id), title: alert.title, body: alert.body, joinUrl });
+      return await this.deps.notifier.show({ key: notificationKey(alert), title: alert.title, body: alert.body, joinUrl });
     } catch (err) {
       const error = safeErrorMessage(err);
       this.deps.logger.error({ error, notifier: this.deps.notifier.name }, 'notification failed');
@@ -171,7 +174,7 @@ export class AlertPipeline {
   private async activated(activation: NotificationActivation): Promise<void> {
     const parsed = parseNotificationKey(activation.key);
     if (!parsed) return;
-    await this.join(parsed.source, parsed.id);
+    await this.join(parsed);
   }
 
   private emit(entry: HistoryEntry): AlertOutcome {
@@ -181,12 +184,20 @@ export class AlertPipeline {
   }
 }
 
-export function notificationKey(source: string, id: string): string {
-  return `${source}/${id}`;
+/**
+ * `vonage/<id>` for the `default` restaurant (as before settings v2, so a toast shown before an upgrade still
+ * activates), `vonage@bistro-mokotow/<id>` for any other. Restaurant ids are slugs: never `@` or `/`.
+ */
+export function notificationKey(alert: AlertKey): string {
+  return alert.restaurant === 'default' ? `${alert.source}/${alert.id}` : `${alert.source}@${alert.restaurant}/${alert.id}`;
 }
 
-export function parseNotificationKey(key: string): { source: string; id: string } | undefined {
+export function parseNotificationKey(key: string): AlertKey | undefined {
   const slash = key.indexOf('/');
   if (slash <= 0 || key.startsWith('summary:')) return undefined;
-  return { source: key.slice(0, slash), id: key.slice(slash + 1) };
+  const head = key.slice(0, slash);
+  const at = head.indexOf('@');
+  const [source, restaurant] = at < 0 ? [head, 'default'] : [head.slice(0, at), head.slice(at + 1)];
+  if (source === '' || restaurant === '') return undefined;
+  return { restaurant, source, id: key.slice(slash + 1) };
 }

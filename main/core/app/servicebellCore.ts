@@ -6,19 +6,20 @@ import { DoNotDisturb } from '../alerts/doNotDisturb.js';
 import { HistoryStore } from '../alerts/history.js';
 import type { LinkOpener } from '../links/linkOpener.js';
 import type { Notifier } from '../notify/notifier.js';
-import type { SecretGetter } from '../secrets/secretNames.js';
-import type { Settings } from '../settings/schema.js';
+import type { SecretGetter, SecretLookup, SecretName, SecretRef } from '../secrets/secretNames.js';
+import { DEFAULT_RESTAURANT_ID, type RestaurantSettings, type Settings } from '../settings/schema.js';
 import type { Source, SourceName, SourceSink, SourceStatus } from '../sources/source.js';
-import { CursorStore } from '../storage/cursorStore.js';
+import { CursorStore, type Cursors } from '../storage/cursorStore.js';
 import { StorageHealth, type StorageChange, type StorageProblem } from '../storage/storageHealth.js';
 import { SmsForwarder } from '../sms/smsForwarder.js';
 import { SourceSupervisor } from './sourceSupervisor.js';
 
-/** Everything a source factory may use. */
+/** Everything a source factory may use: one restaurant's settings, cursors and secrets. */
 export interface SourceContext {
-  settings: Settings;
+  restaurant: RestaurantSettings;
   sink: SourceSink;
-  cursors: CursorStore;
+  cursors: Cursors;
+  /** The restaurant's own secrets, by name. */
   getSecret: SecretGetter;
   logger: Logger;
   clock: Clock;
@@ -28,15 +29,20 @@ export interface SourceContext {
 /** A line for the person or the admin that is not an alert (SMS limits and failures). */
 export interface Notice {
   source: 'sms';
+  restaurant: string;
   level: 'info' | 'warn' | 'error';
   message: string;
   at: number;
 }
 
-/** Builds a source when its section is enabled. */
+/** One source kind: the core builds one per restaurant whose section is enabled. */
 export interface SourceFactory {
-  name: SourceName;
-  enabled(settings: Settings): boolean;
+  kind: SourceName;
+  /** What this kind reads of a restaurant's settings: a change to it restarts this connection, and only it. */
+  section(restaurant: RestaurantSettings): unknown;
+  enabled(restaurant: RestaurantSettings): boolean;
+  /** The secrets it reads: setting or deleting one of its restaurant's restarts it. */
+  secrets: readonly SecretName[];
   create(context: SourceContext): Source;
 }
 
@@ -45,7 +51,7 @@ export interface CoreOptions {
   dataDir: string;
   notifier: Notifier;
   opener: LinkOpener;
-  getSecret: SecretGetter;
+  getSecret: SecretLookup;
   logger: Logger;
   sources: readonly SourceFactory[];
   clock?: Clock;
@@ -62,7 +68,8 @@ export class ServicebellCore {
   private readonly sources: SourceSupervisor;
   private readonly noticeListeners = new Set<(n: Notice) => void>();
   private readonly clock: Clock;
-  private sms: SmsForwarder;
+  /** One forwarder per restaurant: its own numbers, sender, token and hourly limit. */
+  private sms = new Map<string, SmsForwarder>();
 
   private constructor(
     private options: CoreOptions,
@@ -79,30 +86,30 @@ export class ServicebellCore {
       dnd,
       notifier: options.notifier,
       opener: options.opener,
-      allowedHosts: () => this.options.settings.links.allowedHosts,
+      allowedHosts: (restaurant) => this.allowedHosts(restaurant),
       burst: burstOptions(settings),
       clock: this.clock,
       logger: options.logger,
     });
     this.sources = new SourceSupervisor({
       factories: options.sources,
-      context: (name) => ({
-        cursors,
-        getSecret: options.getSecret,
-        logger: options.logger.child({ source: name }),
+      context: (restaurant, kind) => ({
+        cursors: cursors.scoped(restaurant.id, DEFAULT_RESTAURANT_ID),
+        getSecret: (name) => options.getSecret({ restaurant: restaurant.id, name }),
+        logger: options.logger.child({ restaurant: restaurant.id, source: kind }),
         clock: this.clock,
         hostName: options.hostName ?? os.hostname(),
       }),
-      ingest: async (input) => {
-        const result = await this.pipeline.ingest(input);
+      ingest: async (restaurant, input) => {
+        const result = await this.pipeline.ingest({ ...input, restaurant });
         if (result.status === 'invalid') options.logger.warn({ problem: result.problem }, 'a source produced an invalid alert');
       },
       clock: this.clock,
       logger: options.logger,
     });
-    this.sms = this.createSmsForwarder(settings);
+    this.configureSms(undefined, settings);
     // Off the notification path: an SMS never delays or blocks the desktop notification.
-    this.pipeline.onOutcome((o) => void this.sms.forward(o.alert));
+    this.pipeline.onOutcome((o) => void this.sms.get(o.alert.restaurant)?.forward(o.alert));
   }
 
   static async open(options: CoreOptions): Promise<ServicebellCore> {
@@ -117,6 +124,15 @@ export class ServicebellCore {
 
   get settings(): Settings {
     return this.options.settings;
+  }
+
+  /** A restaurant's "Join Meeting" allow-list; none for a restaurant no longer configured (its old alerts keep their text). */
+  allowedHosts(restaurant: string): readonly string[] {
+    return this.restaurant(restaurant)?.links.allowedHosts ?? [];
+  }
+
+  restaurant(id: string): RestaurantSettings | undefined {
+    return this.options.settings.restaurants.find((r) => r.id === id);
   }
 
   onStatus(listener: (s: SourceStatus) => void): () => void {
@@ -149,13 +165,13 @@ export class ServicebellCore {
     this.sources.reconnectAll(reason);
   }
 
-  /** Applies new settings without a restart; only sources whose section or secret changed are restarted. */
-  async applySettings(next: Settings, changedSecrets: readonly string[] = []): Promise<void> {
+  /** Applies new settings without a restart; only connections whose section or secret changed are restarted. */
+  async applySettings(next: Settings, changedSecrets: readonly SecretRef[] = []): Promise<void> {
     const previous = this.options.settings;
     this.options = { ...this.options, settings: next };
     this.pipeline.configureBurst(burstOptions(next));
     this.dnd.configure(next.notifications.quietHours);
-    if (JSON.stringify(previous.sms) !== JSON.stringify(next.sms)) this.sms = this.createSmsForwarder(next);
+    this.configureSms(previous, next);
     await this.sources.apply(previous, next, changedSecrets);
   }
 
@@ -171,14 +187,25 @@ export class ServicebellCore {
     }
   }
 
-  private createSmsForwarder(settings: Settings): SmsForwarder {
+  /** A restaurant's forwarder is rebuilt only when its `sms` section changed (its hourly count starts again then). */
+  private configureSms(previous: Settings | undefined, next: Settings): void {
+    const ids = new Set(next.restaurants.map((r) => r.id));
+    for (const id of [...this.sms.keys()]) if (!ids.has(id)) this.sms.delete(id);
+    for (const restaurant of next.restaurants) {
+      const before = previous?.restaurants.find((r) => r.id === restaurant.id);
+      if (this.sms.has(restaurant.id) && JSON.stringify(before?.sms) === JSON.stringify(restaurant.sms)) continue;
+      this.sms.set(restaurant.id, this.createSmsForwarder(restaurant));
+    }
+  }
+
+  private createSmsForwarder(restaurant: RestaurantSettings): SmsForwarder {
     return new SmsForwarder({
-      settings: settings.sms,
-      getSecret: this.options.getSecret,
-      logger: this.options.logger.child({ component: 'sms' }),
+      settings: restaurant.sms,
+      getSecret: (name) => this.options.getSecret({ restaurant: restaurant.id, name }),
+      logger: this.options.logger.child({ component: 'sms', restaurant: restaurant.id }),
       clock: this.clock,
       onStatus: (line) => {
-        const notice: Notice = { source: 'sms', ...line, at: this.clock.now() };
+        const notice: Notice = { source: 'sms', restaurant: restaurant.id, ...line, at: this.clock.now() };
         for (const listener of this.noticeListeners) listener(notice);
       },
     });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { settingsSchema } from '../settings/schema.js';
+import { settingsFrom } from '../../../test/harness/settings.js';
 import { runChecks, type CheckLine, type ConnectionProbe } from './connectionCheck.js';
 
 const never = <T>(): Promise<T> => new Promise<T>(() => {});
 
 describe('runChecks', () => {
   it('ends a probe that never settles with a FAIL line at its deadline, after printing every earlier line', async () => {
-    const settings = settingsSchema.parse({ vonage: { enabled: true } });
+    const settings = settingsFrom({ vonage: { enabled: true } });
     const stuck: ConnectionProbe = { name: 'stuck', applies: () => true, run: () => never<CheckLine[]>() };
     const after: ConnectionProbe = { name: 'after', applies: () => true, run: async () => [{ name: 'after', ok: true, detail: 'ran' }] };
     const seen: string[] = [];
@@ -19,7 +19,7 @@ describe('runChecks', () => {
   });
 
   it('a secret lookup that never answers is a FAIL line, not a hang', async () => {
-    const settings = settingsSchema.parse({ vonage: { enabled: true } });
+    const settings = settingsFrom({ vonage: { enabled: true } });
     const lines = await runChecks(settings, () => never(), [], { secretDeadlineMs: 100 });
     expect(lines.at(-1)).toEqual({ name: 'secret vonage.backendToken', ok: false, detail: 'finding vonage.backendToken took longer than 100 ms' });
   });

@@ -1,7 +1,7 @@
 import { heldClock } from '../connection/clock.js';
 import { withTimeout } from '../connection/timeout.js';
-import type { SecretGetter, SecretName } from '../secrets/secretNames.js';
-import type { Settings } from '../settings/schema.js';
+import type { SecretGetter, SecretName, SecretRef } from '../secrets/secretNames.js';
+import type { RestaurantSettings, Settings } from '../settings/schema.js';
 import { settingsWarnings } from '../settings/settingsWarnings.js';
 
 /** One line of `servicebell check` (and of the settings window's "Check connections"). */
@@ -11,13 +11,16 @@ export interface CheckLine {
   detail: string;
   /** A setting that works but probably does not do what was meant; never a failure. */
   warning?: boolean;
+  /** The restaurant (settings id) the line is about; absent for the settings and keychain lines. */
+  restaurant?: string;
 }
 
-/** A single, bounded connection attempt for one enabled service; never sends a message. */
+/** A single, bounded connection attempt for one enabled service of one restaurant; never sends a message. */
 export interface ConnectionProbe {
   name: string;
-  applies(settings: Settings): boolean;
-  run(settings: Settings, getSecret: SecretGetter): Promise<CheckLine[]>;
+  applies(settings: RestaurantSettings): boolean;
+  /** `getSecret` answers with this restaurant's secrets. */
+  run(settings: RestaurantSettings, getSecret: SecretGetter): Promise<CheckLine[]>;
 }
 
 export interface CheckOptions {
@@ -33,8 +36,8 @@ export interface CheckOptions {
   secretDeadlineMs?: number;
 }
 
-/** Which secrets the enabled parts of the settings need. */
-export function requiredSecrets(settings: Settings): SecretName[] {
+/** Which secrets the enabled parts of a restaurant's settings need. */
+export function requiredSecrets(settings: RestaurantSettings): SecretName[] {
   const needed: SecretName[] = [];
   if (settings.vonage.enabled) needed.push('vonage.backendToken');
   if (settings.privmx.enabled) needed.push('privmx.apiKeySecret');
@@ -54,13 +57,14 @@ export function keychainLine(problem: string | undefined, lines: readonly CheckL
 const seconds = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
 
 /**
- * Every check, in order: settings, their warnings, secrets, then each applicable probe. Each step has a deadline held
- * by a referenced timer, so a probe whose promise never settles ends as a FAIL line instead of letting the process
- * drain and exit without printing.
+ * Every check, in order: settings, their warnings, then for each restaurant its secrets and each applicable probe.
+ * With several restaurants each of their lines is prefixed `[id]` and carries `restaurant`; with one, the lines read
+ * as they always did. Each step has a deadline held by a referenced timer, so a probe whose promise never settles
+ * ends as a FAIL line instead of letting the process drain and exit without printing.
  */
 export async function runChecks(
   settings: Settings,
-  locate: (name: SecretName) => Promise<{ location: string; value?: string }>,
+  locate: (ref: SecretRef) => Promise<{ location: string; value?: string }>,
   probes: readonly ConnectionProbe[],
   options: CheckOptions = {},
 ): Promise<CheckLine[]> {
@@ -71,32 +75,41 @@ export async function runChecks(
   };
   const probeMs = options.probeDeadlineMs ?? 45_000;
   const secretMs = options.secretDeadlineMs ?? 10_000;
-  const boundedLocate = (name: SecretName) => withTimeout(locate(name), secretMs, () => new Error(`finding ${name} took longer than ${seconds(secretMs)}`), heldClock);
+  const boundedLocate = (ref: SecretRef) =>
+    withTimeout(locate(ref), secretMs, () => new Error(`finding ${ref.name} took longer than ${seconds(secretMs)}`), heldClock);
 
   emit(options.settingsLine ?? { name: 'settings', ok: true, detail: 'valid' });
+  const several = settings.restaurants.length > 1;
+  const about = (restaurant: RestaurantSettings, line: CheckLine): CheckLine =>
+    several ? { ...line, name: `[${restaurant.id}] ${line.name}`, restaurant: restaurant.id } : line;
   for (const warning of settingsWarnings(settings)) emit({ name: `settings ${warning.path}`, ok: true, warning: true, detail: warning.message });
 
-  const secretLines: CheckLine[] = [];
-  for (const name of requiredSecrets(settings)) {
-    try {
-      const { location } = await boundedLocate(name);
-      secretLines.push({ name: `secret ${name}`, ok: location !== 'missing', detail: location === 'missing' ? 'missing: set it with `servicebell credentials set`' : `found in ${location}` });
-    } catch (err) {
-      secretLines.push({ name: `secret ${name}`, ok: false, detail: err instanceof Error ? err.message : String(err) });
+  const secretLines: Array<{ restaurant: RestaurantSettings; line: CheckLine }> = [];
+  for (const restaurant of settings.restaurants) {
+    for (const name of requiredSecrets(restaurant)) {
+      try {
+        const { location } = await boundedLocate({ restaurant: restaurant.id, name });
+        const detail = location === 'missing' ? `missing: set it with \`servicebell credentials set${several ? ` --restaurant ${restaurant.id}` : ''}\`` : `found in ${location}`;
+        secretLines.push({ restaurant, line: { name: `secret ${name}`, ok: location !== 'missing', detail } });
+      } catch (err) {
+        secretLines.push({ restaurant, line: { name: `secret ${name}`, ok: false, detail: err instanceof Error ? err.message : String(err) } });
+      }
     }
   }
-  const keychain = keychainLine(options.keychainProblem, secretLines);
+  const keychain = keychainLine(options.keychainProblem, secretLines.map((s) => s.line));
   if (keychain) emit(keychain);
-  for (const line of secretLines) emit(line);
 
-  const getSecret: SecretGetter = async (name) => (await boundedLocate(name)).value;
-  for (const probe of probes) {
-    if (!probe.applies(settings)) continue;
-    try {
-      const probeLines = await withTimeout(probe.run(settings, getSecret), probeMs, () => new Error(`did not finish within ${seconds(probeMs)}`), heldClock);
-      for (const line of probeLines) emit(line);
-    } catch (err) {
-      emit({ name: probe.name, ok: false, detail: err instanceof Error ? err.message : String(err) });
+  for (const restaurant of settings.restaurants) {
+    for (const s of secretLines) if (s.restaurant === restaurant) emit(about(restaurant, s.line));
+    const getSecret: SecretGetter = async (name) => (await boundedLocate({ restaurant: restaurant.id, name })).value;
+    for (const probe of probes) {
+      if (!probe.applies(restaurant)) continue;
+      try {
+        const probeLines = await withTimeout(probe.run(restaurant, getSecret), probeMs, () => new Error(`did not finish within ${seconds(probeMs)}`), heldClock);
+        for (const line of probeLines) emit(about(restaurant, line));
+      } catch (err) {
+        emit(about(restaurant, { name: probe.name, ok: false, detail: err instanceof Error ? err.message : String(err) }));
+      }
     }
   }
   return lines;

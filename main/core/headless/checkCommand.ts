@@ -48,8 +48,9 @@ export function registerCheckCommand(program: Command): void {
         read.status === 'missing'
           ? { name: 'settings', ok: true, warning: true, detail: `no settings file at ${opts.config}; using defaults` }
           : { name: 'settings', ok: true, detail: 'valid' };
-      const secrets = await createSecretResolver(createLogger({ level: 'error' }));
-      const lines = await runChecks(read.settings, (name) => secrets.locate(name), connectionProbes, {
+      const ids = read.settings.restaurants.map((r) => r.id);
+      const secrets = await createSecretResolver(createLogger({ level: 'error' }), process.env, () => ids);
+      const lines = await runChecks(read.settings, (ref) => secrets.locate(ref), connectionProbes, {
         settingsLine,
         keychainProblem: secrets.keychainProblem,
         onLine: print,

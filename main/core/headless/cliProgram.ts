@@ -10,7 +10,7 @@ import { startHeadless } from './headlessSession.js';
 import { createPlatformNotifier } from '../notify/platformNotifier.js';
 import { createSystemOpener } from '../links/linkOpener.js';
 import { defaultAppDir, defaultConfigFile } from '../settings/paths.js';
-import { readSettingsFile } from '../settings/settingsFile.js';
+import { upgradeSettingsFile } from '../settings/settingsFile.js';
 import { watchSettingsFile } from '../settings/settingsWatcher.js';
 import { sourceFactories } from '../sources/registry.js';
 import { registerCredentialCommands } from './credentialCommands.js';
@@ -60,7 +60,11 @@ export function buildCliProgram(): Command {
     .option('--json', 'one JSON object per line on stdout (status, alert, action)', false)
     .action(async (opts: { config: string; dataDir: string; json: boolean }) => {
       const logger = createLogger();
-      const read = await readSettingsFile(opts.config);
+      // An older settings file is rewritten in the current version once it validates (backup next to it).
+      const upgrade = await upgradeSettingsFile(opts.config);
+      if (upgrade.status === 'upgraded') logger.info({ config: opts.config, from: upgrade.from, backup: upgrade.backup }, 'settings file upgraded to version 2');
+      if (upgrade.status === 'not_written') logger.warn(upgrade.problem);
+      const read = upgrade.read;
       if (read.status === 'invalid' || read.status === 'unparseable') {
         const problems = read.status === 'invalid' ? read.problems : [read.problem];
         process.stderr.write(`servicebell: ${opts.config} has problems:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);

@@ -7,7 +7,7 @@ import type { Notifier } from '../notify/notifier.js';
 import type { Settings } from '../settings/schema.js';
 import { createKeychain, probeKeychain } from '../secrets/keychain.js';
 import { SecretResolver } from '../secrets/secretResolver.js';
-import { SECRET_ENV_VARS, SECRET_NAMES } from '../secrets/secretNames.js';
+import { SECRET_NAMES, secretEnvVars } from '../secrets/secretNames.js';
 import { actionEvent, alertEvent, noticeEvent, statusEvent, storageEvent, summaryEvent, writeJsonEvent } from './jsonEvents.js';
 import type { StorageChange } from '../storage/storageHealth.js';
 
@@ -23,9 +23,17 @@ export interface HeadlessOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Secrets for a run: env first; the keychain is probed (bounded in time) only when some secret is not in env. */
-export async function createSecretResolver(logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<SecretResolver> {
-  const allInEnv = SECRET_NAMES.every((n) => Boolean(env[SECRET_ENV_VARS[n]]));
+/**
+ * Secrets for a run: env first; the keychain is probed (bounded in time) only when some restaurant's secret is not in
+ * env. `restaurantIds` answers with the restaurants configured now (settings may change while running).
+ */
+export async function createSecretResolver(
+  logger: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+  restaurantIds: () => readonly string[] = () => ['default'],
+): Promise<SecretResolver> {
+  const ids = restaurantIds();
+  const allInEnv = ids.every((restaurant) => SECRET_NAMES.every((name) => secretEnvVars({ restaurant, name }, ids).some((v) => Boolean(env[v]))));
   const keychain = createKeychain();
   let usable = false;
   let problem: string | undefined;
@@ -37,21 +45,24 @@ export async function createSecretResolver(logger: Logger, env: NodeJS.ProcessEn
       logger.warn(`OS keychain unavailable (${probe.reason}); secrets come from the environment only`);
     }
   }
-  return new SecretResolver({ env, keychain, keychainUsable: usable, keychainProblem: problem, logger });
+  return new SecretResolver({ env, keychain, keychainUsable: usable, keychainProblem: problem, logger, restaurantIds });
 }
 
 /** Runs the core with the platform notifier and reports to stdout; `stop` closes connections and flushes history. */
 export async function startHeadless(options: HeadlessOptions): Promise<{ core: ServicebellCore; stop(): Promise<void> }> {
-  const secrets = await createSecretResolver(options.logger, options.env);
+  const running: { core?: ServicebellCore } = {};
+  const restaurantIds = (): string[] => (running.core?.settings ?? options.settings).restaurants.map((r) => r.id);
+  const secrets = await createSecretResolver(options.logger, options.env, restaurantIds);
   const core = await ServicebellCore.open({
     settings: options.settings,
     dataDir: options.dataDir,
     notifier: options.notifier,
     opener: options.opener,
-    getSecret: (name) => secrets.get(name),
+    getSecret: (ref) => secrets.get(ref),
     logger: options.logger,
     sources: options.sources,
   });
+  running.core = core;
   const out = options.stdout;
   if (options.json) {
     core.onStatus((s) => writeJsonEvent(out, statusEvent(s)));

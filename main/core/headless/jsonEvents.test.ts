@@ -25,7 +25,7 @@ describe('the --json stream', () => {
     const line = written(
       alertEvent(
         {
-          alert: { id: 'id-s3cr3t-value', source: 'privmx', kind: 'threadNewMessage', title: 'Order from +48 600 700 800', body: `token ${jwt} and s3cr3t-value`, link: 'https://x.vonage.com/?k=s3cr3t-value', receivedAt: 1, meta: {} },
+          alert: { id: 'id-s3cr3t-value', restaurant: 'default', source: 'privmx', kind: 'threadNewMessage', title: 'Order from +48 600 700 800', body: `token ${jwt} and s3cr3t-value`, link: 'https://x.vonage.com/?k=s3cr3t-value', receivedAt: 1, meta: {} },
           shown: false,
           reason: 'coalesced',
           joinUrl: 'https://x.vonage.com/?k=s3cr3t-value',
@@ -35,12 +35,12 @@ describe('the --json stream', () => {
     );
     expect(line).toEqual({
       type: 'alert', id: 'id-[redacted]', source: 'privmx', title: 'Order from +48***00', body: 'token [jwt] and [redacted]',
-      link: 'https://x.vonage.com/?k=[redacted]', shown: false, reason: 'coalesced', at: new Date(0).toISOString(),
+      link: 'https://x.vonage.com/?k=[redacted]', shown: false, reason: 'coalesced', at: new Date(0).toISOString(), restaurant: 'default',
     });
   });
 
   it('other lines keep the deep redaction', () => {
     registerSecret('s3cr3t-value');
-    expect(written(noticeEvent({ source: 'sms', level: 'warn', message: 'sent to +48 600 700 800 with s3cr3t-value', at: 0 })).message).toBe('sent to +48***00 with [redacted]');
+    expect(written(noticeEvent({ source: 'sms', restaurant: 'default', level: 'warn', message: 'sent to +48 600 700 800 with s3cr3t-value', at: 0 })).message).toBe('sent to +48***00 with [redacted]');
   });
 });

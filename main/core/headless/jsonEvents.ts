@@ -5,19 +5,19 @@ import type { SourceStatus } from '../sources/source.js';
 import type { Notice } from '../app/servicebellCore.js';
 import type { StorageChange, StorageState } from '../storage/storageHealth.js';
 
-/** The `--json` stream: one object per line on stdout. Logs never go here. */
+/** The `--json` stream: one object per line on stdout. Logs never go here. `restaurant` is the restaurant's settings id. */
 export type JsonEvent =
-  | { type: 'status'; source: string; state: string; detail?: string; at: string }
-  | { type: 'alert'; id: string; source: string; title: string; body: string; link?: string; shown: boolean; reason?: string; at: string }
+  | { type: 'status'; source: string; restaurant: string; state: string; detail?: string; at: string }
+  | { type: 'alert'; id: string; source: string; restaurant: string; title: string; body: string; link?: string; shown: boolean; reason?: string; at: string }
   | { type: 'summary'; count: number; text: string; shown: boolean; at: string }
-  | { type: 'action'; alertId: string; source: string; action: 'join'; url: string; at: string }
-  | { type: 'notice'; source: string; level: string; message: string; at: string }
+  | { type: 'action'; alertId: string; source: string; restaurant: string; action: 'join'; url: string; at: string }
+  | { type: 'notice'; source: string; restaurant: string; level: string; message: string; at: string }
   | { type: 'storage'; file: string; state: StorageState; message: string; at: string };
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 export function statusEvent(s: SourceStatus): JsonEvent {
-  return { type: 'status', source: s.source, state: s.state, ...(s.detail ? { detail: s.detail } : {}), at: iso(s.at) };
+  return { type: 'status', source: s.source, restaurant: s.restaurant, state: s.state, ...(s.detail ? { detail: s.detail } : {}), at: iso(s.at) };
 }
 
 export function alertEvent(o: AlertOutcome, now: number): JsonEvent {
@@ -25,6 +25,7 @@ export function alertEvent(o: AlertOutcome, now: number): JsonEvent {
     type: 'alert',
     id: o.alert.id,
     source: o.alert.source,
+    restaurant: o.alert.restaurant,
     title: o.alert.title,
     body: o.alert.body,
     ...(o.joinUrl ? { link: o.joinUrl } : {}),
@@ -39,11 +40,11 @@ export function summaryEvent(s: SummaryOutcome, now: number): JsonEvent {
 }
 
 export function actionEvent(a: JoinAction, now: number): JsonEvent {
-  return { type: 'action', alertId: a.alertId, source: a.source, action: 'join', url: a.url, at: iso(now) };
+  return { type: 'action', alertId: a.alertId, source: a.source, restaurant: a.restaurant, action: 'join', url: a.url, at: iso(now) };
 }
 
 export function noticeEvent(n: Notice): JsonEvent {
-  return { type: 'notice', source: n.source, level: n.level, message: n.message, at: iso(n.at) };
+  return { type: 'notice', source: n.source, restaurant: n.restaurant, level: n.level, message: n.message, at: iso(n.at) };
 }
 
 /** A data file moved aside, failing to save, or (`ok`) saving again. */

@@ -1,11 +1,11 @@
 import { withTimeout } from '../connection/timeout.js';
-import { KEYCHAIN_SERVICE, type SecretName } from './secretNames.js';
+import { KEYCHAIN_SERVICE } from './secretNames.js';
 
-/** The OS keychain as the core sees it: keytar under service `Servicebell`, each call bounded in time. */
+/** The OS keychain as the core sees it: keytar under service `Servicebell`, one entry per account (`secretAccount`), each call bounded in time. */
 export interface Keychain {
-  get(name: SecretName): Promise<string | undefined>;
-  set(name: SecretName, value: string): Promise<void>;
-  delete(name: SecretName): Promise<boolean>;
+  get(account: string): Promise<string | undefined>;
+  set(account: string, value: string): Promise<void>;
+  delete(account: string): Promise<boolean>;
 }
 
 export class KeychainTimeoutError extends Error {

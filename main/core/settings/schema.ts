@@ -3,7 +3,7 @@ import { DEFAULT_ALLOWED_HOSTS, isValidHostPattern } from '../links/linkPolicy.j
 import { isMqttTopicFilter } from '../sources/mqtt/topicFilter.js';
 import { privmxChannelSchema, privmxRuleSchema } from '../sources/privmx/ruleSchema.js';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' });
@@ -135,14 +135,42 @@ export const updatesSettingsSchema = z.strictObject({
   allowPrerelease: z.boolean().default(false),
 });
 
-export const settingsSchema = z.strictObject({
-  version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
+/** A restaurant's id: a stable slug (it names keychain accounts and cursor keys, so renaming keeps it). */
+export const RESTAURANT_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+/** The id a version-1 file migrates to: it keeps today's keychain accounts, cursor keys and history ids. */
+export const DEFAULT_RESTAURANT_ID = 'default';
+export const DEFAULT_RESTAURANT_NAME = 'Restaurant';
+
+export const restaurantSchema = z.strictObject({
+  id: z.string().regex(RESTAURANT_ID, 'must be a slug: lower-case letters, digits and - (1–64, e.g. "bistro-mokotow")'),
+  /** What people see (notification titles, tray, history). */
+  name: z.string().trim().min(1, 'must not be empty').max(100),
+  /** Alerts of a muted restaurant go to history (reason `muted`), not to the screen; SMS rules still send. */
+  muted: z.boolean().default(false),
   vonage: vonageSettingsSchema.default({ enabled: false, eventTypes: ['support_request'], sdk: {} }),
   privmx: privmxSettingsSchema.default({ enabled: false, channels: ['thread', 'store', 'inbox'], rules: [], solution: '*' }),
   mqtt: mqttSettingsSchema.default({ enabled: false, protocolVersion: 4 }),
   ntfy: ntfySettingsSchema.default({ enabled: false, topics: [] }),
   sms: smsSettingsSchema.default({ to: [], maxPerHour: 20 }),
   links: linksSettingsSchema.default({ allowedHosts: [...DEFAULT_ALLOWED_HOSTS] }),
+});
+
+const restaurantListSchema = z
+  .array(restaurantSchema)
+  .min(1, 'must list at least one restaurant')
+  .max(100)
+  .superRefine((list, ctx) => {
+    const seen = new Map<string, number>();
+    list.forEach((r, i) => {
+      const first = seen.get(r.id);
+      if (first === undefined) seen.set(r.id, i);
+      else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate id "${r.id}" (also restaurants[${first}])` });
+    });
+  });
+
+export const settingsSchema = z.strictObject({
+  version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
+  restaurants: restaurantListSchema.default(() => [restaurantDefaults()]),
   notifications: notificationSettingsSchema.default({
     burst: { count: 3, windowSeconds: 10 },
     quietHours: { enabled: false, start: '23:00', end: '07:00' },
@@ -154,14 +182,22 @@ export const settingsSchema = z.strictObject({
 
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
-export type VonageSettings = Settings['vonage'];
-export type PrivmxSettings = Settings['privmx'];
-export type MqttSettings = Settings['mqtt'];
-export type NtfySettings = Settings['ntfy'];
-export type SmsSettings = Settings['sms'];
+export type RestaurantSettings = z.output<typeof restaurantSchema>;
+export type RestaurantInput = z.input<typeof restaurantSchema>;
+export type VonageSettings = RestaurantSettings['vonage'];
+export type PrivmxSettings = RestaurantSettings['privmx'];
+export type MqttSettings = RestaurantSettings['mqtt'];
+export type NtfySettings = RestaurantSettings['ntfy'];
+export type SmsSettings = RestaurantSettings['sms'];
+export type LinksSettings = RestaurantSettings['links'];
 export type NotificationSettings = Settings['notifications'];
 export type UpdatesSettings = Settings['updates'];
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});
+}
+
+/** A restaurant with every connection off (for a new entry, and for tests). */
+export function restaurantDefaults(id: string = DEFAULT_RESTAURANT_ID, name: string = DEFAULT_RESTAURANT_NAME): RestaurantSettings {
+  return restaurantSchema.parse({ id, name });
 }

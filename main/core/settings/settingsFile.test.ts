@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultAppDir } from './paths.js';
 import { defaultSettings } from './schema.js';
+import { withRestaurant } from '../../../test/harness/settings.js';
 import { loadSettingsForApp, readSettingsFile, writeSettingsFile } from './settingsFile.js';
 
 const dir = () => mkdtempSync(path.join(os.tmpdir(), 'sb-settings-'));
@@ -28,11 +29,12 @@ describe('settings file', () => {
     const result = await readSettingsFile(file);
     expect(result.status).toBe('invalid');
     if (result.status !== 'invalid') return;
+    // A version-1 shape becomes restaurant `default` ("Restaurant"), and every problem says so.
     expect(result.problems).toEqual(
       expect.arrayContaining([
-        'privmx.rules[0].match: unknown key "thraedId"',
-        expect.stringMatching(/^vonage\.enabled: /),
-        expect.stringMatching(/^sms\.to\[0\]: must be an E\.164/),
+        'restaurants[0] ("Restaurant").privmx.rules[0].match: unknown key "thraedId"',
+        expect.stringMatching(/^restaurants\[0\] \("Restaurant"\)\.vonage\.enabled: /),
+        expect.stringMatching(/^restaurants\[0\] \("Restaurant"\)\.sms\.to\[0\]: must be an E\.164/),
         '(root): unknown key "colour"',
       ]),
     );
@@ -45,10 +47,13 @@ describe('settings file', () => {
     expect(result.status).toBe('ok');
     if (result.status !== 'ok') return;
     expect(result.migratedFrom).toBe(0);
-    expect(result.settings.version).toBe(1);
-    expect(result.settings.vonage).toMatchObject({ enabled: true, backendUrl: 'https://backend.example.com', username: 'frontdesk' });
-    expect(result.settings.privmx).toMatchObject({ enabled: true, bridgeUrl: 'http://localhost:9111', apiKeyId: 'key1' });
-    expect(result.settings.sms.to).toEqual(['+48500100200']);
+    expect(result.settings.version).toBe(2);
+    const [only] = result.settings.restaurants;
+    expect(result.settings.restaurants).toHaveLength(1);
+    expect(only).toMatchObject({ id: 'default', name: 'Restaurant', muted: false });
+    expect(only?.vonage).toMatchObject({ enabled: true, backendUrl: 'https://backend.example.com', username: 'frontdesk' });
+    expect(only?.privmx).toMatchObject({ enabled: true, bridgeUrl: 'http://localhost:9111', apiKeyId: 'key1' });
+    expect(only?.sms.to).toEqual(['+48500100200']);
   });
 
   it('refuses a file from a newer version instead of guessing', async () => {
@@ -74,7 +79,7 @@ describe('settings file', () => {
   it('writes atomically and reads back what it wrote', async () => {
     const d = dir();
     const file = path.join(d, 'config.json');
-    const settings = { ...defaultSettings(), links: { allowedHosts: ['meet.example.org'] } };
+    const settings = withRestaurant(defaultSettings(), { links: { allowedHosts: ['meet.example.org'] } });
     await writeSettingsFile(file, settings);
     expect(readdirSync(d)).toEqual(['config.json']);
     expect(await readSettingsFile(file)).toEqual({ status: 'ok', settings });

@@ -1,4 +1,5 @@
 import type { Settings } from './schema.js';
+import { restaurantPath } from './restaurantPath.js';
 
 /** A valid setting that silently does nothing useful; shown by `check` and by the settings window on save. */
 export interface SettingsWarning {
@@ -6,18 +7,34 @@ export interface SettingsWarning {
   message: string;
 }
 
-export function settingsWarnings(settings: Settings): SettingsWarning[] {
+/** Warnings about the settings every restaurant shares (none so far; kept so a global one has its place). */
+export function globalSettingsWarnings(_settings: Settings): SettingsWarning[] {
+  return [];
+}
+
+/**
+ * Warnings about `restaurants[index]`. With several restaurants each path names the restaurant
+ * (`restaurants[1] ("Bistro").links.allowedHosts`); with one it reads as it always did (`links.allowedHosts`).
+ */
+export function restaurantSettingsWarnings(settings: Settings, index: number): SettingsWarning[] {
+  const restaurant = settings.restaurants[index];
+  if (!restaurant) return [];
+  const at = settings.restaurants.length > 1 ? `${restaurantPath(index, restaurant.name)}.` : '';
   const warnings: SettingsWarning[] = [];
-  if (settings.sms.to.length === 0) {
-    settings.privmx.rules.forEach((rule, i) => {
-      if (rule.actions.includes('sms')) warnings.push({ path: `privmx.rules[${i}].actions`, message: '"sms" is set but sms.to is empty, so no SMS is ever sent' });
+  if (restaurant.sms.to.length === 0) {
+    restaurant.privmx.rules.forEach((rule, i) => {
+      if (rule.actions.includes('sms')) warnings.push({ path: `${at}privmx.rules[${i}].actions`, message: '"sms" is set but sms.to is empty, so no SMS is ever sent' });
     });
   }
-  if (settings.links.allowedHosts.length === 0) {
-    warnings.push({ path: 'links.allowedHosts', message: 'empty, so no alert ever gets a Join Meeting link' });
+  if (restaurant.links.allowedHosts.length === 0) {
+    warnings.push({ path: `${at}links.allowedHosts`, message: 'empty, so no alert ever gets a Join Meeting link' });
   }
   return warnings;
 }
 
-/** `links.allowedHosts: empty, so …` */
+export function settingsWarnings(settings: Settings): SettingsWarning[] {
+  return [...globalSettingsWarnings(settings), ...settings.restaurants.flatMap((_r, i) => restaurantSettingsWarnings(settings, i))];
+}
+
+/** `restaurants[0] ("Restaurant").links.allowedHosts: empty, so …` */
 export const formatWarning = (w: SettingsWarning): string => `${w.path}: ${w.message}`;

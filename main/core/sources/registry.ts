@@ -2,20 +2,27 @@ import type { SourceFactory } from '../app/servicebellCore.js';
 import { PrivmxSource } from './privmx/privmxSource.js';
 import { VonageSource } from './vonage/vonageSource.js';
 
-/** Every source Servicebell knows; the core starts those whose settings section is enabled. */
+/**
+ * Every source kind Servicebell runs; the core starts one of each per restaurant whose section is enabled.
+ * Adding a kind (mqtt, ntfy: issue 13) is one entry here: its section, its secrets, and how to build it.
+ */
 export const sourceFactories: readonly SourceFactory[] = [
   {
-    name: 'vonage',
-    enabled: (settings) => settings.vonage.enabled,
+    kind: 'vonage',
+    section: (restaurant) => restaurant.vonage,
+    enabled: (restaurant) => restaurant.vonage.enabled,
+    secrets: ['vonage.backendToken'],
     create: (ctx) =>
-      new VonageSource({ settings: ctx.settings.vonage, getSecret: ctx.getSecret, sink: ctx.sink, cursors: ctx.cursors, logger: ctx.logger }),
+      new VonageSource({ settings: ctx.restaurant.vonage, getSecret: ctx.getSecret, sink: ctx.sink, cursors: ctx.cursors, logger: ctx.logger }),
   },
   {
-    name: 'privmx',
-    enabled: (settings) => settings.privmx.enabled,
+    kind: 'privmx',
+    section: (restaurant) => restaurant.privmx,
+    enabled: (restaurant) => restaurant.privmx.enabled,
+    secrets: ['privmx.apiKeySecret'],
     create: (ctx) =>
       new PrivmxSource({
-        settings: ctx.settings.privmx,
+        settings: ctx.restaurant.privmx,
         getSecret: ctx.getSecret,
         sink: ctx.sink,
         cursors: ctx.cursors,

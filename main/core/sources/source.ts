@@ -14,6 +14,8 @@ export type SourceState = (typeof SOURCE_STATES)[number];
 
 export interface SourceStatus {
   source: SourceName;
+  /** The id of the restaurant this connection belongs to. */
+  restaurant: string;
   state: SourceState;
   /** Human-readable, already redacted: never a secret. */
   detail?: string;
@@ -24,7 +26,7 @@ export interface SourceStatus {
 export interface SourceSink {
   /** Hand one alert to the pipeline. Resolves once it is in history (safe to advance cursors). */
   alert(input: AlertInput): Promise<void>;
-  status(status: Omit<SourceStatus, 'source' | 'at'>): void;
+  status(status: Omit<SourceStatus, 'source' | 'restaurant' | 'at'>): void;
 }
 
 /**

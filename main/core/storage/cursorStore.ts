@@ -18,13 +18,23 @@ export interface CursorStoreOptions {
   clock?: Clock;
 }
 
+/** What a source sees of the cursor store: its own restaurant's keys only. */
+export interface Cursors {
+  get(key: string): string | undefined;
+  set(key: string, value: string): Promise<void>;
+  flush(): Promise<void>;
+}
+
+/** Restaurant ids are slugs, so this separator never occurs in one. */
+const SCOPE_SEPARATOR = '|';
+
 /**
  * The last event id a source has safely handed to history, per key (e.g. `vonage:CON-…`, `privmx:thread:…`).
  * Persisted in `<dataDir>/cursors.json` so a restart catches up from where it stopped and never replays older events.
  * Saves are serialized and each writes the whole latest map, so a failed save (a full disk) is made good by the next
  * one, never repeated by it; after a failure the latest map is retried on a timer until it is on disk.
  */
-export class CursorStore {
+export class CursorStore implements Cursors {
   private cursors = new Map<string, string>();
   private writing: Promise<void> = Promise.resolve();
   /** The in-memory map is newer than the file (the last save failed). */
@@ -100,6 +110,20 @@ export class CursorStore {
   private cancelRetry(): void {
     if (this.retryTimer !== undefined) this.clock.clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
+  }
+
+  /**
+   * One restaurant's view. The `default` restaurant (what a version-1 install becomes) keeps the unprefixed keys it
+   * always had, so an upgrade neither replays nor skips; any other restaurant's keys are `<id>|<key>`.
+   */
+  scoped(restaurantId: string, defaultId: string): Cursors {
+    if (restaurantId === defaultId) return this;
+    const prefix = `${restaurantId}${SCOPE_SEPARATOR}`;
+    return {
+      get: (key) => this.get(prefix + key),
+      set: (key, value) => this.set(prefix + key, value),
+      flush: () => this.flush(),
+    };
   }
 }
 

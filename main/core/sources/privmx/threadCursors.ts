@@ -1,6 +1,6 @@
-import type { CursorStore } from '../../storage/cursorStore.js';
+import type { Cursors } from '../../storage/cursorStore.js';
 
-export type CursorPort = Pick<CursorStore, 'get' | 'set'>;
+export type CursorPort = Pick<Cursors, 'get' | 'set'>;
 
 export function threadCursorKey(threadId: string): string {
   return `privmx:thread:${threadId}`;

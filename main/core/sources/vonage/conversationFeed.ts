@@ -2,7 +2,7 @@
 // processor, and catch-up always reads history with the latest token.
 import type { SourceSink } from '../source.js';
 import type { VonageSettings } from '../../settings/schema.js';
-import type { CursorStore } from '../../storage/cursorStore.js';
+import type { Cursors } from '../../storage/cursorStore.js';
 import type { Logger } from '../../log/logger.js';
 import type { ClientToken } from './clientToken.js';
 import { EventProcessor } from './eventProcessor.js';
@@ -17,7 +17,7 @@ const DEFAULT_API_URL = 'https://api-us.vonage.com';
 export interface ConversationFeedDeps {
   settings: VonageSettings;
   sink: SourceSink;
-  cursors: CursorStore;
+  cursors: Cursors;
   log: Logger;
   timers: Timers;
   timing: VonageTiming;

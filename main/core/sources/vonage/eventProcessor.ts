@@ -1,7 +1,7 @@
 // One conversation's ordered, exactly-once hand-over of events to the sink, with a persisted cursor.
 // The cursor only ever covers ids whose alert the sink accepted, so a crash can repeat at most, never lose.
 import type { SourceSink } from '../source.js';
-import type { CursorStore } from '../../storage/cursorStore.js';
+import type { Cursors } from '../../storage/cursorStore.js';
 import type { Logger } from '../../log/logger.js';
 import { safeErrorMessage } from '../../log/redact.js';
 import { mapEventToAlert, type ConversationEvent } from './eventMapper.js';
@@ -20,7 +20,7 @@ export interface EventProcessorDeps {
   cursorFlushMs?: number;
 }
 
-export type CursorPort = Pick<CursorStore, 'get' | 'set' | 'flush'>;
+export type CursorPort = Pick<Cursors, 'get' | 'set' | 'flush'>;
 
 export class EventProcessor {
   private cursor: number | undefined;

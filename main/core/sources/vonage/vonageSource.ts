@@ -4,7 +4,7 @@
 import type { Source, SourceSink, SourceState } from '../source.js';
 import type { VonageSettings } from '../../settings/schema.js';
 import type { SecretGetter } from '../../secrets/secretNames.js';
-import type { CursorStore } from '../../storage/cursorStore.js';
+import type { Cursors } from '../../storage/cursorStore.js';
 import type { Logger } from '../../log/logger.js';
 import { safeErrorMessage } from '../../log/redact.js';
 import { Backoff } from '../../connection/backoff.js';
@@ -22,7 +22,7 @@ export interface VonageSourceDeps {
   settings: VonageSettings;
   getSecret: SecretGetter;
   sink: SourceSink;
-  cursors: CursorStore;
+  cursors: Cursors;
   logger: Logger;
   timers?: Timers;
   timing?: VonageTimingInput;
