@@ -5,7 +5,10 @@ import type { SourceStatus } from '../sources/source.js';
 import type { Notice } from '../app/servicebellCore.js';
 import type { StorageChange, StorageState } from '../storage/storageHealth.js';
 
-/** The `--json` stream: one object per line on stdout. Logs never go here. `restaurant` is the restaurant's settings id. */
+/**
+ * The `--json` stream: one object per line on stdout. Logs never go here. `restaurant` (the restaurant's settings id)
+ * comes last, after every field that existed before restaurants did, so lines read by position or prefix still match.
+ */
 export type JsonEvent =
   | { type: 'status'; source: string; restaurant: string; state: string; detail?: string; at: string }
   | { type: 'alert'; id: string; source: string; restaurant: string; title: string; body: string; link?: string; shown: boolean; reason?: string; at: string }
@@ -17,7 +20,7 @@ export type JsonEvent =
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 export function statusEvent(s: SourceStatus): JsonEvent {
-  return { type: 'status', source: s.source, restaurant: s.restaurant, state: s.state, ...(s.detail ? { detail: s.detail } : {}), at: iso(s.at) };
+  return { type: 'status', source: s.source, state: s.state, ...(s.detail ? { detail: s.detail } : {}), at: iso(s.at), restaurant: s.restaurant };
 }
 
 export function alertEvent(o: AlertOutcome, now: number): JsonEvent {
@@ -25,13 +28,13 @@ export function alertEvent(o: AlertOutcome, now: number): JsonEvent {
     type: 'alert',
     id: o.alert.id,
     source: o.alert.source,
-    restaurant: o.alert.restaurant,
     title: o.alert.title,
     body: o.alert.body,
     ...(o.joinUrl ? { link: o.joinUrl } : {}),
     shown: o.shown,
     ...(o.reason ? { reason: o.reason } : {}),
     at: iso(now),
+    restaurant: o.alert.restaurant,
   };
 }
 
@@ -40,11 +43,11 @@ export function summaryEvent(s: SummaryOutcome, now: number): JsonEvent {
 }
 
 export function actionEvent(a: JoinAction, now: number): JsonEvent {
-  return { type: 'action', alertId: a.alertId, source: a.source, restaurant: a.restaurant, action: 'join', url: a.url, at: iso(now) };
+  return { type: 'action', alertId: a.alertId, source: a.source, action: 'join', url: a.url, at: iso(now), restaurant: a.restaurant };
 }
 
 export function noticeEvent(n: Notice): JsonEvent {
-  return { type: 'notice', source: n.source, restaurant: n.restaurant, level: n.level, message: n.message, at: iso(n.at) };
+  return { type: 'notice', source: n.source, level: n.level, message: n.message, at: iso(n.at), restaurant: n.restaurant };
 }
 
 /** A data file moved aside, failing to save, or (`ok`) saving again. */
