@@ -10,6 +10,7 @@ import { buildCliProgram } from './core/headless/cliProgram.js';
 import { createLogger } from './core/log/logger.js';
 import { createOsDoNotDisturb } from './core/notify/osDoNotDisturb.js';
 import { sourceFactories } from './core/sources/registry.js';
+import { withMuted } from './core/settings/restaurantEdits.js';
 import { createAppSecretResolver } from './electron/appSecrets.js';
 import { runAppCommand } from './electron/appCommand.js';
 import { AutoUpdate } from './electron/autoUpdate.js';
@@ -138,6 +139,10 @@ async function start(): Promise<void> {
     setLaunchAtLogin: async (enabled) => {
       await setLaunchAtLogin(enabled);
       await settingsStore.save({ ...core.settings, ui: { ...core.settings.ui, launchAtLogin: enabled } });
+      await core.applySettings(settingsStore.settings);
+    },
+    setMuted: async (restaurant, muted) => {
+      await settingsStore.save(withMuted(core.settings, restaurant, muted));
       await core.applySettings(settingsStore.settings);
     },
     onRender: (state) => windows.broadcast('history:changed', { unread: state.unread }),

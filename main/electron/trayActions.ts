@@ -9,6 +9,8 @@ export interface TrayActionDeps {
   logger: Logger;
   openWindow(page: 'settings' | 'history'): void;
   setLaunchAtLogin(enabled: boolean): Promise<void>;
+  /** Persists "mute this restaurant" in the settings and applies it. */
+  setMuted?(restaurant: string, muted: boolean): Promise<void>;
   refresh(): void;
   quit(): void;
   restartToUpdate?(): void;
@@ -31,6 +33,10 @@ export function createTrayActions(deps: TrayActionDeps): TrayActions {
     openHistory: () => deps.openWindow('history'),
     openSettings: () => deps.openWindow('settings'),
     setLaunchAtLogin: (enabled) => run('launch at login', () => deps.setLaunchAtLogin(enabled)),
+    setMuted: (restaurant, muted) => {
+      const set = deps.setMuted;
+      if (set) run('mute restaurant', () => set(restaurant, muted));
+    },
     restartToUpdate: deps.restartToUpdate,
     quit: deps.quit,
   };

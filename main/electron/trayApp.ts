@@ -21,6 +21,8 @@ export interface TrayAppDeps<M> {
   launchAtLogin(): boolean;
   /** Turns the login item on or off and records the choice in the settings. */
   setLaunchAtLogin(enabled: boolean): Promise<void>;
+  /** Persists "mute this restaurant" in the settings and applies it. */
+  setMuted?(restaurant: string, muted: boolean): Promise<void>;
   onRender(state: TrayState): void;
   quit(): void;
 }
@@ -40,6 +42,7 @@ export function startTrayApp<M>(deps: TrayAppDeps<M>): TrayApp {
     logger: deps.logger,
     openWindow: deps.openWindow,
     setLaunchAtLogin: deps.setLaunchAtLogin,
+    setMuted: deps.setMuted,
     refresh: () => binding.refresh(),
     quit: deps.quit,
     restartToUpdate: () => restart?.(),

@@ -4,6 +4,7 @@ import type { AlertKey } from '../core/alerts/alert.js';
 import type { DndState } from '../core/alerts/doNotDisturb.js';
 import type { SourceStatus } from '../core/sources/source.js';
 import type { StorageProblem } from '../core/storage/storageHealth.js';
+import { muteSubmenu, ofRestaurant, type TrayRestaurant } from './trayRestaurants.js';
 
 export type TrayIconState = 'connected' | 'degraded' | 'offline' | 'dnd';
 
@@ -25,6 +26,8 @@ export interface TrayState {
   launchAtLogin: boolean;
   /** Set by the updater (issue 7): an update was downloaded and a restart installs it. */
   updateReady: boolean;
+  /** The restaurants configured, in settings order; with more than one, lines say whose they are. */
+  restaurants?: readonly TrayRestaurant[];
   /** Data files moved aside at start-up or failing to save (#14.5, #14.3). */
   storage?: readonly StorageProblem[];
 }
@@ -38,6 +41,8 @@ export interface TrayActions {
   openHistory(): void;
   openSettings(): void;
   setLaunchAtLogin(enabled: boolean): void;
+  /** "Mute restaurant": persisted in the settings (`restaurants[].muted`). */
+  setMuted?(restaurant: string, muted: boolean): void;
   restartToUpdate?(): void;
   quit(): void;
 }
@@ -97,7 +102,7 @@ export function buildTrayMenuTemplate(state: TrayState, actions: TrayActions, fo
   for (const s of state.statuses) {
     const name = SOURCE_LABELS[s.source] ?? s.source;
     const detail = s.detail && s.state !== 'connected' && s.state !== 'disabled' ? `: ${s.detail}` : '';
-    items.push(info(`${name}: ${STATE_LABELS[s.state]}${detail}`));
+    items.push(info(`${ofRestaurant(state.restaurants, s.restaurant, name)}: ${STATE_LABELS[s.state]}${detail}`));
   }
   for (const p of state.storage ?? []) items.push(info(storageLine(p)));
   const paused = dndLine(state.dnd, formatTime);
@@ -107,7 +112,7 @@ export function buildTrayMenuTemplate(state: TrayState, actions: TrayActions, fo
   if (recent.length > 0) {
     items.push({ type: 'separator' }, info('Recent alerts'));
     for (const alert of recent) {
-      const label = truncate(`${formatTime(alert.receivedAt)}  ${alert.title}`);
+      const label = truncate(`${formatTime(alert.receivedAt)}  ${ofRestaurant(state.restaurants, alert.restaurant, alert.title)}`);
       items.push({
         label: alert.canJoin ? `${label}  (Join)` : label,
         click: alert.canJoin ? () => actions.join({ restaurant: alert.restaurant, source: alert.source, id: alert.id }) : () => actions.openHistory(),
@@ -127,6 +132,7 @@ export function buildTrayMenuTemplate(state: TrayState, actions: TrayActions, fo
       ],
     },
     { label: 'Resume notifications', enabled: isPaused, click: () => actions.resume() },
+    ...muteSubmenu(state.restaurants, actions.setMuted),
     { type: 'separator' },
     { label: state.unread > 0 ? `History… (${state.unread} unread)` : 'History…', click: () => actions.openHistory() },
     { label: 'Settings…', click: () => actions.openSettings() },

@@ -32,6 +32,7 @@ export function collectTrayState(core: ServicebellCore, extras: { launchAtLogin:
     launchAtLogin: extras.launchAtLogin,
     updateReady: extras.updateReady,
     storage: core.storageProblems(),
+    restaurants: core.settings.restaurants.map((r) => ({ id: r.id, name: r.name, muted: r.muted })),
   };
 }
 

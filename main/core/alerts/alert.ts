@@ -26,7 +26,7 @@ export type Alert = z.infer<typeof alertSchema>;
 export type AlertInput = z.input<typeof alertSchema>;
 
 /** Why an alert was not shown as a notification (or shown without its link). */
-export type NotShownReason = 'duplicate' | 'dnd' | 'coalesced' | 'failed' | 'os_dnd';
+export type NotShownReason = 'duplicate' | 'dnd' | 'muted' | 'coalesced' | 'failed' | 'os_dnd';
 export type LinkRejectReason = 'link_not_allowed';
 
 /** Which alert: unique per restaurant, source and the source's id. */

@@ -5,11 +5,16 @@ import type { LinkOpener } from '../links/linkOpener.js';
 import { safeErrorMessage } from '../log/redact.js';
 import type { Notifier, NotificationActivation, ShowResult } from '../notify/notifier.js';
 import { alertSchema, keyOf, type Alert, type AlertKey } from './alert.js';
-import { BurstCoalescer, summaryText, type BurstOptions } from './burst.js';
+import { summaryText, type BurstOptions } from './burst.js';
+import { BurstRouter, type BurstKey } from './burstRouter.js';
 import { Dedupe } from './dedupe.js';
 import type { DoNotDisturb } from './doNotDisturb.js';
 import type { HistoryEntry, HistoryStore } from './history.js';
+import { notificationKey, parseNotificationKey } from './notificationKey.js';
+import { notificationTitle, singleRestaurant, summaryLine, type RestaurantLabels } from './restaurantLabels.js';
 import { sanitizeBody, sanitizeTitle } from './sanitize.js';
+
+export { notificationKey, parseNotificationKey };
 
 /** What happened to one alert; the headless `--json` stream and the tray are fed from these. */
 export interface AlertOutcome {
@@ -19,7 +24,11 @@ export interface AlertOutcome {
   joinUrl?: string;
 }
 export interface SummaryOutcome {
+  /** Whose alerts were held: one restaurant's one source. */
+  restaurant: string;
+  source: string;
   count: number;
+  /** Names the restaurant when several are configured: "Bistro Mokotów: 5 new messages". */
   text: string;
   shown: boolean;
 }
@@ -42,19 +51,23 @@ export interface PipelineDeps {
   burst: BurstOptions;
   clock: Clock;
   logger: Logger;
+  /** Names and mutes; absent: one restaurant, never muted. */
+  restaurants?: RestaurantLabels;
 }
 
-/** Where an alert becomes (or does not become) a notification: dedupe, text, links, history, DND, bursts. */
+/** Where an alert becomes (or does not become) a notification: dedupe, text, links, history, DND, mute, bursts. */
 export class AlertPipeline {
   private readonly dedupe = new Dedupe();
-  private readonly burst: BurstCoalescer;
+  private readonly burst: BurstRouter;
+  private readonly labels: RestaurantLabels;
   private readonly outcomeListeners = new Set<(o: AlertOutcome) => void>();
   private readonly summaryListeners = new Set<(s: SummaryOutcome) => void>();
   private readonly actionListeners = new Set<(a: JoinAction) => void>();
 
   constructor(private readonly deps: PipelineDeps) {
     for (const entry of deps.history.list()) this.dedupe.add(entry.alert);
-    this.burst = new BurstCoalescer(deps.burst, deps.clock, (held) => void this.showSummary(held));
+    this.labels = deps.restaurants ?? singleRestaurant;
+    this.burst = new BurstRouter(deps.burst, deps.clock, (key, held) => void this.showSummary(key, held));
     deps.notifier.onActivated((activation) => void this.activated(activation));
   }
 
@@ -101,7 +114,8 @@ export class AlertPipeline {
     }
 
     const dnd = this.deps.dnd.state(this.deps.clock.now());
-    const decision = dnd.active ? 'dnd' : this.burst.offer(alert) === 'held' ? 'coalesced' : 'show';
+    // Muted alerts never count towards a burst: unmuting does not start with a summary of what was muted.
+    const decision = dnd.active ? 'dnd' : this.labels.muted(alert.restaurant) ? 'muted' : this.burst.offer(alert) === 'held' ? 'coalesced' : 'show';
     const entry: HistoryEntry = { alert, shown: decision === 'show', read: false, joinUrl, reason: decision === 'show' ? reason : decision };
     const stored = this.deps.history.add(entry);
     if (decision !== 'show') {
@@ -148,7 +162,8 @@ export class AlertPipeline {
 
   private async show(alert: Alert, joinUrl: string | undefined): Promise<ShowResult> {
     try {
-      return await this.deps.notifier.show({ key: notificationKey(alert), title: alert.title, body: alert.body, joinUrl });
+      const title = notificationTitle(this.labels, alert.restaurant, alert.title);
+      return await this.deps.notifier.show({ key: notificationKey(alert), title, body: alert.body, joinUrl });
     } catch (err) {
       const error = safeErrorMessage(err);
       this.deps.logger.error({ error, notifier: this.deps.notifier.name }, 'notification failed');
@@ -156,8 +171,8 @@ export class AlertPipeline {
     }
   }
 
-  private async showSummary(held: readonly Alert[]): Promise<void> {
-    const text = summaryText(held);
+  private async showSummary(key: BurstKey, held: readonly Alert[]): Promise<void> {
+    const text = summaryLine(this.labels, key.restaurant, summaryText(held));
     const dnd = this.deps.dnd.state(this.deps.clock.now());
     let shown = false;
     if (!dnd.active) {
@@ -168,7 +183,7 @@ export class AlertPipeline {
         this.deps.logger.error({ error: safeErrorMessage(err) }, 'summary notification failed');
       }
     }
-    for (const listener of this.summaryListeners) listener({ count: held.length, text, shown });
+    for (const listener of this.summaryListeners) listener({ ...key, count: held.length, text, shown });
   }
 
   private async activated(activation: NotificationActivation): Promise<void> {
@@ -182,22 +197,4 @@ export class AlertPipeline {
     for (const listener of this.outcomeListeners) listener(outcome);
     return outcome;
   }
-}
-
-/**
- * `vonage/<id>` for the `default` restaurant (as before settings v2, so a toast shown before an upgrade still
- * activates), `vonage@bistro-mokotow/<id>` for any other. Restaurant ids are slugs: never `@` or `/`.
- */
-export function notificationKey(alert: AlertKey): string {
-  return alert.restaurant === 'default' ? `${alert.source}/${alert.id}` : `${alert.source}@${alert.restaurant}/${alert.id}`;
-}
-
-export function parseNotificationKey(key: string): AlertKey | undefined {
-  const slash = key.indexOf('/');
-  if (slash <= 0 || key.startsWith('summary:')) return undefined;
-  const head = key.slice(0, slash);
-  const at = head.indexOf('@');
-  const [source, restaurant] = at < 0 ? [head, 'default'] : [head.slice(0, at), head.slice(at + 1)];
-  if (source === '' || restaurant === '') return undefined;
-  return { restaurant, source, id: key.slice(slash + 1) };
 }

@@ -87,6 +87,11 @@ export class ServicebellCore {
       notifier: options.notifier,
       opener: options.opener,
       allowedHosts: (restaurant) => this.allowedHosts(restaurant),
+      restaurants: {
+        count: () => this.options.settings.restaurants.length,
+        name: (id) => this.restaurant(id)?.name ?? id,
+        muted: (id) => this.restaurant(id)?.muted ?? false,
+      },
       burst: burstOptions(settings),
       clock: this.clock,
       logger: options.logger,

@@ -72,11 +72,15 @@ export async function startHeadless(options: HeadlessOptions): Promise<{ core: S
     core.onNotice((n) => writeJsonEvent(out, noticeEvent(n)));
     reportStorage(core, (c) => writeJsonEvent(out, storageEvent(c)));
   } else {
-    core.onStatus((s) => out.write(`[${s.source}] ${s.state}${s.detail ? `: ${s.detail}` : ''}\n`));
-    core.pipeline.onOutcome((o) => out.write(`${o.shown ? '🔔' : '·'} ${o.alert.title}: ${o.alert.body}${o.reason ? ` (${o.reason})` : ''}\n`));
+    // With several restaurants each line says whose it is; with one, lines read as they always did.
+    const several = (): boolean => core.settings.restaurants.length > 1;
+    const tag = (restaurant: string, source: string): string => (several() ? `${restaurant}/${source}` : source);
+    const named = (restaurant: string, title: string): string => (several() ? `${core.restaurant(restaurant)?.name ?? restaurant} · ${title}` : title);
+    core.onStatus((s) => out.write(`[${tag(s.restaurant, s.source)}] ${s.state}${s.detail ? `: ${s.detail}` : ''}\n`));
+    core.pipeline.onOutcome((o) => out.write(`${o.shown ? '🔔' : '·'} ${named(o.alert.restaurant, o.alert.title)}: ${o.alert.body}${o.reason ? ` (${o.reason})` : ''}\n`));
     core.pipeline.onSummary((s) => out.write(`🔔 ${s.text}\n`));
     core.pipeline.onAction((a) => out.write(`→ opened ${a.url}\n`));
-    core.onNotice((n) => out.write(`[${n.source}] ${n.message}\n`));
+    core.onNotice((n) => out.write(`[${tag(n.restaurant, n.source)}] ${n.message}\n`));
     reportStorage(core, (c) => out.write(`[storage] ${c.message}\n`));
   }
   options.logger.info({ dataDir: path.resolve(options.dataDir), notifier: options.notifier.name }, 'headless mode started');

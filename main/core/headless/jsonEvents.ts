@@ -12,7 +12,7 @@ import type { StorageChange, StorageState } from '../storage/storageHealth.js';
 export type JsonEvent =
   | { type: 'status'; source: string; restaurant: string; state: string; detail?: string; at: string }
   | { type: 'alert'; id: string; source: string; restaurant: string; title: string; body: string; link?: string; shown: boolean; reason?: string; at: string }
-  | { type: 'summary'; count: number; text: string; shown: boolean; at: string }
+  | { type: 'summary'; count: number; text: string; shown: boolean; at: string; restaurant: string; source: string }
   | { type: 'action'; alertId: string; source: string; restaurant: string; action: 'join'; url: string; at: string }
   | { type: 'notice'; source: string; restaurant: string; level: string; message: string; at: string }
   | { type: 'storage'; file: string; state: StorageState; message: string; at: string };
@@ -39,7 +39,7 @@ export function alertEvent(o: AlertOutcome, now: number): JsonEvent {
 }
 
 export function summaryEvent(s: SummaryOutcome, now: number): JsonEvent {
-  return { type: 'summary', count: s.count, text: s.text, shown: s.shown, at: iso(now) };
+  return { type: 'summary', count: s.count, text: s.text, shown: s.shown, at: iso(now), restaurant: s.restaurant, source: s.source };
 }
 
 export function actionEvent(a: JoinAction, now: number): JsonEvent {
