@@ -5,15 +5,16 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('npm run demo', () => {
-  it('brings up every emulator and a headless session, and shows the sample events and the SMS', async () => {
+  it('brings up two restaurants on their own emulators and a headless session, and shows the sample events and the SMS', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/demo/run.ts', '--once'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(out).toContain('demo: notification: "Support request" — guest@example.com has requested support [Join Meeting]');
-    expect(out).toContain('demo: notification: "New order"');
-    expect(out).toContain('demo: notification: "New table booking"');
+    // Two restaurants: every notification says whose it is.
+    expect(out).toContain('demo: notification: "Trattoria Centrum · Support request" — guest@example.com has requested support [Join Meeting]');
+    expect(out).toContain('demo: notification: "Bistro Mokotów · New order"');
+    expect(out).toContain('demo: notification: "Trattoria Centrum · New table booking"');
     expect(out).toMatch(/demo: SMS at the SMSAPI emulator: to \+48500100200 "New order: From waiter-anna/);
     expect(code).toBe(0);
   }, 90_000);

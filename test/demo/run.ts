@@ -1,6 +1,7 @@
-// `npm run demo`: local emulators (restaurant backend, Vonage, PrivMX Bridge, SMSAPI), a real headless session
-// against them, and a few sample events, so a newcomer sees real notifications within seconds, with nothing
-// configured. On a desktop the notifications appear on screen; without a session bus the demo brings up a
+// `npm run demo`: two restaurants, each on its own set of local emulators (Trattoria Centrum: restaurant backend,
+// Vonage and a PrivMX Bridge; Bistro Mokotów: another PrivMX Bridge and SMSAPI), a real headless session against
+// them, and a few sample events, so a newcomer sees real notifications — each naming its restaurant — within
+// seconds, with nothing configured. On a desktop the notifications appear on screen; without a session bus the demo brings up a
 // private one with a recording notification server and prints what it received.
 // `--once`: exit after the sample events have been handled (used by the demo's own test).
 // Ctrl-C (SIGINT to the whole process group) and SIGTERM both end it: the headless child is stopped (SIGTERM, then
@@ -37,12 +38,14 @@ const SMS_TOKEN = 'demo-smsapi-token';
 
 const backend = await startBackendEmulator({ conversationId: 'CON-demo-pos-notifications', staffTokens: [STAFF_TOKEN] });
 const vonage = await startVonageEmulator({ conversationId: 'CON-demo-pos-notifications', conversationName: 'pos-notifications', publicKey: backend.publicKeyPem });
-const bridge = await startPrivmxBridgeEmulator();
+// Trattoria Centrum's Bridge takes table bookings; Bistro Mokotów's takes orders (and texts the duty phone).
+const trattoriaBridge = await startPrivmxBridgeEmulator();
+const bistroBridge = await startPrivmxBridgeEmulator();
 const sms = await startSmsapiEmulator({ tokens: [SMS_TOKEN] });
-const key = bridge.addApiKey();
-const context = bridge.addContext({ name: 'Bistro' });
-const orders = bridge.addThread(context.id, { publicMeta: { name: 'Orders' } });
-const inbox = bridge.addInbox(context.id, { publicMeta: { name: 'Table bookings' } });
+const trattoriaKey = trattoriaBridge.addApiKey();
+const inbox = trattoriaBridge.addInbox(trattoriaBridge.addContext({ name: 'Trattoria' }).id, { publicMeta: { name: 'Table bookings' } });
+const bistroKey = bistroBridge.addApiKey();
+const orders = bistroBridge.addThread(bistroBridge.addContext({ name: 'Bistro' }).id, { publicMeta: { name: 'Orders' } });
 
 // Without a desktop session (SSH, CI) there is nobody to show notifications to: record them instead.
 let recorder: RecordingNotificationServer | undefined;
@@ -61,18 +64,31 @@ writeFileSync(
   config,
   JSON.stringify(
     {
-      version: 1,
-      vonage: { enabled: true, backendUrl: backend.url, username: 'frontdesk@bistro.example', sdk: { url: vonage.url, apiUrl: vonage.url } },
-      privmx: {
-        enabled: true,
-        bridgeUrl: bridge.url,
-        apiKeyId: key.id,
-        rules: [
-          { name: 'orders', match: { channel: 'thread', type: 'threadNewMessage', threadId: orders.id }, title: 'New order', body: 'From {author} at {time}', actions: ['desktop', 'sms'] },
-          { name: 'bookings', match: { channel: 'thread', type: 'threadNewMessage', inboxId: inbox.id }, title: 'New table booking', body: 'A guest filled in the booking form' },
-        ],
-      },
-      sms: { to: ['+48500100200'], from: 'Bistro', apiUrl: sms.url },
+      version: 2,
+      restaurants: [
+        {
+          id: 'default',
+          name: 'Trattoria Centrum',
+          vonage: { enabled: true, backendUrl: backend.url, username: 'frontdesk@trattoria.example', sdk: { url: vonage.url, apiUrl: vonage.url } },
+          privmx: {
+            enabled: true,
+            bridgeUrl: trattoriaBridge.url,
+            apiKeyId: trattoriaKey.id,
+            rules: [{ name: 'bookings', match: { channel: 'thread', type: 'threadNewMessage', inboxId: inbox.id }, title: 'New table booking', body: 'A guest filled in the booking form' }],
+          },
+        },
+        {
+          id: 'bistro-mokotow',
+          name: 'Bistro Mokotów',
+          privmx: {
+            enabled: true,
+            bridgeUrl: bistroBridge.url,
+            apiKeyId: bistroKey.id,
+            rules: [{ name: 'orders', match: { channel: 'thread', type: 'threadNewMessage', threadId: orders.id }, title: 'New order', body: 'From {author} at {time}', actions: ['desktop', 'sms'] }],
+          },
+          sms: { to: ['+48500100200'], from: 'Bistro', apiUrl: sms.url },
+        },
+      ],
     },
     null,
     2,
@@ -84,9 +100,11 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli.ts', 'headle
   cwd: root,
   env: {
     ...env,
+    // The plain names are the `default` restaurant's; `__BISTRO_MOKOTOW` names the other restaurant's secrets.
     SERVICEBELL_VONAGE_BACKEND_TOKEN: STAFF_TOKEN,
-    SERVICEBELL_PRIVMX_API_KEY_SECRET: key.secret,
-    SERVICEBELL_SMSAPI_TOKEN: SMS_TOKEN,
+    SERVICEBELL_PRIVMX_API_KEY_SECRET: trattoriaKey.secret,
+    SERVICEBELL_PRIVMX_API_KEY_SECRET__BISTRO_MOKOTOW: bistroKey.secret,
+    SERVICEBELL_SMSAPI_TOKEN__BISTRO_MOKOTOW: SMS_TOKEN,
     SERVICEBELL_LOG_LEVEL: process.env.SERVICEBELL_LOG_LEVEL ?? 'warn',
   },
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -101,8 +119,8 @@ const alerts: string[] = [];
 child.stdout.on('data', (chunk: Buffer) => {
   for (const line of chunk.toString().split('\n').filter(Boolean)) {
     process.stdout.write(`${line}\n`);
-    const event = JSON.parse(line) as { type: string; source?: string; state?: string; id?: string };
-    if (event.type === 'status' && event.state === 'connected' && event.source) connected.add(event.source);
+    const event = JSON.parse(line) as { type: string; source?: string; restaurant?: string; state?: string; id?: string };
+    if (event.type === 'status' && event.state === 'connected' && event.source) connected.add(`${event.restaurant ?? ''}/${event.source}`);
     if (event.type === 'alert' && event.id) alerts.push(event.id);
   }
 });
@@ -135,11 +153,12 @@ async function stopChild(): Promise<void> {
 
 let exitCode = 0;
 try {
-  await waitFor(() => connected.has('vonage') && connected.has('privmx'), 'both sources to connect');
-  say('both sources connected; sending sample events');
+  const all = ['default/vonage', 'default/privmx', 'bistro-mokotow/privmx'];
+  await waitFor(() => all.every((c) => connected.has(c)), 'every connection of both restaurants');
+  say('both restaurants connected; sending sample events');
   vonage.push({ email: 'guest@example.com', host_url: 'https://meetings.vonage.com/demo-room' });
-  bridge.sendMessage(orders.id, { author: 'waiter-anna' });
-  bridge.sendInboxEntry(inbox.id);
+  bistroBridge.sendMessage(orders.id, { author: 'waiter-anna' });
+  trattoriaBridge.sendInboxEntry(inbox.id);
   await waitFor(() => alerts.length >= 3, 'three alerts');
   await waitFor(() => sms.messages.length >= 1, 'the SMS', 15_000);
   for (const m of sms.messages) say(`SMS at the SMSAPI emulator: to ${m.to} "${m.message}"`);
@@ -160,6 +179,6 @@ try {
   rmSync(dir, { recursive: true, force: true });
   await recorder?.stop();
   await privateBus?.stop();
-  await Promise.all([vonage.stop(), backend.stop(), bridge.stop(), sms.stop()]);
+  await Promise.all([vonage.stop(), backend.stop(), trattoriaBridge.stop(), bistroBridge.stop(), sms.stop()]);
 }
 process.exit(exitCode);

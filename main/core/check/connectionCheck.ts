@@ -89,7 +89,7 @@ export async function runChecks(
     for (const name of requiredSecrets(restaurant)) {
       try {
         const { location } = await boundedLocate({ restaurant: restaurant.id, name });
-        const detail = location === 'missing' ? `missing: set it with \`servicebell credentials set${several ? ` --restaurant ${restaurant.id}` : ''}\`` : `found in ${location}`;
+        const detail = location === 'missing' ? `missing: set it with \`servicebell credentials set${several ? ` ${name} --restaurant ${restaurant.id}` : ''}\`` : `found in ${location}`;
         secretLines.push({ restaurant, line: { name: `secret ${name}`, ok: location !== 'missing', detail } });
       } catch (err) {
         secretLines.push({ restaurant, line: { name: `secret ${name}`, ok: false, detail: err instanceof Error ? err.message : String(err) } });
