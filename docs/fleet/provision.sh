@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Example deployment step for one machine: pre-seed Servicebell's settings and put its secrets in the OS keychain.
+# Example deployment step for one machine: pre-seed Servicebell's settings and put its secrets in the OS keychain,
+# for one restaurant or several (each restaurant of the settings file has its own secrets).
 #
 # Run it AS THE USER WHO WILL USE SERVICEBELL, inside their session: the keychain is per user (Windows Credential
 # Manager, macOS login keychain, Linux Secret Service on the session bus, which must be unlocked). Run as root or
@@ -9,11 +10,14 @@
 #   --force   replace an existing settings file (default: keep it, so local changes survive a re-run)
 #
 # Environment:
-#   SERVICEBELL_SECRET_CMD  shell command that prints one secret on stdout; the secret's name is in $SECRET_NAME.
-#                           Default: HashiCorp Vault, one field per secret under secret/servicebell. Other examples:
-#                           'op read "op://Fleet/Servicebell/$SECRET_NAME"' (1Password),
-#                           'aws secretsmanager get-secret-value --secret-id "servicebell/$SECRET_NAME" --query SecretString --output text'
-#   SERVICEBELL_SECRETS     which secrets this site uses (default: all three)
+#   SERVICEBELL_SECRET_CMD  shell command that prints one secret on stdout; the secret's name is in $SECRET_NAME and
+#                           its restaurant's settings id in $RESTAURANT. Default: HashiCorp Vault, one field per secret
+#                           under secret/servicebell/<restaurant>. Other examples:
+#                           'op read "op://Fleet/Servicebell-$RESTAURANT/$SECRET_NAME"' (1Password),
+#                           'aws secretsmanager get-secret-value --secret-id "servicebell/$RESTAURANT/$SECRET_NAME" --query SecretString --output text'
+#   SERVICEBELL_RESTAURANTS which restaurants to provision secrets for (ids, space-separated; default: every restaurant
+#                           of CONFIG_JSON, as `servicebell config restaurants` lists them)
+#   SERVICEBELL_SECRETS     which secrets each restaurant uses (default: all three)
 #   SERVICEBELL_CLI         the servicebell command (default: servicebell)
 #
 # Secret values only ever travel through a pipe: never on a command line (visible in `ps`), never in a file,
@@ -21,12 +25,19 @@
 set -euo pipefail
 
 cli="${SERVICEBELL_CLI:-servicebell}"
-secret_cmd="${SERVICEBELL_SECRET_CMD:-vault kv get -field=\"\$SECRET_NAME\" secret/servicebell}"
+secret_cmd="${SERVICEBELL_SECRET_CMD:-vault kv get -field=\"\$SECRET_NAME\" \"secret/servicebell/\$RESTAURANT\"}"
 secrets="${SERVICEBELL_SECRETS:-vonage.backendToken privmx.apiKeySecret smsapi.token}"
 
 force=0
 if [ "${1:-}" = "--force" ]; then force=1; shift; fi
 source_config="${1:?usage: provision.sh [--force] CONFIG_JSON}"
+
+# The restaurants come from the file being deployed (the CLI validates it; an invalid file stops here).
+if [ -n "${SERVICEBELL_RESTAURANTS:-}" ]; then
+  restaurants="$SERVICEBELL_RESTAURANTS"
+else
+  restaurants="$($cli config restaurants --config "$source_config" | cut -f1)"
+fi
 
 # The CLI knows the per-OS settings path (the same one the tray app reads).
 config_file="$($cli config path)"
@@ -42,7 +53,9 @@ else
   echo "settings: wrote $config_file"
 fi
 
-for name in $secrets; do
-  # If the secret store fails, pipefail stops here; the CLI refuses the empty input, so nothing half-set is stored.
-  SECRET_NAME="$name" sh -c "$secret_cmd" | $cli credentials set "$name"
+for restaurant in $restaurants; do
+  for name in $secrets; do
+    # If the secret store fails, pipefail stops here; the CLI refuses the empty input, so nothing half-set is stored.
+    RESTAURANT="$restaurant" SECRET_NAME="$name" sh -c "$secret_cmd" | $cli credentials set "$name" --restaurant "$restaurant"
+  done
 done

@@ -15,6 +15,7 @@ import { watchSettingsFile } from '../settings/settingsWatcher.js';
 import { sourceFactories } from '../sources/registry.js';
 import { registerCredentialCommands } from './credentialCommands.js';
 import { registerCheckCommand } from './checkCommand.js';
+import { registerConfigRestaurantsCommand } from './configRestaurantsCommand.js';
 
 /** The most a clean stop may take (close connections, flush history and cursors); held, so it always fires. */
 const SHUTDOWN_DEADLINE_MS = 15_000;
@@ -135,14 +136,14 @@ export function buildCliProgram(): Command {
       if (stopRequested) stopper.stop(stopRequested);
     });
 
-  program
-    .command('config')
-    .description('settings file commands')
+  const config = program.command('config').description('settings file commands');
+  config
     .command('path')
     .description('print the settings file location')
     .action(() => {
       process.stdout.write(`${defaultConfigFile()}\n`);
     });
+  registerConfigRestaurantsCommand(config);
 
   registerCredentialCommands(program);
   registerCheckCommand(program);
