@@ -22,8 +22,10 @@ export interface FakeApp {
   root: string;
 }
 
-export function startFakeApp(args: string[] = [], env: NodeJS.ProcessEnv = {}): FakeApp {
+/** `prepare` runs before the app starts, with the fake root (Electron's `userData` is `<root>/userData`). */
+export function startFakeApp(args: string[] = [], env: NodeJS.ProcessEnv = {}, prepare?: (root: string) => void): FakeApp {
   const root = tempDir('sb-root-');
+  prepare?.(root);
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', './test/electron/fakeElectron/register.mjs', 'main/index.ts', ...args], {
     cwd: REPO,
     env: { ...process.env, SB_FAKE_ROOT: root, SERVICEBELL_LOG_LEVEL: 'silent', ...env },
