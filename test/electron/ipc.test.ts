@@ -3,6 +3,7 @@ import { Channels, contract } from '../../preload/contract.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import { SecretResolver } from '../../main/core/secrets/secretResolver.js';
 import type { Settings } from '../../main/core/settings/schema.js';
+import type { SourceFactory } from '../../main/core/app/servicebellCore.js';
 import { withRestaurant } from '../harness/settings.js';
 import { createElectronOpener } from '../../main/electron/electronOpener.js';
 import { createIpcApi } from '../../main/electron/ipcApi.js';
@@ -114,6 +115,50 @@ describe('IPC handlers', () => {
     expect(await ipcMain.invoke(Channels.notifyTest, {})).toEqual({ shown: true });
     expect(core.history.list()[0]?.alert).toMatchObject({ source: 'servicebell', kind: 'test' });
     expect(await ipcMain.invoke(Channels.checkRun, {})).toEqual([{ name: 'settings', ok: true, detail: 'valid' }]);
+    await core.stop();
+  });
+});
+
+describe('IPC shapes with several restaurants', () => {
+  it('history items and status lines carry the restaurant; secrets are set, listed and deleted per restaurant', async () => {
+    const two = {
+      version: 2,
+      restaurants: [
+        { id: 'default', name: 'Trattoria' },
+        { id: 'bistro-mokotow', name: 'Bistro Mokotów', links: { allowedHosts: ['meet.bistro.example'] } },
+      ],
+    };
+    const vonage: SourceFactory = {
+      kind: 'vonage', section: (r) => r.vonage, secrets: [], enabled: () => true,
+      create: (ctx) => ({ name: 'vonage', start: async () => ctx.sink.status({ state: 'connected' }), reconnectNow: () => {}, stop: async () => {} }),
+    };
+    const core = await openCore({ settings: two, sources: [vonage] });
+    const secrets = new SecretResolver({ env: noEnv, keychainUsable: false, logger: silentLogger(), restaurantIds: () => core.settings.restaurants.map((r) => r.id) });
+    const ipcMain = new FakeIpcMain();
+    registerIpcHandlers({
+      ipcMain,
+      handlers: createIpcApi({ core, secrets, saveSettings: async () => {}, setLaunchAtLogin: async () => {}, probes: [] }),
+      trustedOrigin: 'app://servicebell',
+      onRejected: () => {},
+    });
+    await core.pipeline.ingest({ id: 'a', restaurant: 'bistro-mokotow', source: 'vonage', kind: 'x', title: 'Table 1', body: 'b', link: 'https://meet.bistro.example/1', receivedAt: 1 });
+    const list = (await ipcMain.invoke(Channels.historyList, {})) as { items: Array<Record<string, unknown>> };
+    expect(list.items[0]).toMatchObject({ restaurant: 'bistro-mokotow', restaurantName: 'Bistro Mokotów', canJoin: true });
+    expect(await ipcMain.invoke(Channels.historyJoin, { source: 'vonage', id: 'a' })).toEqual({ opened: false }); // no such alert in `default`
+    await core.start();
+    expect(await ipcMain.invoke(Channels.statusList, {})).toEqual([
+      { restaurant: 'default', restaurantName: 'Trattoria', source: 'vonage', state: 'connected', at: expect.any(Number) },
+      { restaurant: 'bistro-mokotow', restaurantName: 'Bistro Mokotów', source: 'vonage', state: 'connected', at: expect.any(Number) },
+    ]);
+
+    const saved = await ipcMain.invoke(Channels.settingsSave, { settings: two, restaurantSecrets: { 'bistro-mokotow': { 'privmx.apiKeySecret': 'px-bistro-1' } } });
+    expect(saved).toMatchObject({ ok: true, restaurantSecrets: { default: { 'privmx.apiKeySecret': 'missing' }, 'bistro-mokotow': { 'privmx.apiKeySecret': 'memory' } } });
+    expect(await secrets.get({ restaurant: 'bistro-mokotow', name: 'privmx.apiKeySecret' })).toBe('px-bistro-1');
+    expect(await secrets.get({ restaurant: 'default', name: 'privmx.apiKeySecret' })).toBeUndefined();
+    const unknown = await ipcMain.invoke(Channels.settingsSave, { settings: two, restaurantSecrets: { elsewhere: { 'smsapi.token': 'x' } } });
+    expect(unknown).toEqual({ ok: false, problems: ['restaurantSecrets: no restaurant "elsewhere" in the settings'] });
+    expect(await ipcMain.invoke(Channels.secretDelete, { name: 'privmx.apiKeySecret', restaurant: 'bistro-mokotow' })).toMatchObject({ 'privmx.apiKeySecret': 'missing' });
+    await expect(ipcMain.invoke(Channels.secretDelete, { name: 'privmx.apiKeySecret', restaurant: 42 })).rejects.toThrow(/restaurant/);
     await core.stop();
   });
 });
