@@ -8,13 +8,15 @@ import { silentLogger } from '../../main/core/log/logger.js';
 import { runCli } from '../harness/runCli.js';
 
 // The real CLI against the real gnome-keyring that `npm test` started for this run, with two restaurants configured.
+// The keychain is shared by every test file of the run, so these tests use restaurant ids (and, for the legacy
+// accounts of `default`, a keychain service) that no other test touches.
 const noEnvSecrets = { SERVICEBELL_VONAGE_BACKEND_TOKEN: '', SERVICEBELL_PRIVMX_API_KEY_SECRET: '', SERVICEBELL_SMSAPI_TOKEN: '' };
 const BISTRO_TOKEN = 'sb-test-bistro-Hq27vLm9-token';
 const DEFAULT_TOKEN = 'sb-test-default-Pw81xQa3-token';
 
 function twoRestaurants(): string {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sb-cred-')), 'config.json');
-  writeFileSync(file, JSON.stringify({ version: 2, restaurants: [{ id: 'default', name: 'Trattoria' }, { id: 'bistro-mokotow', name: 'Bistro Mokotów' }] }));
+  writeFileSync(file, JSON.stringify({ version: 2, restaurants: [{ id: 'trattoria-centrum', name: 'Trattoria' }, { id: 'bistro-mokotow', name: 'Bistro Mokotów' }] }));
   return file;
 }
 
@@ -24,11 +26,11 @@ describe('servicebell credentials --restaurant', () => {
     const config = twoRestaurants();
     const ambiguous = await runCli(['credentials', 'set', 'vonage.backendToken', '--config', config], { input: 'x-value', env: noEnvSecrets });
     expect(ambiguous.code).toBe(2);
-    expect(ambiguous.stderr).toContain('several restaurants are configured; choose one with --restaurant: default (Trattoria), bistro-mokotow (Bistro Mokotów)');
+    expect(ambiguous.stderr).toContain('several restaurants are configured; choose one with --restaurant: trattoria-centrum (Trattoria), bistro-mokotow (Bistro Mokotów)');
     const unknown = await runCli(['credentials', 'delete', 'vonage.backendToken', '--restaurant', 'nope', '--config', config], { env: noEnvSecrets });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/no restaurant "nope"; the settings have: default \(Trattoria\), bistro-mokotow/);
-    expect(await createKeychain().get('vonage.backendToken')).toBeUndefined();
+    expect(unknown.stderr).toMatch(/no restaurant "nope"; the settings have: trattoria-centrum \(Trattoria\), bistro-mokotow/);
+    expect(await createKeychain().get('trattoria-centrum/vonage.backendToken')).toBeUndefined();
     for (const out of [ambiguous, unknown]) expect(out.stdout + out.stderr).not.toContain('x-value');
   });
 
@@ -39,21 +41,21 @@ describe('servicebell credentials --restaurant', () => {
     const bistro = await runCli(['credentials', 'set', 'vonage.backendToken', '--restaurant', 'bistro-mokotow', '--config', config], { input: `${BISTRO_TOKEN}\n`, env: noEnvSecrets });
     expect(bistro.code, bistro.stderr).toBe(0);
     expect(bistro.stdout).toContain('account "bistro-mokotow/vonage.backendToken") for restaurant "bistro-mokotow"');
-    const plain = await runCli(['credentials', 'set', 'vonage.backendToken', '--restaurant', 'default', '--config', config], { input: DEFAULT_TOKEN, env: noEnvSecrets });
-    expect(plain.stdout).toContain('account "vonage.backendToken") for restaurant "default"');
+    const plain = await runCli(['credentials', 'set', 'vonage.backendToken', '--restaurant', 'trattoria-centrum', '--config', config], { input: DEFAULT_TOKEN, env: noEnvSecrets });
+    expect(plain.stdout).toContain('account "trattoria-centrum/vonage.backendToken") for restaurant "trattoria-centrum"');
     expect(await keychain.get('bistro-mokotow/vonage.backendToken')).toBe(BISTRO_TOKEN);
-    expect(await keychain.get('vonage.backendToken')).toBe(DEFAULT_TOKEN);
+    expect(await keychain.get('trattoria-centrum/vonage.backendToken')).toBe(DEFAULT_TOKEN);
 
     const list = await runCli(['credentials', 'list', '--config', config], { env: noEnvSecrets });
     expect(list.stdout.trim().split('\n')).toEqual([
-      'default\tvonage.backendToken\tkeychain',
+      'trattoria-centrum\tvonage.backendToken\tkeychain',
       'bistro-mokotow\tvonage.backendToken\tkeychain',
-      'default\tprivmx.apiKeySecret\tmissing',
+      'trattoria-centrum\tprivmx.apiKeySecret\tmissing',
       'bistro-mokotow\tprivmx.apiKeySecret\tmissing',
-      'default\tsmsapi.token\tmissing',
+      'trattoria-centrum\tsmsapi.token\tmissing',
       'bistro-mokotow\tsmsapi.token\tmissing',
     ]);
-    // With two restaurants the plain variable is the default restaurant's only; the suffixed one names the other.
+    // With two restaurants the plain variable counts for neither (neither is `default`); the suffixed one names one.
     const env = { ...noEnvSecrets, SERVICEBELL_VONAGE_BACKEND_TOKEN: 'plain-env-value', SERVICEBELL_PRIVMX_API_KEY_SECRET__BISTRO_MOKOTOW: 'bistro-env-value' };
     const withEnv = await runCli(['credentials', 'list', '--restaurant', 'bistro-mokotow', '--config', config], { env });
     expect(withEnv.stdout.trim().split('\n')).toEqual([
@@ -65,15 +67,15 @@ describe('servicebell credentials --restaurant', () => {
     const del = await runCli(['credentials', 'delete', 'vonage.backendToken', '--restaurant', 'bistro-mokotow', '--config', config], { env: noEnvSecrets });
     expect(del.stdout).toContain('vonage.backendToken: deleted');
     expect(await keychain.get('bistro-mokotow/vonage.backendToken')).toBeUndefined();
-    expect(await keychain.get('vonage.backendToken')).toBe(DEFAULT_TOKEN);
-    await keychain.delete('vonage.backendToken');
+    expect(await keychain.get('trattoria-centrum/vonage.backendToken')).toBe(DEFAULT_TOKEN);
+    await keychain.delete('trattoria-centrum/vonage.backendToken');
     for (const out of [bistro, plain, list, withEnv, del]) {
       for (const value of [BISTRO_TOKEN, DEFAULT_TOKEN, 'plain-env-value', 'bistro-env-value']) expect(out.stdout + out.stderr).not.toContain(value);
     }
   });
 
   it('reads the real keychain per restaurant: an upgraded install (restaurant "default") finds the secret stored before restaurants existed', async () => {
-    const keychain = createKeychain();
+    const keychain = createKeychain({ service: 'Servicebell-restaurant-test' });
     await keychain.set('privmx.apiKeySecret', 'stored-by-version-1');
     await keychain.set('bistro-mokotow/privmx.apiKeySecret', 'stored-for-bistro');
     try {
