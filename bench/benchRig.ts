@@ -16,12 +16,29 @@ export interface BenchRig {
   desktop: PrivateDesktop;
   bridge: PrivmxBridgeEmulator;
   threadId: string;
+  privmxKey: { id: string; secret: string };
   vonage: VonageEmulator;
+  staffToken: string;
   backend: BackendEmulator;
   dataDir: string;
   /** A headless run with these sources enabled (a fresh data folder unless `reuse`). */
-  start(sources: readonly BenchSource[], options?: { nodeArgs?: string[]; historyLimit?: number; reuse?: boolean }): Promise<HeadlessProcess>;
+  start(sources: readonly BenchSource[], options?: StartOptions): Promise<HeadlessProcess>;
   close(): Promise<void>;
+}
+
+export interface StartOptions {
+  nodeArgs?: string[];
+  historyLimit?: number;
+  /** Keep the data folder of the previous run (a restart). */
+  reuse?: boolean;
+  /** Quiet hours around now: alerts go to history and the `alert` line without a D-Bus Notify. */
+  quietHours?: boolean;
+}
+
+/** Local HH:MM `minutes` from now. */
+function localHhmm(minutes: number): string {
+  const d = new Date(Date.now() + minutes * 60_000);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
 export async function startBenchRig(): Promise<BenchRig> {
@@ -39,7 +56,9 @@ export async function startBenchRig(): Promise<BenchRig> {
     desktop,
     bridge,
     threadId: thread.id,
+    privmxKey: { id: key.id, secret: key.secret },
     vonage,
+    staffToken: STAFF,
     backend,
     get dataDir() {
       return dataDir;
@@ -59,13 +78,17 @@ export async function startBenchRig(): Promise<BenchRig> {
             rules: [{ match: { channel: 'thread', threadId: thread.id }, title: 'Order', body: 'msg {messageId}' }],
           },
           vonage: { enabled: sources.includes('vonage'), backendUrl: backend.url, username: 'frontdesk', sdk: { url: vonage.url, apiUrl: vonage.url } },
-          notifications: { historyLimit: options.historyLimit ?? 1000 },
+          notifications: {
+            historyLimit: options.historyLimit ?? 1000,
+            ...(options.quietHours ? { quietHours: { enabled: true, start: localHhmm(-120), end: localHhmm(120) } } : {}),
+          },
         }),
       );
       return startHeadlessProcess({
         config,
         dataDir,
-        nodeArgs: options.nodeArgs,
+        // SERVICEBELL_BENCH_NODE_ARGS (e.g. "--max-semi-space-size=2") tries V8 flags on every headless run.
+        nodeArgs: options.nodeArgs ?? (process.env.SERVICEBELL_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
         env: {
           DBUS_SESSION_BUS_ADDRESS: desktop.busAddress,
           SERVICEBELL_PRIVMX_API_KEY_SECRET: key.secret,

@@ -76,4 +76,23 @@ describe('history on disk (snapshot + journal)', () => {
     expect(reopened.list().map((e) => [e.alert.id, e.read])).toEqual([['x', true]]);
     await reopened.close();
   });
+
+  it('finds by (restaurant, source, id) and forgets what fell off the end or was cleared', async () => {
+    const d = dir();
+    const store = await HistoryStore.open(d, 10);
+    for (let i = 0; i < 12; i++) await store.add(entry(`e${i}`));
+    expect(store.find({ restaurant: 'default', source: 'vonage', id: 'e0' })).toBeUndefined();
+    expect(store.find({ restaurant: 'default', source: 'vonage', id: 'e1' })).toBeUndefined();
+    expect(store.find({ restaurant: 'default', source: 'vonage', id: 'e2' })?.alert.id).toBe('e2');
+    expect(store.find({ restaurant: 'default', source: 'privmx', id: 'e2' })).toBeUndefined();
+    expect(store.find({ restaurant: 'other', source: 'vonage', id: 'e2' })).toBeUndefined();
+    await store.add(entry('e0')); // fell off, so it is new again
+    expect(store.list().map((e) => e.alert.id).slice(0, 2)).toEqual(['e0', 'e11']);
+    expect(store.size).toBe(10);
+    await store.clear();
+    expect(store.find({ restaurant: 'default', source: 'vonage', id: 'e11' })).toBeUndefined();
+    await store.add(entry('e11'));
+    expect(store.list().map((e) => e.alert.id)).toEqual(['e11']);
+    await store.close();
+  });
 });

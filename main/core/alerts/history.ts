@@ -1,6 +1,6 @@
 import { HistoryJournal, type JournalRecord } from './historyJournal.js';
 import { historyEntrySchema, type HistoryEntry } from './historyEntry.js';
-import { sameAlert, type AlertKey } from './alert.js';
+import type { AlertKey } from './alert.js';
 
 export { historyEntrySchema, type HistoryEntry };
 
@@ -15,6 +15,8 @@ type Patch = Partial<Omit<HistoryEntry, 'alert'>>;
  */
 export class HistoryStore {
   private entries: HistoryEntry[] = [];
+  /** The same entries by (restaurant, source, id): `find` runs for every add and update; a scan was O(history). */
+  private readonly index = new Map<string, HistoryEntry>();
   private pending: JournalRecord[] = [];
   private batch: Promise<void> | undefined;
   /** The write on its way (never rejects); the next batch starts when it ends. */
@@ -29,7 +31,12 @@ export class HistoryStore {
   static async open(dataDir: string, limit: number, onWarning: (message: string, file: string) => void = () => {}): Promise<HistoryStore> {
     const { journal, entries, replay } = await HistoryJournal.open(dataDir, onWarning);
     const store = new HistoryStore(journal, limit);
-    store.entries = entries.slice(0, limit);
+    store.entries = [];
+    for (const entry of entries.slice(0, limit)) {
+      if (store.index.has(indexKey(entry.alert))) continue;
+      store.entries.push(entry);
+      store.index.set(indexKey(entry.alert), entry);
+    }
     for (const record of replay) store.apply(record);
     // Start every run from one compact snapshot and an empty journal.
     await journal.snapshot(store.entries);
@@ -48,8 +55,8 @@ export class HistoryStore {
     return this.entries.reduce((n, e) => n + (e.read ? 0 : 1), 0);
   }
 
-  find(key: AlertKey): HistoryEntry | undefined {
-    return this.entries.find((e) => sameAlert(e.alert, key));
+  find(k: AlertKey): HistoryEntry | undefined {
+    return this.index.get(indexKey(k));
   }
 
   onChange(listener: () => void): () => void {
@@ -82,6 +89,7 @@ export class HistoryStore {
 
   clear(): Promise<void> {
     this.entries = [];
+    this.index.clear();
     return this.rewrite();
   }
 
@@ -101,7 +109,11 @@ export class HistoryStore {
       // Idempotent: a replay after a crash mid-compaction may repeat what the snapshot holds.
       if (this.find(record.entry.alert)) return;
       this.entries.unshift(record.entry);
-      if (this.entries.length > this.limit) this.entries.length = this.limit;
+      this.index.set(indexKey(record.entry.alert), record.entry);
+      while (this.entries.length > this.limit) {
+        const dropped = this.entries.pop();
+        if (dropped) this.index.delete(indexKey(dropped.alert));
+      }
     } else {
       const entry = this.find(record);
       if (entry) Object.assign(entry, record.patch);
@@ -137,4 +149,9 @@ export class HistoryStore {
   private changed(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/** (restaurant, source, id) as one map key, unambiguous whatever the ids hold. */
+function indexKey(k: AlertKey): string {
+  return JSON.stringify([k.restaurant, k.source, k.id]);
 }

@@ -21,6 +21,9 @@ export interface ConversationFeedDeps {
   log: Logger;
   timers: Timers;
   timing: VonageTiming;
+  /** Back-pressure from the processor: stop (true) or resume (false) reading the SDK's socket. */
+  onPressure?(paused: boolean): void;
+  backPressure?: { high: number; low: number };
 }
 
 export class ConversationFeed {
@@ -50,6 +53,8 @@ export class ConversationFeed {
       logger: this.deps.log,
       now: () => this.deps.timers.now(),
       cursorFlushMs: timing.cursorFlushMs,
+      onPressure: (paused) => this.deps.onPressure?.(paused),
+      ...(this.deps.backPressure ? { backPressure: this.deps.backPressure } : {}),
       fetchAfter: (afterId) =>
         fetchEventsAfter({
           apiUrl: settings.sdk.apiUrl ?? DEFAULT_API_URL, conversationId: reply.conversationId, token: this.token ?? '', afterId,

@@ -18,7 +18,17 @@ export interface EventProcessorDeps {
   fetchAfter: (afterId: number | undefined) => Promise<HistoryResult>;
   /** How long cursor advances are gathered into one `cursors.json` write (and always at stop). */
   cursorFlushMs?: number;
+  /** Back-pressure: true when this many live events wait (stop reading the socket), false once drained. */
+  onPressure?(paused: boolean): void;
+  backPressure?: { high: number; low: number };
+  /** Alerts waiting for history at once; the next live event waits for one of them beyond this. */
+  maxInFlight?: number;
 }
+
+/** Live events waiting before the socket stops being read, and the depth at which it reads again. */
+export const VONAGE_QUEUE_HIGH = 1_000;
+export const VONAGE_QUEUE_LOW = 100;
+export const VONAGE_MAX_IN_FLIGHT = 500;
 
 export type CursorPort = Pick<Cursors, 'get' | 'set' | 'flush'>;
 
@@ -33,6 +43,9 @@ export class EventProcessor {
   private persisting: Promise<void> = Promise.resolve();
   private written: number | undefined;
   private flushTimer: NodeJS.Timeout | undefined;
+  /** Live events handed to `live` and not handled yet; `paused` once it crossed the high mark. */
+  private queued = 0;
+  private paused = false;
   private stopped = false;
   readonly key: string;
 
@@ -51,12 +64,36 @@ export class EventProcessor {
    * next event never queues behind the previous one's history write; the cursor still only advances on success.
    */
   live(event: ConversationEvent): Promise<void> {
-    return this.enqueue(async () => {
+    this.queued += 1;
+    this.pressure();
+    const run = this.enqueue(async () => {
       if (this.cursor !== undefined && event.id > this.frontier() + 1 && !this.isHandled(event.id)) {
         await this.catchUpNow('gap').catch(() => undefined);
       }
       void this.dispatch(event);
+      // Bounded: beyond this many alerts waiting for history, the queue waits (and may pause the socket).
+      const max = this.deps.maxInFlight ?? VONAGE_MAX_IN_FLIGHT;
+      while (this.inFlight.size >= max) await Promise.race(this.inFlight.values());
     });
+    const done = (): void => {
+      this.queued -= 1;
+      this.pressure();
+    };
+    run.then(done, done);
+    return run;
+  }
+
+  private pressure(): void {
+    const { high, low } = this.deps.backPressure ?? { high: VONAGE_QUEUE_HIGH, low: VONAGE_QUEUE_LOW };
+    if (!this.paused && this.queued >= high) {
+      this.paused = true;
+      this.deps.logger.debug({ depth: this.queued }, 'vonage: work queue deep, socket paused');
+      this.deps.onPressure?.(true);
+    } else if (this.paused && this.queued <= low) {
+      this.paused = false;
+      this.deps.logger.debug({ depth: this.queued }, 'vonage: work queue drained, socket resumed');
+      this.deps.onPressure?.(false);
+    }
   }
 
   /** On a first run, take the latest id as the starting point; done before connecting so no live event is mistaken for history. */

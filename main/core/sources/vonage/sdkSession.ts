@@ -118,6 +118,18 @@ export class SdkSession {
     if (!this.closed && !this.connected) this.client.connect();
   }
 
+  /**
+   * Back-pressure: stop or resume reading the socket.io transport's WebSocket (engine.io's `ws` in Node). Frames wait
+   * in the socket buffers and TCP slows the sender; none is lost. A transport without one (polling) is left alone.
+   */
+  setPaused(paused: boolean): boolean {
+    const ws = this.client.connection?.io?.engine?.transport?.ws as { pause?: unknown; resume?: unknown; isPaused?: unknown } | undefined;
+    if (typeof ws?.pause !== 'function' || typeof ws.resume !== 'function') return false;
+    if (paused) (ws.pause as () => void).call(ws);
+    else if (ws.isPaused === true) (ws.resume as () => void).call(ws);
+    return true;
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

@@ -38,7 +38,13 @@ export interface SdkClient {
   on(event: string, listener: (...args: unknown[]) => void): void;
   off(event: string, listener: (...args: unknown[]) => void): void;
   /** socket.io-client socket; present after createSession was called. */
-  connection?: { connected: boolean; disconnected: boolean; on(event: 'connect_error', listener: (err: unknown) => void): void };
+  connection?: {
+    connected: boolean;
+    disconnected: boolean;
+    on(event: 'connect_error', listener: (err: unknown) => void): void;
+    /** The Manager → engine.io socket → transport; a websocket transport in Node holds a `ws` WebSocket. */
+    io?: { engine?: { transport?: { ws?: unknown } } };
+  };
 }
 
 export interface SdkClientOptions {

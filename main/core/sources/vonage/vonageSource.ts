@@ -27,6 +27,8 @@ export interface VonageSourceDeps {
   timers?: Timers;
   timing?: VonageTimingInput;
   random?: () => number;
+  /** Queued live events at which the SDK's socket stops being read, and resumes (defaults 1,000 / 100). */
+  backPressure?: { high: number; low: number };
 }
 
 export class VonageSource implements Source {
@@ -48,7 +50,14 @@ export class VonageSource implements Source {
     this.slots = new TimerSlots(this.timers);
     this.log = deps.logger.child({ source: 'vonage' });
     this.backoff = new Backoff({ baseMs: this.timing.reconnectBaseMs, maxMs: this.timing.reconnectMaxMs, random: deps.random });
-    this.feed = new ConversationFeed({ settings: deps.settings, sink: deps.sink, cursors: deps.cursors, log: this.log, timers: this.timers, timing: this.timing });
+    this.feed = new ConversationFeed({
+      settings: deps.settings, sink: deps.sink, cursors: deps.cursors, log: this.log, timers: this.timers, timing: this.timing,
+      onPressure: (paused) => {
+        const applied = this.session?.setPaused(paused) ?? false;
+        this.log.debug({ paused, applied }, 'vonage: back-pressure on the SDK socket');
+      },
+      ...(deps.backPressure ? { backPressure: deps.backPressure } : {}),
+    });
     this.token = new TokenRefresh({
       settings: deps.settings, getSecret: deps.getSecret, timing: this.timing, timers: this.timers, log: this.log, feed: this.feed,
       schedule: (ms, fn) => this.schedule('refresh', ms, fn),

@@ -17,7 +17,7 @@ export const vonageTimingSchema = z.strictObject({
   socketReconnectDelayMs: z.number().int().positive().default(2_000),
   socketReconnectDelayMaxMs: z.number().int().positive().default(15_000),
   /** Most events shown by one catch-up; older missed ones are skipped with a warning. */
-  catchUpLimit: z.number().int().positive().default(200),
+  catchUpLimit: z.number().int().positive().default(1_000),
   /** Cursor advances within this window share one `cursors.json` write (also written at stop). */
   cursorFlushMs: z.number().int().positive().default(250),
 });
