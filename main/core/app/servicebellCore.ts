@@ -11,7 +11,7 @@ import { DEFAULT_RESTAURANT_ID, type RestaurantSettings, type Settings } from '.
 import type { Source, SourceName, SourceSink, SourceStatus } from '../sources/source.js';
 import { CursorStore, type Cursors } from '../storage/cursorStore.js';
 import { StorageHealth, type StorageChange, type StorageProblem } from '../storage/storageHealth.js';
-import { SmsForwarder } from '../sms/smsForwarder.js';
+import { RestaurantSms } from './restaurantSms.js';
 import { SourceSupervisor } from './sourceSupervisor.js';
 
 /** Everything a source factory may use: one restaurant's settings, cursors and secrets. */
@@ -69,7 +69,7 @@ export class ServicebellCore {
   private readonly noticeListeners = new Set<(n: Notice) => void>();
   private readonly clock: Clock;
   /** One forwarder per restaurant: its own numbers, sender, token and hourly limit. */
-  private sms = new Map<string, SmsForwarder>();
+  private readonly sms: RestaurantSms;
 
   private constructor(
     private options: CoreOptions,
@@ -112,9 +112,18 @@ export class ServicebellCore {
       clock: this.clock,
       logger: options.logger,
     });
-    this.configureSms(undefined, settings);
-    // Off the notification path: an SMS never delays or blocks the desktop notification.
-    this.pipeline.onOutcome((o) => void this.sms.get(o.alert.restaurant)?.forward(o.alert));
+    this.sms = new RestaurantSms({
+      getSecret: options.getSecret,
+      logger: options.logger,
+      clock: this.clock,
+      onStatus: (restaurant, line) => {
+        const notice: Notice = { source: 'sms', restaurant, ...line, at: this.clock.now() };
+        for (const listener of this.noticeListeners) listener(notice);
+      },
+    });
+    this.sms.configure(undefined, settings);
+    // Off the notification path: an SMS never delays or blocks the desktop notification. Muted alerts are texted too.
+    this.pipeline.onOutcome((o) => this.sms.forward(o.alert.restaurant, o.alert));
   }
 
   static async open(options: CoreOptions): Promise<ServicebellCore> {
@@ -176,7 +185,7 @@ export class ServicebellCore {
     this.options = { ...this.options, settings: next };
     this.pipeline.configureBurst(burstOptions(next));
     this.dnd.configure(next.notifications.quietHours);
-    this.configureSms(previous, next);
+    this.sms.configure(previous, next);
     await this.sources.apply(previous, next, changedSecrets);
   }
 
@@ -190,30 +199,6 @@ export class ServicebellCore {
       this.cursors.close();
       await this.options.notifier.close();
     }
-  }
-
-  /** A restaurant's forwarder is rebuilt only when its `sms` section changed (its hourly count starts again then). */
-  private configureSms(previous: Settings | undefined, next: Settings): void {
-    const ids = new Set(next.restaurants.map((r) => r.id));
-    for (const id of [...this.sms.keys()]) if (!ids.has(id)) this.sms.delete(id);
-    for (const restaurant of next.restaurants) {
-      const before = previous?.restaurants.find((r) => r.id === restaurant.id);
-      if (this.sms.has(restaurant.id) && JSON.stringify(before?.sms) === JSON.stringify(restaurant.sms)) continue;
-      this.sms.set(restaurant.id, this.createSmsForwarder(restaurant));
-    }
-  }
-
-  private createSmsForwarder(restaurant: RestaurantSettings): SmsForwarder {
-    return new SmsForwarder({
-      settings: restaurant.sms,
-      getSecret: (name) => this.options.getSecret({ restaurant: restaurant.id, name }),
-      logger: this.options.logger.child({ component: 'sms', restaurant: restaurant.id }),
-      clock: this.clock,
-      onStatus: (line) => {
-        const notice: Notice = { source: 'sms', restaurant: restaurant.id, ...line, at: this.clock.now() };
-        for (const listener of this.noticeListeners) listener(notice);
-      },
-    });
   }
 }
 
