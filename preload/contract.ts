@@ -52,6 +52,9 @@ const connectionStatusSchema = z.strictObject({
   at: z.number(),
 });
 
+/** A restaurant as a window lists it: its settings id and the name people see. */
+const restaurantRefSchema = z.strictObject({ id: z.string(), name: z.string() });
+
 const historyItemSchema = z.strictObject({
   /** The restaurant's settings id. */
   restaurant: z.string(),
@@ -79,6 +82,8 @@ export const contract = {
       /** The first restaurant's secrets (what the single-restaurant page shows); every restaurant's in `restaurantSecrets`. */
       secrets: secretStatusSchema,
       restaurantSecrets: restaurantSecretStatusSchema,
+      /** What a restaurant added in the window starts from: the schema's defaults, every connection off. */
+      newRestaurant: z.record(z.string(), z.unknown()),
       keychainUsable: z.boolean(),
       keychainProblem: z.string().optional(),
       /** Set while notifications fail (macOS/Windows not permitting them); what to change and where. */
@@ -113,7 +118,12 @@ export const contract = {
   },
   [Channels.historyList]: {
     request: none,
-    response: z.strictObject({ items: z.array(historyItemSchema), unread: z.number().int() }),
+    response: z.strictObject({
+      items: z.array(historyItemSchema),
+      unread: z.number().int(),
+      /** The configured restaurants in settings order, for the window's filter (entries may also name removed ones). */
+      restaurants: z.array(restaurantRefSchema),
+    }),
   },
   [Channels.historySetRead]: {
     request: z.strictObject({ keys: z.array(alertKeySchema).min(1).max(1000), read: z.boolean() }),
@@ -135,6 +145,7 @@ export type ParsedRequest<C extends Channel> = z.output<(typeof contract)[C]['re
 export type Response<C extends Channel> = z.output<(typeof contract)[C]['response']>;
 export type EventPayload<E extends EventChannel> = z.output<(typeof eventContract)[E]>;
 export type HistoryItem = z.output<typeof historyItemSchema>;
+export type RestaurantRef = z.output<typeof restaurantRefSchema>;
 export type SecretStatus = z.output<typeof secretStatusSchema>;
 export type RestaurantSecretStatus = z.output<typeof restaurantSecretStatusSchema>;
 export type ConnectionStatus = z.output<typeof connectionStatusSchema>;

@@ -1,9 +1,13 @@
-// The settings window: connections, secrets (write-only), rules, SMS, links, quiet hours, launch at login.
+// The settings window: the restaurants (each with its connections, write-only secrets, rules, SMS and links) and the
+// settings of all of them (quiet hours, launch at login). Save sends everything at once; main validates it.
 import type { SecretNameValue, SecretStatus } from '../preload/contract.js';
 import { api, byId, el, onClick, setStatus } from './dom.js';
-import { FIELDS, fieldForProblem, fillForm, getPath, readForm, setPath } from './settingsForm.js';
+import { GLOBAL_FIELDS, fieldForProblem, fillForm, readForm } from './settingsForm.js';
+import { clearFieldErrors, showFieldError } from './settings/fieldErrors.js';
+import { idOf, nameOf, settingsFrom, splitProblem, typedSecrets } from './settings/restaurantDrafts.js';
+import { RestaurantEditor } from './settings/restaurantEditor.js';
+import { RESTAURANT_TEXT } from './settings/restaurantText.js';
 import { RulesEditor } from './settings/rulesEditor.js';
-import { fromView, toView, viewProblem } from './settings/restaurantView.js';
 
 const SECRET_TEXT: Record<SecretStatus[SecretNameValue], string> = {
   keychain: 'Stored in keychain',
@@ -12,25 +16,26 @@ const SECRET_TEXT: Record<SecretStatus[SecretNameValue], string> = {
   memory: 'Kept in memory until Servicebell quits',
   missing: 'Not set',
 };
+const DELETABLE = new Set<string>(['keychain', 'encrypted store', 'memory']);
 
 const form = byId<HTMLFormElement>('settings-form');
 const saveStatus = byId('save-status');
 const problemsBox = byId('problems');
 const rules = new RulesEditor(byId<HTMLOListElement>('privmx-rules'), byId('privmx-rules-empty'), byId('privmx-rules-error'), byId('rules-status'), byId<HTMLButtonElement>('add-rule'));
-/** The settings as main has them (version 2) and the flat view of the first restaurant the form edits. */
-let saved: Record<string, unknown> = {};
-let base: Record<string, unknown> = {};
+const restaurants = new RestaurantEditor(form, rules, showSecretStatus);
+/** The global settings as main has them (everything but `restaurants`). */
+let globals: Record<string, unknown> = {};
 
 function secretInputs(): HTMLInputElement[] {
   return [...form.querySelectorAll<HTMLInputElement>('input[data-secret]')];
 }
 
-function showSecretStatus(status: SecretStatus): void {
+/** Where each secret of the restaurant shown lives; a restaurant not saved yet has none to remove. */
+function showSecretStatus(status: SecretStatus, saved: boolean): void {
   for (const input of secretInputs()) {
-    const name = input.dataset.secret as SecretNameValue;
-    const where = status[name];
+    const where = status[input.dataset.secret as SecretNameValue];
     byId(`${input.id}-status`).textContent = SECRET_TEXT[where];
-    byId<HTMLButtonElement>(`${input.id}-forget`).hidden = where !== 'keychain' && where !== 'encrypted store' && where !== 'memory';
+    byId<HTMLButtonElement>(`${input.id}-forget`).hidden = !saved || !DELETABLE.has(where);
     input.placeholder = where === 'missing' ? '' : '••••••••  (type to replace)';
   }
 }
@@ -38,75 +43,66 @@ function showSecretStatus(status: SecretStatus): void {
 function clearProblems(): void {
   problemsBox.replaceChildren();
   problemsBox.hidden = true;
-  rules.clearProblems();
-  for (const field of FIELDS) {
-    const input = document.getElementById(field.id);
-    input?.removeAttribute('aria-invalid');
-    const error = document.getElementById(`${field.id}-error`);
-    if (error) {
-      error.textContent = '';
-      error.hidden = true;
-    }
-  }
+  clearFieldErrors(GLOBAL_FIELDS);
 }
 
-function showProblems(raw: readonly string[]): void {
+/** The list at the top names each problem's restaurant; each restaurant's problems also sit at its fields. */
+function showProblems(problems: readonly string[]): void {
   clearProblems();
-  const problems = raw.map(viewProblem);
-  problemsBox.append(el('p', { text: 'Not saved. Please fix:' }), el('ul', {}, problems.map((p) => el('li', { text: rules.describe(p) }))));
+  const global = restaurants.assignProblems(problems);
+  const words = (problem: string): string => {
+    const { restaurant, local } = splitProblem(problem);
+    const draft = restaurant === undefined ? undefined : restaurants.drafts[restaurant];
+    return draft ? RESTAURANT_TEXT.problemIn(RESTAURANT_TEXT.heading(nameOf(draft)), rules.describe(local)) : problem;
+  };
+  problemsBox.append(el('p', { text: 'Not saved. Please fix:' }), el('ul', {}, problems.map((p) => el('li', { text: words(p) }))));
   problemsBox.hidden = false;
-  let first: HTMLElement | undefined;
-  for (const problem of problems) {
-    const inRules = rules.showProblem(problem);
-    if (inRules) {
-      first ??= inRules;
-      continue;
-    }
-    const field = fieldForProblem(problem);
-    if (!field) continue;
-    const input = document.getElementById(field.id);
-    const error = document.getElementById(`${field.id}-error`);
-    input?.setAttribute('aria-invalid', 'true');
-    if (error) {
-      error.textContent = error.textContent ? `${error.textContent}\n${problem}` : problem;
-      error.hidden = false;
-    }
-    first ??= input ?? undefined;
+  let first = restaurants.showProblems();
+  for (const problem of global) {
+    const field = fieldForProblem(GLOBAL_FIELDS, problem);
+    const target = field ? showFieldError(field, problem) : undefined;
+    first ??= target;
   }
   (first ?? problemsBox).focus();
 }
 
 async function load(): Promise<void> {
   const current = await api().getSettings();
-  saved = current.settings;
-  base = toView(saved);
-  fillForm(form, base);
-  rules.fill(getPath(base, 'privmx.rules'));
-  showSecretStatus(current.secrets);
+  const { restaurants: _list, ...rest } = current.settings;
+  globals = rest;
+  fillForm(form, GLOBAL_FIELDS, globals);
+  restaurants.load(current.settings, current.newRestaurant, current.restaurantSecrets);
   const notice = byId('notice');
   const keychainText = current.keychainUsable ? '' : `The OS keychain is not available${current.keychainProblem ? ` (${current.keychainProblem})` : ''}: secrets cannot be stored safely.`;
   const problems = [current.notice ?? keychainText, current.notificationProblem ?? ''].filter((text) => text !== '');
   setStatus(notice, problems.join(' '), 'error');
 }
 
+/** A removed restaurant's stored secrets are deleted once the settings without it are saved. */
+async function forgetRemoved(removed: typeof restaurants.removed): Promise<void> {
+  const kept = new Set(restaurants.drafts.map(idOf));
+  for (const { id, secrets } of removed) {
+    if (kept.has(id)) continue;
+    for (const [name, where] of Object.entries(secrets)) if (DELETABLE.has(where)) await api().deleteSecret(name as SecretNameValue, id);
+  }
+}
+
 async function save(): Promise<void> {
   setStatus(saveStatus, 'Saving…');
-  const view = readForm(form, base);
-  setPath(view, 'privmx.rules', rules.read());
-  const settings = fromView(view, saved);
-  const secrets: Partial<Record<SecretNameValue, string>> = {};
-  for (const input of secretInputs()) if (input.value !== '') secrets[input.dataset.secret as SecretNameValue] = input.value;
-  const result = await api().saveSettings({ settings, secrets });
+  restaurants.stash();
+  const nextGlobals = readForm(form, GLOBAL_FIELDS, globals);
+  const settings = settingsFrom(nextGlobals, restaurants.drafts);
+  const result = await api().saveSettings({ settings, restaurantSecrets: typedSecrets(restaurants.drafts) });
   if (!result.ok) {
     setStatus(saveStatus, '');
     showProblems(result.problems);
     return;
   }
+  const removed = restaurants.removed;
   clearProblems();
-  for (const input of secretInputs()) input.value = '';
-  showSecretStatus(result.secrets);
-  saved = settings;
-  base = view;
+  globals = nextGlobals;
+  restaurants.saved(result.restaurantSecrets);
+  await forgetRemoved(removed);
   setStatus(saveStatus, result.warnings.length > 0 ? `Saved. Warning: ${result.warnings.join('; ')}` : 'Saved.', 'ok');
 }
 
@@ -118,7 +114,11 @@ form.addEventListener('submit', (event) => {
 for (const input of secretInputs()) {
   const forget = byId<HTMLButtonElement>(`${input.id}-forget`);
   onClick(forget, saveStatus, async () => {
-    showSecretStatus(await api().deleteSecret(input.dataset.secret as SecretNameValue));
+    const draft = restaurants.current();
+    if (!draft) return;
+    const status = await api().deleteSecret(input.dataset.secret as SecretNameValue, idOf(draft));
+    restaurants.secretStatus = { ...restaurants.secretStatus, [idOf(draft)]: status };
+    showSecretStatus(status, true);
     setStatus(saveStatus, 'Secret removed.', 'ok');
     input.focus();
   });

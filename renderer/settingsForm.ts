@@ -1,6 +1,7 @@
 // Maps the settings form to the settings object and back. Validation is the core's schema, in main; this only
-// turns form values into JSON and puts each returned "path: message" next to its field. The PrivMX rules have their
-// own editor (settings/rulesEditor.ts).
+// turns form values into JSON and finds the field a returned "path: message" belongs to. The form shows one
+// restaurant at a time (RESTAURANT_FIELDS, paths inside that restaurant) and the settings of all (GLOBAL_FIELDS).
+// The PrivMX rules have their own editor (settings/rulesEditor.ts).
 export type FieldKind = 'bool' | 'text' | 'number' | 'comma-list' | 'line-list' | 'channels';
 
 export interface FieldSpec {
@@ -9,7 +10,11 @@ export interface FieldSpec {
   kind: FieldKind;
 }
 
-export const FIELDS: readonly FieldSpec[] = [
+/** Paths inside one entry of `restaurants[]`. MQTT and ntfy get their fieldsets here when the page shows them. */
+export const RESTAURANT_FIELDS: readonly FieldSpec[] = [
+  { id: 'restaurant-name', path: 'name', kind: 'text' },
+  { id: 'restaurant-id', path: 'id', kind: 'text' },
+  { id: 'restaurant-muted', path: 'muted', kind: 'bool' },
   { id: 'vonage-enabled', path: 'vonage.enabled', kind: 'bool' },
   { id: 'vonage-backendUrl', path: 'vonage.backendUrl', kind: 'text' },
   { id: 'vonage-username', path: 'vonage.username', kind: 'text' },
@@ -26,6 +31,10 @@ export const FIELDS: readonly FieldSpec[] = [
   { id: 'sms-apiUrl', path: 'sms.apiUrl', kind: 'text' },
   { id: 'sms-maxPerHour', path: 'sms.maxPerHour', kind: 'number' },
   { id: 'links-allowedHosts', path: 'links.allowedHosts', kind: 'line-list' },
+];
+
+/** Paths at the top of the settings: the same for every restaurant. */
+export const GLOBAL_FIELDS: readonly FieldSpec[] = [
   { id: 'quiet-enabled', path: 'notifications.quietHours.enabled', kind: 'bool' },
   { id: 'quiet-start', path: 'notifications.quietHours.start', kind: 'text' },
   { id: 'quiet-end', path: 'notifications.quietHours.end', kind: 'text' },
@@ -54,8 +63,8 @@ function channelBoxes(form: HTMLFormElement): HTMLInputElement[] {
   return [...form.querySelectorAll<HTMLInputElement>('input[name="privmx-channel"]')];
 }
 
-export function fillForm(form: HTMLFormElement, settings: Json): void {
-  for (const field of FIELDS) {
+export function fillForm(form: HTMLFormElement, fields: readonly FieldSpec[], settings: Json): void {
+  for (const field of fields) {
     const value = getPath(settings, field.path);
     if (field.kind === 'channels') {
       const on = Array.isArray(value) ? value : [];
@@ -71,11 +80,11 @@ export function fillForm(form: HTMLFormElement, settings: Json): void {
   }
 }
 
-/** The settings as the form says, on top of `base` (so sections the form does not show are kept). */
-export function readForm(form: HTMLFormElement, base: Json): Json {
+/** The settings as the form's `fields` say, on top of `base` (so sections the form does not show are kept). */
+export function readForm(form: HTMLFormElement, fields: readonly FieldSpec[], base: Json): Json {
   const settings = structuredClone(base);
   const split = (text: string, sep: RegExp): string[] => text.split(sep).map((s) => s.trim()).filter(Boolean);
-  for (const field of FIELDS) {
+  for (const field of fields) {
     if (field.kind === 'channels') {
       setPath(settings, field.path, channelBoxes(form).filter((b) => b.checked).map((b) => b.value));
       continue;
@@ -92,9 +101,9 @@ export function readForm(form: HTMLFormElement, base: Json): Json {
   return settings;
 }
 
-/** The field a "path: message" problem belongs to: the longest field path that prefixes it. */
-export function fieldForProblem(problem: string): FieldSpec | undefined {
+/** The field of `fields` a "path: message" problem belongs to: the longest field path that prefixes it. */
+export function fieldForProblem(fields: readonly FieldSpec[], problem: string): FieldSpec | undefined {
   const path = problem.slice(0, problem.indexOf(':'));
-  const matches = FIELDS.filter((f) => path === f.path || path.startsWith(`${f.path}.`) || path.startsWith(`${f.path}[`));
+  const matches = fields.filter((f) => path === f.path || path.startsWith(`${f.path}.`) || path.startsWith(`${f.path}[`));
   return matches.sort((a, b) => b.path.length - a.path.length)[0];
 }

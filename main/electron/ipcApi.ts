@@ -8,7 +8,7 @@ import type { HistoryEntry } from '../core/alerts/history.js';
 import { SECRET_NAMES, type SecretName, type SecretRef } from '../core/secrets/secretNames.js';
 import type { SecretResolver } from '../core/secrets/secretResolver.js';
 import { parseSettings } from '../core/settings/settingsFile.js';
-import { DEFAULT_RESTAURANT_ID, type Settings } from '../core/settings/schema.js';
+import { DEFAULT_RESTAURANT_ID, restaurantDefaults, type Settings } from '../core/settings/schema.js';
 import { safeErrorMessage } from '../core/log/redact.js';
 
 export interface IpcApiDeps {
@@ -57,6 +57,7 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
       settings: core.settings,
       secrets: await statusOf(firstId()),
       restaurantSecrets: await everyStatus(),
+      newRestaurant: restaurantDefaults('new', 'New restaurant'),
       keychainUsable: secrets.keychainUsable,
       keychainProblem: secrets.keychainProblem,
       notificationProblem: deps.notificationProblem?.(),
@@ -110,7 +111,11 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
     'check:run': async () => {
       return runChecks(core.settings, (ref) => secrets.locate(ref), deps.probes, { keychainProblem: secrets.keychainProblem });
     },
-    'history:list': async () => ({ items: core.history.list().map(toItem), unread: core.history.unreadCount() }),
+    'history:list': async () => ({
+      items: core.history.list().map(toItem),
+      unread: core.history.unreadCount(),
+      restaurants: core.settings.restaurants.map((r) => ({ id: r.id, name: r.name })),
+    }),
     'history:set-read': async ({ keys, read }) => {
       await core.history.setRead(keys, read);
       return {};

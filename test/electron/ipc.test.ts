@@ -87,8 +87,10 @@ describe('IPC handlers', () => {
     expect(core.allowedHosts('default')).toEqual(['meet.example.com']);
     expect(login).toEqual([true]);
     expect(await secrets.get({ restaurant: 'default', name: 'vonage.backendToken' })).toBe('tok-Secret-123456');
-    const got = await ipcMain.invoke(Channels.settingsGet, {});
+    const got = (await ipcMain.invoke(Channels.settingsGet, {})) as { newRestaurant: Record<string, unknown> };
     expect(JSON.stringify(got)).not.toContain('tok-Secret');
+    // What the window starts a new restaurant from: the schema's defaults, every connection off.
+    expect(got.newRestaurant).toMatchObject({ muted: false, vonage: { enabled: false, eventTypes: ['support_request'] }, privmx: { enabled: false, rules: [] } });
     await core.stop();
   });
 
@@ -96,8 +98,9 @@ describe('IPC handlers', () => {
     const { ipcMain, core, shell } = await setup();
     await core.pipeline.ingest({ id: 'a', source: 'vonage', kind: 'x', title: 'Table 1', body: 'b', link: 'https://meet.vonage.com/1', receivedAt: 1 });
     await core.pipeline.ingest({ id: 'b', source: 'vonage', kind: 'x', title: 'Table 2', body: 'b', link: 'javascript:alert(1)', receivedAt: 2 });
-    const list = (await ipcMain.invoke(Channels.historyList, {})) as { items: Array<{ id: string; canJoin: boolean }>; unread: number };
+    const list = (await ipcMain.invoke(Channels.historyList, {})) as { items: Array<{ id: string; canJoin: boolean }>; unread: number; restaurants: unknown };
     expect(list.unread).toBe(2);
+    expect(list.restaurants).toEqual([{ id: 'default', name: 'Restaurant' }]);
     expect(list.items.map((i) => [i.id, i.canJoin])).toEqual([['b', false], ['a', true]]);
     expect(JSON.stringify(list)).not.toContain('javascript:');
     expect(await ipcMain.invoke(Channels.historyJoin, { source: 'vonage', id: 'b' })).toEqual({ opened: false });

@@ -35,6 +35,25 @@ const SHOT_RULES = [
   { name: 'Any other message', match: { channel: 'thread' }, title: 'New message', body: '{author} at {time}' },
 ];
 
+const TWO_RESTAURANTS = [
+  { id: 'default', name: 'Bistro Centrum' },
+  { id: 'bistro-mokotow', name: 'Bistro Mokotów' },
+];
+
+/** Two restaurants configured, the seed's alerts in the first, and two alerts of the second. */
+async function seedTwo(app: AppUnderTest): Promise<void> {
+  const two = parseSettings({ restaurants: TWO_RESTAURANTS });
+  if (!two.ok) throw new Error(two.problems.join('; '));
+  await app.core.applySettings(two.settings);
+  await seed(app);
+  const mokotow: AlertInput[] = [
+    { id: 'v1', restaurant: 'bistro-mokotow', source: 'vonage', kind: 'support_request', title: 'Table 2 asks for a waiter', body: 'Garden room.', link: 'https://meet.vonage.com/room/2', receivedAt: t0 + 90_000 },
+    { id: 'p9', restaurant: 'bistro-mokotow', source: 'privmx', kind: 'threadNewMessage', title: 'Delivery at the back door', body: 'Vegetables, 12 crates.', receivedAt: t0 + 150_000 },
+  ];
+  for (const a of mokotow) await app.core.pipeline.ingest(a);
+}
+
+const titles = (page: Page): Promise<string[]> => page.locator('#history-list h2').allTextContents();
 const unreadText = (page: Page): Promise<string | null> => page.locator('#unread-count').textContent();
 
 describe('history window in Chromium, on the real core', () => {
@@ -50,6 +69,9 @@ describe('history window in Chromium, on the real core', () => {
     expect(await page.locator('#history-list > li').nth(1).getByRole('button', { name: 'Join Meeting' }).count()).toBe(0);
     expect(await page.locator('#history-list > li').nth(1).locator('.reason').textContent()).toBe('link not on the allow-list');
     expect(await unreadText(page)).toBe(`${app.core.history.unreadCount()} unread`);
+    // One restaurant: no filter and no restaurant on the entries, as before settings v2.
+    expect(await page.locator('#restaurant-filter-box').isVisible()).toBe(false);
+    expect(await page.locator('#history-list .restaurant').count()).toBe(0);
 
     await page.locator('#history-list > li').first().getByRole('button', { name: 'Join Meeting' }).click();
     await expect.poll(() => app.opened).toEqual(['https://meet.vonage.com/room/12']);
@@ -76,13 +98,67 @@ describe('history window in Chromium, on the real core', () => {
     await app.stop();
   });
 
+  it('two restaurants: each entry names its restaurant, the filter shows one, read and join act on the right restaurant', async () => {
+    const app = await startApp();
+    await seedTwo(app);
+    const page = await openPage(browser, app, 'history');
+    await expect.poll(() => page.locator('#history-list > li').count()).toBe(5);
+    // Newest first: in the order they arrived, last first.
+    expect(await titles(page)).toEqual(['Delivery at the back door', 'Table 2 asks for a waiter', 'Video call from the terrace', 'Table 7 asks for a waiter', 'Kitchen: order 112 ready']);
+    expect(await page.locator('#history-list .restaurant').allTextContents()).toEqual(['Bistro Mokotów', 'Bistro Mokotów', 'Bistro Centrum', 'Bistro Centrum', 'Bistro Centrum']);
+    const filter = page.getByLabel('Restaurant', { exact: true });
+    expect(await filter.locator('option').allTextContents()).toEqual(['All restaurants', 'Bistro Centrum', 'Bistro Mokotów']);
+
+    await filter.selectOption({ label: 'Bistro Mokotów' });
+    await expect.poll(() => titles(page)).toEqual(['Delivery at the back door', 'Table 2 asks for a waiter']);
+    expect(await unreadText(page)).toBe('4 unread');
+    // The same source id in two restaurants: the second restaurant's entry is the one marked and joined.
+    await page.getByRole('button', { name: 'Mark read: Table 2 asks for a waiter' }).click();
+    await expect.poll(() => app.core.history.find({ restaurant: 'bistro-mokotow', source: 'vonage', id: 'v1' })?.read).toBe(true);
+    expect(app.core.history.find({ restaurant: 'default', source: 'vonage', id: 'v1' })?.read).toBe(false);
+    await page.locator('#history-list > li').nth(1).getByRole('button', { name: 'Join Meeting' }).click();
+    await expect.poll(() => app.opened).toEqual(['https://meet.vonage.com/room/2']);
+
+    // "Mark all read" under a filter marks that restaurant's entries only; the filter survives new alerts.
+    await page.getByRole('button', { name: 'Mark all read in Bistro Mokotów' }).click();
+    await expect.poll(() => unreadText(page)).toBe('2 unread');
+    expect(app.core.history.find({ restaurant: 'bistro-mokotow', source: 'privmx', id: 'p9' })?.read).toBe(true);
+    expect(app.core.history.find({ restaurant: 'default', source: 'vonage', id: 'v2' })?.read).toBe(false);
+    await app.core.pipeline.ingest({ id: 'v4', source: 'vonage', kind: 'support_request', title: 'Table 9 needs the bill', body: '', receivedAt: t0 + 200_000 });
+    await expect.poll(() => unreadText(page)).toBe('3 unread');
+    expect(await titles(page)).toEqual(['Delivery at the back door', 'Table 2 asks for a waiter']);
+    expect(await filter.inputValue()).toBe('bistro-mokotow');
+
+    await filter.selectOption({ label: 'All restaurants' });
+    await expect.poll(() => page.locator('#history-list > li').count()).toBe(6);
+    expect(await page.getByRole('button', { name: 'Mark all read', exact: true }).count()).toBe(1);
+    await app.stop();
+  });
+
+  it('a restaurant removed from the settings keeps its entries, named by id in the filter', async () => {
+    const app = await startApp();
+    await seedTwo(app);
+    const one = parseSettings({ restaurants: [TWO_RESTAURANTS[0]] });
+    if (!one.ok) throw new Error(one.problems.join('; '));
+    await app.core.applySettings(one.settings);
+    const page = await openPage(browser, app, 'history');
+    await expect.poll(() => page.locator('#history-list > li').count()).toBe(5);
+    const filter = page.getByLabel('Restaurant', { exact: true });
+    expect(await filter.locator('option').allTextContents()).toEqual(['All restaurants', 'Bistro Centrum', 'bistro-mokotow (removed)']);
+    await filter.selectOption('bistro-mokotow');
+    await expect.poll(() => page.locator('#history-list .restaurant').allTextContents()).toEqual(['bistro-mokotow', 'bistro-mokotow']);
+    // A removed restaurant's links are no longer allowed: no Join button.
+    expect(await page.getByRole('button', { name: 'Join Meeting' }).count()).toBe(0);
+    await app.stop();
+  });
+
   it('keyboard only: Tab to an entry, mark it read with Enter, focus stays on it', async () => {
     const app = await startApp();
     await seed(app);
     const page = await openPage(browser, app, 'history');
     await expect.poll(() => page.locator('#history-list > li').count()).toBe(3);
     await page.locator('body').focus();
-    const target = '[data-focus-key="read:vonage/v1"]';
+    const target = '[data-focus-key="read:default/vonage/v1"]';
     await tabTo(page, target);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator(target).textContent()).toBe('Mark unread');
@@ -94,19 +170,24 @@ describe('history window in Chromium, on the real core', () => {
   it('screenshots of both windows, light and dark', async () => {
     for (const dark of [false, true]) {
       const app = await startApp();
-      await seed(app);
+      await seedTwo(app);
       const scheme = dark ? 'dark' : 'light';
       const history = await openPage(browser, app, 'history', { dark });
-      await expect.poll(() => history.locator('#history-list > li').count()).toBe(3);
+      await expect.poll(() => history.locator('#history-list > li').count()).toBe(5);
       await history.screenshot({ path: path.join(SHOTS, `history-${scheme}.png`) });
-      const withRules = parseSettings({ privmx: { enabled: true, rules: SHOT_RULES } });
-      if (withRules.ok) await app.core.applySettings(withRules.settings);
+      const shown = parseSettings({
+        version: 2,
+        restaurants: [
+          { ...TWO_RESTAURANTS[0], vonage: { enabled: true, backendUrl: 'https://backend.restaurant.example', username: 'front-desk' } },
+          { ...TWO_RESTAURANTS[1], muted: true, privmx: { enabled: true, rules: SHOT_RULES } },
+        ],
+      });
+      if (!shown.ok) throw new Error(shown.problems.join('; '));
+      await app.core.applySettings(shown.settings);
       const settings = await openPage(browser, app, 'settings', { dark });
-      await expect.poll(() => settings.locator('#vonage-eventTypes').inputValue()).toBe('support_request');
-      await settings.getByLabel('Receive Vonage support requests').check();
-      await settings.getByLabel('Backend URL').fill('https://backend.restaurant.example');
-      await settings.getByLabel('User name').fill('front-desk');
-      // An unknown placeholder shows where the schema's message lands.
+      await expect.poll(() => settings.locator('#vonage-username').inputValue()).toBe('front-desk');
+      await settings.getByRole('button', { name: /^Edit Bistro Mokotów/ }).click();
+      // An unknown placeholder shows where the schema's message lands, and which restaurant it names.
       await settings.getByRole('group', { name: 'Rule 2' }).getByLabel('Body').fill('{author} at {time} in {storeId}');
       await settings.getByRole('button', { name: 'Save' }).click();
       await expect.poll(() => settings.locator('#problems').isVisible()).toBe(true);

@@ -70,12 +70,13 @@ describe('settings window in Chromium, on the real core', () => {
     await rule.getByLabel('Title').fill('Hi {nope}');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.locator('#problems').isVisible()).toBe(true);
-    expect(await page.locator('#vonage-backendUrl-error').textContent()).toBe('vonage.backendUrl: must be an http(s) URL');
+    // At the field, the schema's message names the restaurant the form is showing.
+    expect(await page.locator('#vonage-backendUrl-error').textContent()).toBe('restaurants[0] ("Restaurant").vonage.backendUrl: must be an http(s) URL');
     expect(await page.locator('#vonage-backendUrl').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#sms-to-error').textContent()).toMatch(/^sms\.to\[0\]: must be an E\.164/);
+    expect(await page.locator('#sms-to-error').textContent()).toMatch(/^restaurants\[0\] \("Restaurant"\)\.sms\.to\[0\]: must be an E\.164/);
     expect(await rule.getByText(/^unknown placeholder \{nope\} for channel store/).count()).toBe(1);
     expect(await rule.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#problems').textContent()).toContain('PrivMX rule 1, title: unknown placeholder {nope}');
+    expect(await page.locator('#problems').textContent()).toContain('Restaurant: PrivMX rule 1, title: unknown placeholder {nope}');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('vonage-backendUrl');
     expect(() => readFileSync(path.join(app.dataDir, 'config.json'))).toThrow();
     await app.stop();
