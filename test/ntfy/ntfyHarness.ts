@@ -16,6 +16,8 @@ export const FAST_NTFY_TIMING: Partial<NtfyTiming> = {
   rateLimitBackoff: { baseMs: 300, maxMs: 1_000, minMs: 300 },
   authRetryMs: 300,
   stopTimeoutMs: 500,
+  // The default is 5 s; 1 s lets the replay test put its "before the first start" message 2 s earlier, not 6.
+  replaySlackSeconds: 1,
 };
 
 export const TOPIC = 'r1-alerts';

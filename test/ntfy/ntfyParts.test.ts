@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, RecentIds, sinceQuery } from '../../main/core/sources/ntfy/ntfyCursor.js';
 import { parseNtfyLine } from '../../main/core/sources/ntfy/ntfyFrames.js';
 import { ntfyAlert } from '../../main/core/sources/ntfy/ntfyMessage.js';
+import { replayFloor } from '../../main/core/sources/ntfy/ntfyTopicLink.js';
 import { ntfyAuth, optionsProblem, topicStreamUrl } from '../../main/core/sources/ntfy/ntfyOptions.js';
 import { describeRefusal, NtfyAuthProblem, NtfyRateLimited, retryAfterMs } from '../../main/core/sources/ntfy/ntfyRefusal.js';
 import { redact } from '../../main/core/log/redact.js';
@@ -22,6 +23,12 @@ describe('ntfy cursors', () => {
     expect(sinceQuery({ time: 5, id: 'x' })).toEqual({ since: 'x' });
     expect(sinceQuery({ time: 5 })).toEqual({ since: '5' });
     expect(sinceQuery(undefined)).toEqual({});
+  });
+
+  it('the replay floor: only for an id cursor, the slack below its time', () => {
+    expect(replayFloor({ time: 100, id: 'x' }, 5)).toBe(95);
+    expect(replayFloor({ time: 100 }, 5)).toBeUndefined();
+    expect(replayFloor(undefined, 5)).toBeUndefined();
   });
 
   it('RecentIds forgets the oldest beyond its limit', () => {

@@ -1,13 +1,14 @@
 // The ntfy source against a real ntfy server (Debian trixie's 2.11): every fault the issue names.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NtfySource, NtfySourceOptions } from '../../main/core/sources/ntfy/ntfySource.js';
+import { silentLogger } from '../../main/core/log/logger.js';
+import { NtfySource, type NtfySourceOptions } from '../../main/core/sources/ntfy/ntfySource.js';
 import { cursorKey } from '../../main/core/sources/ntfy/ntfyCursor.js';
 import { startFreezableProxy } from '../harness/servers/freezableProxy.js';
 import { startNtfy, type NtfyOptions, type NtfyServer } from '../harness/servers/ntfyServer.js';
 import { sleep } from '../harness/wait.js';
 import { PipelineSink, supportRequest } from '../push/pipelineSink.js';
 import { capturingLogger } from '../privmx/sourceHarness.js';
-import { BACKEND, KEEPALIVE, makeSource, options, OTHER_TOPIC, POS, TOPIC, USERS } from './ntfyHarness.js';
+import { BACKEND, FAST_NTFY_TIMING, KEEPALIVE, makeSource, options, OTHER_TOPIC, POS, TOPIC, USERS } from './ntfyHarness.js';
 
 let server: NtfyServer;
 let sink: PipelineSink;
@@ -99,7 +100,7 @@ describe('ntfy source on a real ntfy server', () => {
   it('an unknown since id (expired from the cache) replays the whole cache: nothing shows twice, nothing from before the first start', async () => {
     await serve();
     await publish(supportRequest('before-first-start'));
-    await sleep(1_100); // ntfy's times are whole seconds: the next messages are in a later one
+    await sleep(2_100); // more than the replay slack (1 s in these tests) in ntfy's whole seconds
     const first = await connected();
     await publish(supportRequest('a'));
     const b = await publish('native b');
@@ -239,5 +240,29 @@ describe('ntfy source on a real ntfy server', () => {
     expect(sink.lastDetail).toBe('ntfy.baseUrl is not set');
     await running(options(server.baseUrl, { topics: [] }));
     expect(sink.lastDetail).toBe('ntfy.topics is empty');
+  });
+
+  it('a message whose alert could not be stored is fetched again (the cursor moves only after history), and shown once', async () => {
+    await serve();
+    let failures = 1;
+    const flaky = {
+      alert: async (input: Parameters<PipelineSink['alert']>[0]) => {
+        if (failures > 0) {
+          failures -= 1;
+          throw new Error('disk full');
+        }
+        await sink.alert(input);
+      },
+      status: (st: Parameters<PipelineSink['status']>[0]) => sink.status(st),
+    };
+    const source = new NtfySource({ options: options(server.baseUrl), secret: async () => token(), sink: flaky, cursors: sink.cursors, logger: silentLogger(), timing: FAST_NTFY_TIMING });
+    cleanups.push(() => source.stop());
+    await source.start();
+    await expect.poll(() => sink.lastState).toBe('connected');
+    await publish(supportRequest('stored-late'));
+    await publish(supportRequest('after-it'));
+    await expect.poll(() => sink.ids).toEqual(['stored-late', 'after-it']);
+    expect(sink.count('connected')).toBe(2);
+    expect(sink.statuses.some((st) => st.detail?.includes('disk full'))).toBe(true);
   });
 });

@@ -16,6 +16,13 @@ export interface NtfyTiming {
   stopTimeoutMs: number;
   /** A longer line is not an ntfy message (the server's own limit is 4 KB by default): the link is dropped. */
   maxLineBytes: number;
+  /**
+   * In a full-cache replay, messages up to this many seconds older than the cursor's message still go to the
+   * pipeline's dedupe instead of being skipped: messages published in parallel get their times and their cache order
+   * independently, so one may be stored after the cursor's message with an earlier time (a 10,000-message flood with
+   * 8 parallel publishers lost 2 to a filter without this margin).
+   */
+  replaySlackSeconds: number;
 }
 
 export const DEFAULT_NTFY_TIMING: NtfyTiming = {
@@ -27,4 +34,5 @@ export const DEFAULT_NTFY_TIMING: NtfyTiming = {
   authRetryMs: 60_000,
   stopTimeoutMs: 1_000,
   maxLineBytes: 2 * 1024 * 1024,
+  replaySlackSeconds: 5,
 };

@@ -77,6 +77,7 @@ export class NtfyTopicLink {
     try {
       const auth = await this.d.auth();
       if (gen !== this.gen) return;
+      const floor = replayFloor(this.cursor, timing.replaySlackSeconds);
       const { stream, open } = await NtfyStream.open({
         url: topicStreamUrl(this.d.baseUrl, topic, sinceQuery(this.cursor)),
         headers: auth.headers, login: auth.login, topic, clock: this.d.clock,
@@ -84,7 +85,7 @@ export class NtfyTopicLink {
         silenceTimeoutMs: 2 * timing.keepaliveSeconds * 1000,
         messageTimeoutMs: timing.messageTimeoutMs,
         maxLineBytes: timing.maxLineBytes,
-        onMessage: (event) => this.onMessage(gen, event),
+        onMessage: (event) => this.onMessage(gen, event, floor),
         onBadLine: (reason) => this.d.onBadLine(reason, topic),
         onEnd: (reason) => this.onEnd(gen, reason),
       });
@@ -106,16 +107,16 @@ export class NtfyTopicLink {
     }
   }
 
-  private onMessage(gen: number, event: NtfyEvent): Promise<void> {
+  private onMessage(gen: number, event: NtfyEvent, floor: number | undefined): Promise<void> {
     if (gen !== this.gen) return Promise.reject(new Error('stale connection'));
-    const handled = this.handle(event);
+    const handled = this.handle(event, floor);
     this.inFlight = handled.catch(() => {});
     return handled;
   }
 
-  private async handle(event: NtfyEvent): Promise<void> {
-    // Older than where this topic stands: a replay of the whole cache after an unknown `since` id.
-    if (this.cursor && event.time < this.cursor.time) return;
+  private async handle(event: NtfyEvent, floor: number | undefined): Promise<void> {
+    // Older than where this topic stood when the stream opened: a replay of the whole cache after an unknown `since` id.
+    if (floor !== undefined && event.time < floor) return;
     if (this.recent.has(event.id)) return;
     await this.d.handle(event, this.d.topic);
     this.recent.add(event.id);
@@ -152,4 +153,13 @@ export class NtfyTopicLink {
     if (this.retryTimer) this.d.clock.clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
   }
+}
+
+/**
+ * With `since=<id>`, an id the server no longer knows makes it replay its whole cache: what is clearly older than the
+ * cursor (by more than the slack, see NtfyTiming) is skipped. The floor is fixed when the stream opens (live messages
+ * are never held to it), and absent for a time cursor, whose `since=<time>` the server filters itself.
+ */
+export function replayFloor(cursor: NtfyCursor | undefined, slackSeconds: number): number | undefined {
+  return cursor?.id !== undefined ? cursor.time - slackSeconds : undefined;
 }
