@@ -65,6 +65,8 @@ export function startTrayApp<M>(deps: TrayAppDeps<M>): TrayApp {
   };
   Object.assign(binding, bindTrayToCore({ core: deps.core, render, launchAtLogin: deps.launchAtLogin, updateReady: () => restart !== undefined }));
   deps.nativeTheme.on('updated', () => controller.refresh());
+  // A click on the "Missed while offline … (see History)" summary.
+  deps.core.pipeline.onOpenHistory(() => deps.openWindow('history'));
   return {
     snapshot: () => snapshot,
     setUpdateReady(next) {

@@ -12,6 +12,8 @@ import { bindTrayToCore } from '../../main/electron/trayState.js';
 import { startTrayApp } from '../../main/electron/trayApp.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import { FakeTray, openCore } from './fakes.js';
+import { RecordingNotifier } from '../harness/recordingNotifier.js';
+import { waitUntil } from '../harness/wait.js';
 
 const at = 1_700_000_000_000;
 const status = (source: SourceStatus['source'], state: SourceStatus['state'], detail?: string): SourceStatus => ({ source, restaurant: 'default', state, detail, at });
@@ -260,6 +262,34 @@ describe('TrayController', () => {
     const statusPart = labels(tray.menu).slice(0, labels(tray.menu).indexOf('---'));
     expect(statusPart).toContain(line);
     expect(core.storageProblems()).toEqual([expect.objectContaining({ file: 'state.json', state: 'moved_aside' })]);
+    await core.stop();
+  });
+
+  it('a click on the caught-up backlog summary opens the History window', async () => {
+    const notifier = new RecordingNotifier();
+    const core = await openCore({ notifier });
+    const opened: string[] = [];
+    startTrayApp({
+      core,
+      logger: silentLogger(),
+      createTray: () => new FakeTray(),
+      buildMenu: (t: MenuItemConstructorOptions[]) => t,
+      nativeTheme: { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: false, on: () => {} },
+      iconDir: '/icons',
+      platform: 'linux',
+      openWindow: (page) => opened.push(page),
+      launchAtLogin: () => false,
+      setLaunchAtLogin: async () => {},
+      onRender: () => {},
+      quit: () => {},
+    });
+    const missed = Array.from({ length: 4 }, (_, i) => ({ id: `old-${i}`, source: 'vonage' as const, kind: 'support_request', title: 'Support request', body: `guest ${i}`, receivedAt: at }));
+    await core.pipeline.ingestBacklog(missed);
+    await waitUntil(() => notifier.shown.length === 1, 2_000, 'the backlog summary');
+    expect(notifier.shown[0]?.body).toBe('Missed while offline: 4 support requests (see History)');
+    expect(core.history.size).toBe(4);
+    notifier.activate({ key: notifier.shown[0]?.key ?? '', action: 'default' });
+    expect(opened).toEqual(['history']);
     await core.stop();
   });
 

@@ -42,10 +42,10 @@ async function processorRig(cursorFlushMs: number): Promise<{ processor: EventPr
   await cursors.set('vonage:CON-1', '0');
   cursors.sets = 0;
   const sink = new RecordingSink();
-  const empty: HistoryResult = { events: [], latestId: 0, truncated: false };
+  const empty: HistoryResult = { events: [], latestId: 0, truncated: false, unavailable: 0 };
   const processor = new EventProcessor({
     conversationId: 'CON-1', eventTypes: new Set(['support_request']), sink, cursors, logger: silentLogger(), now: () => Date.now(),
-    fetchAfter: async () => empty, cursorFlushMs,
+    fetchAfter: async () => empty, cursorFlushMs, showLimit: 200, showMaxAgeMs: 3_600_000,
   });
   return { processor, cursors, sink, dataDir };
 }

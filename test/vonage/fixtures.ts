@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AlertInput } from '../../main/core/alerts/alert.js';
 import type { SourceSink, SourceState } from '../../main/core/sources/source.js';
 import { CursorStore } from '../../main/core/storage/cursorStore.js';
-import { silentLogger } from '../../main/core/log/logger.js';
+import { silentLogger, type Logger } from '../../main/core/log/logger.js';
 import { vonageSettingsSchema } from '../../main/core/settings/schema.js';
 import { VonageSource } from '../../main/core/sources/vonage/vonageSource.js';
 import type { VonageTimingInput } from '../../main/core/sources/vonage/vonageTiming.js';
@@ -70,7 +70,9 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export async function startRig(options: { vonage?: VonageEmulatorOptions; backend?: Partial<BackendEmulatorOptions>; timing?: VonageTimingInput } = {}): Promise<Rig> {
+export async function startRig(
+  options: { vonage?: VonageEmulatorOptions; backend?: Partial<BackendEmulatorOptions>; timing?: VonageTimingInput; logger?: Logger } = {},
+): Promise<Rig> {
   const vonage = await startVonageEmulator(options.vonage);
   const backend = await startBackendEmulator({ conversationId: vonage.conversationId, staffTokens: [STAFF_TOKEN], ...options.backend });
   vonage.setPublicKey(backend.publicKeyPem);
@@ -85,7 +87,7 @@ export async function startRig(options: { vonage?: VonageEmulatorOptions; backen
       getSecret: async (name) => (name === 'vonage.backendToken' ? STAFF_TOKEN : undefined),
       sink,
       cursors,
-      logger: silentLogger(),
+      logger: options.logger ?? silentLogger(),
       timing: { ...FAST_TIMING, ...options.timing },
     });
     sources.push(source);

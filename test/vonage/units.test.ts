@@ -6,6 +6,7 @@ import { mapEventToAlert, toConversationEvent } from '../../main/core/sources/vo
 import { aclExcess, decodeJwtClaims } from '../../main/core/sources/vonage/jwtInspect.js';
 import { inspectPacket } from '../../main/core/sources/vonage/socketGuard.js';
 import { fetchEventsAfter } from '../../main/core/sources/vonage/eventHistory.js';
+import { implausibleId } from '../../main/core/sources/vonage/eventIdGuard.js';
 import { refreshDelay, resolveTiming } from '../../main/core/sources/vonage/vonageTiming.js';
 import { generateSigningKeys, signJwt } from '../emulators/vonage/jwt.js';
 import { seedAcl } from '../emulators/backend/index.js';
@@ -64,6 +65,40 @@ describe('eventHistory', () => {
     expect(result.events.map((e) => e.id)).toEqual([4, 5]);
     expect(result.latestId).toBe(5);
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe("eventHistory beyond the server's retention", () => {
+  it('counts the ids after the cursor the server no longer lists, and reads every listed one (no catch-up limit)', async () => {
+    const server = createServer((req, res) => {
+      // The server kept only ids 9..260: 252 events, three pages of 100 newest first, then no next link.
+      const url = new URL(req.url ?? '/', 'http://x');
+      const offset = Number(url.searchParams.get('cursor') ?? 0);
+      const ids = Array.from({ length: 252 }, (_, i) => 260 - i).slice(offset, offset + 100);
+      const next = offset + 100 < 252 ? { next: { href: `/beta2/conversations/CON-1/events?order=desc&cursor=${offset + 100}` } } : {};
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ _embedded: { data: { events: ids.map((id) => ({ id, type: 'custom:support_request', body: {} })) } }, _links: next }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const result = await fetchEventsAfter({ apiUrl: url, conversationId: 'CON-1', token: 't', afterId: 2, maxEvents: 50_000, timeoutMs: 1000 });
+    server.close();
+    expect(result.events).toHaveLength(252);
+    expect(result.truncated).toBe(false);
+    expect(result.unavailable).toBe(6); // ids 3..8
+  });
+});
+
+describe('eventIdGuard.implausibleId', () => {
+  it('passes ids the SDK does not queue and plausible ones; refuses unusable and far-ahead ids', () => {
+    expect(implausibleId(undefined, 10)).toBeUndefined();
+    expect(implausibleId('EVT-x', 10)).toBeUndefined();
+    expect(implausibleId(11, 10)).toBeUndefined();
+    expect(implausibleId('1010', 10)).toBeUndefined();
+    expect(implausibleId(5, undefined)).toBeUndefined();
+    expect(implausibleId(1011, 10)).toBe('id 1011 is 1001 ahead of the last known id 10');
+    expect(implausibleId(1e308, 10)).toBe('id 1e+308 is not a usable id');
+    expect(implausibleId(-3, 10)).toBe('id -3 is not a usable id');
+    expect(implausibleId(2.5, 10)).toBe('id 2.5 is not a usable id');
   });
 });
 

@@ -10,5 +10,10 @@ export const historyEntrySchema = z.object({
   /** The link, when the link policy allowed it at the time it arrived. */
   joinUrl: z.string().optional(),
   read: z.boolean(),
+  /**
+   * Not announced yet: written with the alert and cleared once its `alert` line is out and the notifier answered (for
+   * a coalesced alert: its summary's). Still set on start means the last run ended first; the start announces it.
+   */
+  pending: z.boolean().optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;

@@ -15,7 +15,7 @@ const journalRecordSchema = z.discriminatedUnion('op', [
     restaurant: z.string().default('default'),
     source: z.string(),
     id: z.string(),
-    patch: historyEntrySchema.pick({ shown: true, reason: true, joinUrl: true, read: true }).partial(),
+    patch: historyEntrySchema.pick({ shown: true, reason: true, joinUrl: true, read: true, pending: true }).partial(),
   }),
 ]);
 export type JournalRecord = z.infer<typeof journalRecordSchema>;

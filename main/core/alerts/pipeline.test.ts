@@ -9,6 +9,8 @@ import type { AlertInput } from './alert.js';
 import { DoNotDisturb, type LocalMinutes } from './doNotDisturb.js';
 import { HistoryStore } from './history.js';
 import { AlertPipeline, type AlertOutcome } from './pipeline.js';
+import type { ShowResult } from '../notify/notifier.js';
+import { waitUntil } from '../../../test/harness/wait.js';
 
 let dataDir: string;
 let clock: ManualClock;
@@ -119,6 +121,100 @@ describe('bursts', () => {
     clock.advance(10_001);
     await pipeline.ingest(alert('x3'));
     expect(notifier.shown).toHaveLength(4);
+  });
+});
+
+describe('at-least-once announcement (#14.1)', () => {
+  it('keeps an alert pending, not shown, until the notifier answers', async () => {
+    const { pipeline, history, outcomes } = await makePipeline();
+    let answer: (r: ShowResult) => void = () => {};
+    const original = notifier.show.bind(notifier);
+    notifier.show = (request) => {
+      void original(request);
+      return new Promise((resolve) => (answer = resolve));
+    };
+    const ingested = pipeline.ingest(alert('p1'));
+    await waitUntil(() => history.find({ restaurant: 'default', source: 'vonage', id: 'p1' }) !== undefined && notifier.shown.length === 1, 2_000, 'stored and asked');
+    await history.flush();
+    expect(history.find({ restaurant: 'default', source: 'vonage', id: 'p1' })).toMatchObject({ shown: false, pending: true });
+    expect(outcomes).toHaveLength(0);
+    answer({ status: 'shown' });
+    await ingested;
+    expect(history.find({ restaurant: 'default', source: 'vonage', id: 'p1' })).toMatchObject({ shown: true, pending: false });
+    expect(outcomes.map((o) => [o.alert.id, o.shown])).toEqual([['p1', true]]);
+  });
+
+  it('a held burst survives the process: the next start announces it as one summary, with Join Meeting for a lone support request', async () => {
+    // One source's burst (bursts are per restaurant and source): three orders shown, two orders and a support request held.
+    const first = await makePipeline();
+    for (let i = 0; i < 3; i++) await first.pipeline.ingest(alert(`o${i}`, { kind: 'threadNewMessage', title: 'New order', body: `order ${i}` }));
+    await first.pipeline.ingest(alert('o3', { kind: 'threadNewMessage', title: 'New order', body: 'order 3' }));
+    await first.pipeline.ingest(alert('o4', { kind: 'threadNewMessage', title: 'New order', body: 'order 4' }));
+    await first.pipeline.ingest(alert('s1', { link: 'https://meetings.vonage.com/r/9' }));
+    expect(notifier.shown).toHaveLength(3);
+    // The process ends before the burst's summary (a crash; a stop does the same): nothing more is shown now.
+    first.pipeline.dispose();
+    await first.history.close();
+    stores.splice(stores.indexOf(first.history), 1);
+    notifier.shown.length = 0;
+
+    const second = await makePipeline();
+    const summaries: Array<{ restaurant: string; source: string; count: number; text: string; shown: boolean }> = [];
+    second.pipeline.onSummary((s) => summaries.push(s));
+    // A replay of the same events (the cursor had not moved) is still a duplicate: the start-up summary covers them.
+    await second.pipeline.announcePending();
+    expect(notifier.shown).toEqual([{ key: 'vonage/s1', title: 'Servicebell', body: 'While Servicebell was closed: 1 support request, 2 messages', joinUrl: 'https://meetings.vonage.com/r/9' }]);
+    expect(summaries).toEqual([{ restaurant: 'default', source: 'vonage', count: 3, text: 'While Servicebell was closed: 1 support request, 2 messages', shown: true }]);
+    // Their alert lines went out in the first run (reason coalesced); only the summary was owed.
+    expect(first.outcomes.filter((o) => o.reason === 'coalesced').map((o) => o.alert.id)).toEqual(['o3', 'o4', 's1']);
+    expect(second.outcomes).toEqual([]);
+    expect((await second.pipeline.ingest(alert('o3', { kind: 'threadNewMessage' }))).status).toBe('duplicate');
+    await second.history.flush();
+    expect(second.history.list().filter((e) => e.pending)).toEqual([]);
+    // Clicking Join Meeting on the summary opens the lone support request.
+    notifier.activate({ key: 'vonage/s1', action: 'join' });
+    await waitUntil(() => opened.length === 1, 2_000, 'the meeting opened');
+    expect(opened).toEqual(['https://meetings.vonage.com/r/9']);
+
+    // Announced once: a third start has nothing pending.
+    await second.history.close();
+    stores.splice(stores.indexOf(second.history), 1);
+    notifier.shown.length = 0;
+    const third = await makePipeline();
+    await third.pipeline.announcePending();
+    expect(notifier.shown).toEqual([]);
+  });
+
+  it('an alert whose notification was under way when the process ended gets its line and the summary at the next start', async () => {
+    const first = await makePipeline();
+    notifier.show = (request) => {
+      notifier.shown.push(request);
+      return new Promise(() => {}); // the process ends before the notification server answers
+    };
+    void first.pipeline.ingest(alert('u1', { link: 'https://meetings.vonage.com/r/1' }));
+    await waitUntil(() => notifier.shown.length === 1, 2_000, 'the notification asked for');
+    await first.history.flush();
+    expect(first.outcomes).toEqual([]);
+    first.pipeline.dispose();
+    await first.history.close();
+    stores.splice(stores.indexOf(first.history), 1);
+    notifier.show = RecordingNotifier.prototype.show.bind(notifier);
+    notifier.shown.length = 0;
+
+    const second = await makePipeline();
+    await second.pipeline.announcePending();
+    expect(second.outcomes.map((o) => [o.alert.id, o.shown, o.reason])).toEqual([['u1', false, 'while_closed']]);
+    expect(notifier.shown).toEqual([{ key: 'vonage/u1', title: 'Servicebell', body: 'While Servicebell was closed: 1 support request', joinUrl: 'https://meetings.vonage.com/r/1' }]);
+    await second.history.flush();
+    expect(second.history.find({ restaurant: 'default', source: 'vonage', id: 'u1' })).toMatchObject({ shown: false, pending: false });
+  });
+
+  it('a summary shown in the same run clears pending for every alert it covers', async () => {
+    const { pipeline, history } = await makePipeline();
+    for (let i = 0; i < 6; i++) await pipeline.ingest(alert(`c${i}`));
+    expect(history.list().filter((e) => e.pending).map((e) => e.alert.id)).toEqual(['c5', 'c4', 'c3']);
+    clock.advance(10_000);
+    await waitUntil(() => history.list().every((e) => e.pending === false), 2_000, 'pending cleared');
   });
 });
 

@@ -5,7 +5,7 @@ import type { LinkOpener } from '../links/linkOpener.js';
 import { safeErrorMessage } from '../log/redact.js';
 import type { Notifier, NotificationActivation, ShowResult } from '../notify/notifier.js';
 import { alertSchema, keyOf, type Alert, type AlertKey } from './alert.js';
-import { summaryText, type BurstOptions } from './burst.js';
+import { backlogText, summaryText, whileClosedText, type BurstOptions } from './burst.js';
 import { BurstRouter, type BurstKey } from './burstRouter.js';
 import { Dedupe } from './dedupe.js';
 import type { DoNotDisturb } from './doNotDisturb.js';
@@ -63,6 +63,7 @@ export class AlertPipeline {
   private readonly outcomeListeners = new Set<(o: AlertOutcome) => void>();
   private readonly summaryListeners = new Set<(s: SummaryOutcome) => void>();
   private readonly actionListeners = new Set<(a: JoinAction) => void>();
+  private readonly historyListeners = new Set<() => void>();
 
   constructor(private readonly deps: PipelineDeps) {
     for (const entry of deps.history.list()) this.dedupe.add(entry.alert);
@@ -88,6 +89,96 @@ export class AlertPipeline {
   onAction(listener: (a: JoinAction) => void): () => void {
     this.actionListeners.add(listener);
     return () => this.actionListeners.delete(listener);
+  }
+
+  /** A person clicked a summary that points to History (the tray opens the History window). */
+  onOpenHistory(listener: () => void): () => void {
+    this.historyListeners.add(listener);
+    return () => this.historyListeners.delete(listener);
+  }
+
+  /**
+   * Caught-up alerts too old or too many to show one by one: each is stored (pending) and gets an alert line with
+   * reason `backlog`; then one summary, "Missed while offline: 800 support requests (see History)", whose click opens
+   * History. Resolves once they are all in history (the summary follows; a crash before it leaves them pending, and
+   * the next start announces them). Invalid and duplicate inputs are skipped, as `ingest` does.
+   */
+  async ingestBacklog(inputs: readonly unknown[]): Promise<void> {
+    const entries: HistoryEntry[] = [];
+    for (const input of inputs) {
+      const alert = this.accept(input);
+      if (alert) entries.push({ alert, shown: false, read: false, joinUrl: this.allowedLink(alert, false), reason: 'backlog', pending: true });
+    }
+    const first = entries[0];
+    if (!first) return;
+    await Promise.all(entries.map((e) => this.deps.history.add(e)));
+    // Lines follow the write, as for coalesced alerts; the summary is what stays pending.
+    for (const entry of entries) this.emit(entry);
+    void this.announceBacklog(first.alert, entries);
+  }
+
+  private async announceBacklog(first: Alert, entries: readonly HistoryEntry[]): Promise<void> {
+    const alerts = entries.map((e) => e.alert);
+    const text = summaryLine(this.labels, first.restaurant, backlogText(alerts));
+    const shown = await this.notifySummary(`${HISTORY_KEY_PREFIX}${this.deps.clock.now()}`, text);
+    for (const listener of this.summaryListeners) listener({ restaurant: first.restaurant, source: first.source, count: entries.length, text, shown });
+    await this.clearPending(alerts);
+  }
+
+  /**
+   * What the last run stored but never announced (it ended first: a crash, a kill, or a stop while a burst was held):
+   * one summary per restaurant, "While Servicebell was closed: 3 support requests, 150 messages", with Join Meeting
+   * when exactly one of them has an allowed link, and an `alert` line (reason `while_closed`) for each that never had
+   * one (those whose notification was under way). Call once on start, before any source runs.
+   */
+  async announcePending(): Promise<void> {
+    const pending = this.deps.history
+      .list()
+      .filter((e) => e.pending === true)
+      .reverse();
+    if (pending.length === 0) return;
+    this.deps.logger.info({ count: pending.length }, 'announcing alerts the last run stored but did not announce');
+    const byRestaurant = new Map<string, HistoryEntry[]>();
+    for (const entry of pending) byRestaurant.set(entry.alert.restaurant, [...(byRestaurant.get(entry.alert.restaurant) ?? []), entry]);
+    for (const [restaurant, group] of byRestaurant) {
+      const alerts = group.map((e) => e.alert);
+      const text = summaryLine(this.labels, restaurant, whileClosedText(alerts));
+      const joinable = group.flatMap((e) => {
+        const url = this.allowedLink(e.alert, false);
+        return url === undefined ? [] : [{ entry: e, url }];
+      });
+      const lone = joinable.length === 1 ? joinable[0] : undefined;
+      // Coalesced and backlog alerts had their line when they were stored; only their summary is owed.
+      for (const entry of group) if (!lineWhenStored(entry)) this.emit({ ...entry, shown: false, reason: 'while_closed' });
+      const key = lone ? notificationKey(lone.entry.alert) : `summary:${this.deps.clock.now()}`;
+      const shown = await this.notifySummary(key, text, lone?.url);
+      const sources = new Set(alerts.map((a) => a.source));
+      const source = sources.size === 1 ? (alerts[0]?.source ?? '') : 'several';
+      for (const listener of this.summaryListeners) listener({ restaurant, source, count: group.length, text, shown });
+      await this.clearPending(alerts);
+    }
+  }
+
+  /** Validated, deduped and sanitized, or undefined (logged) for invalid input and duplicates. */
+  private accept(input: unknown): Alert | undefined {
+    const parsed = alertSchema.safeParse(input);
+    if (!parsed.success) {
+      const problem = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+      this.deps.logger.warn({ problem }, 'dropped an alert that failed validation');
+      return undefined;
+    }
+    const raw = parsed.data;
+    if (!this.dedupe.add(raw)) return undefined;
+    return { ...raw, title: sanitizeTitle(raw.title), body: sanitizeBody(raw.body) };
+  }
+
+  /** The alert's link when its restaurant's policy allows it; a refused one is logged when `log`. */
+  private allowedLink(alert: Alert, log: boolean): string | undefined {
+    if (alert.link === undefined) return undefined;
+    const decision = checkLink(alert.link, this.deps.allowedHosts(alert.restaurant));
+    if (decision.allowed) return decision.url;
+    if (log) this.deps.logger.warn({ source: alert.source, alertId: alert.id, why: decision.reason }, 'link shown as text only');
+    return undefined;
   }
 
   /** Resolves once the alert is in history (safe for a source to advance its cursor). Never throws for bad input. */
@@ -116,21 +207,31 @@ export class AlertPipeline {
     const dnd = this.deps.dnd.state(this.deps.clock.now());
     // Muted alerts never count towards a burst: unmuting does not start with a summary of what was muted.
     const decision = dnd.active ? 'dnd' : this.labels.muted(alert.restaurant) ? 'muted' : this.burst.offer(alert) === 'held' ? 'coalesced' : 'show';
-    const entry: HistoryEntry = { alert, shown: decision === 'show', read: false, joinUrl, reason: decision === 'show' ? reason : decision };
+    // Stored as pending (and not shown) first: a crash before the announcement leaves it pending, and the next start
+    // announces it. `shown` becomes true only once the notifier said so. Do-not-disturb and muted alerts are not
+    // notified, so never pending.
+    const entry: HistoryEntry = {
+      alert, shown: false, read: false, joinUrl, reason: decision === 'show' ? reason : decision, pending: decision === 'show' || decision === 'coalesced',
+    };
     const stored = this.deps.history.add(entry);
     if (decision !== 'show') {
+      // The line follows the write at once (a replay of a stored event is a duplicate, so a line is never printed
+      // twice). A coalesced entry stays pending until its summary is shown; a next start owes it only that summary.
       await stored;
       return { status: 'accepted', outcome: this.emit(entry) };
     }
     const [, result] = await Promise.all([stored, this.show(alert, joinUrl)]);
-    if (result.status !== 'shown') {
-      const patch =
-        result.status === 'shown_without_action'
-          ? { reason: reason ?? 'no_actions' }
+    const patch =
+      result.status === 'shown'
+        ? { shown: true }
+        : result.status === 'shown_without_action'
+          ? { shown: true, reason: reason ?? 'no_actions' }
           : { shown: false, reason: result.status === 'os_dnd' ? 'os_dnd' : 'failed' };
-      Object.assign(entry, patch);
-      await this.deps.history.update(keyOf(alert), patch);
-    }
+    Object.assign(entry, patch);
+    // `pending` is cleared on disk before the line: a crash before that write announces it at the next start (line and
+    // summary), so the line is never printed twice.
+    entry.pending = false;
+    await this.deps.history.update(keyOf(alert), { ...patch, pending: false });
     return { status: 'accepted', outcome: this.emit(entry) };
   }
 
@@ -155,7 +256,7 @@ export class AlertPipeline {
     return true;
   }
 
-  /** Shutdown: held alerts are already in history; no summary is shown for them. */
+  /** Shutdown: held alerts are in history, still pending; the next start announces them (no summary now). */
   dispose(): void {
     this.burst.dispose();
   }
@@ -173,20 +274,38 @@ export class AlertPipeline {
 
   private async showSummary(key: BurstKey, held: readonly Alert[]): Promise<void> {
     const text = summaryLine(this.labels, key.restaurant, summaryText(held));
-    const dnd = this.deps.dnd.state(this.deps.clock.now());
-    let shown = false;
-    if (!dnd.active) {
-      try {
-        const result = await this.deps.notifier.show({ key: `summary:${this.deps.clock.now()}`, title: 'Servicebell', body: text });
-        shown = result.status === 'shown' || result.status === 'shown_without_action';
-      } catch (err) {
-        this.deps.logger.error({ error: safeErrorMessage(err) }, 'summary notification failed');
-      }
-    }
+    const shown = await this.notifySummary(`summary:${this.deps.clock.now()}`, text);
     for (const listener of this.summaryListeners) listener({ ...key, count: held.length, text, shown });
+    await this.clearPending(held);
+  }
+
+  /** Shows a summary unless do-not-disturb is on; true when the notifier showed it. */
+  private async notifySummary(key: string, body: string, joinUrl?: string): Promise<boolean> {
+    if (this.deps.dnd.state(this.deps.clock.now()).active) return false;
+    try {
+      const result = await this.deps.notifier.show({ key, title: 'Servicebell', body, ...(joinUrl ? { joinUrl } : {}) });
+      return result.status === 'shown' || result.status === 'shown_without_action';
+    } catch (err) {
+      this.deps.logger.error({ error: safeErrorMessage(err) }, 'summary notification failed');
+      return false;
+    }
+  }
+
+  /** The summary is out (the notifier answered): its alerts are no longer pending, on disk too. */
+  private async clearPending(alerts: readonly Alert[]): Promise<void> {
+    try {
+      await Promise.all(alerts.map((a) => this.deps.history.update(keyOf(a), { pending: false })));
+    } catch (err) {
+      // Still pending on disk: the next start announces them once more, which is the safe side.
+      this.deps.logger.error({ error: safeErrorMessage(err) }, 'could not mark announced alerts in history');
+    }
   }
 
   private async activated(activation: NotificationActivation): Promise<void> {
+    if (activation.key.startsWith(HISTORY_KEY_PREFIX)) {
+      for (const listener of this.historyListeners) listener();
+      return;
+    }
     const parsed = parseNotificationKey(activation.key);
     if (!parsed) return;
     await this.join(parsed);
@@ -198,3 +317,11 @@ export class AlertPipeline {
     return outcome;
   }
 }
+
+/** Entries whose alert line is printed as soon as they are stored (so a pending one still owes only its summary). */
+function lineWhenStored(entry: HistoryEntry): boolean {
+  return entry.reason === 'coalesced' || entry.reason === 'backlog';
+}
+
+/** Notification keys of summaries whose click opens History. */
+const HISTORY_KEY_PREFIX = 'summary:history:';

@@ -109,6 +109,7 @@ export class ServicebellCore {
         const result = await this.pipeline.ingest({ ...input, restaurant });
         if (result.status === 'invalid') options.logger.warn({ problem: result.problem }, 'a source produced an invalid alert');
       },
+      ingestBacklog: (restaurant, inputs) => this.pipeline.ingestBacklog(inputs.map((input) => ({ ...input, restaurant }))),
       clock: this.clock,
       logger: options.logger,
     });
@@ -171,6 +172,8 @@ export class ServicebellCore {
   }
 
   async start(): Promise<void> {
+    // Before any source: what the last run stored but never announced goes out first, as one summary.
+    await this.pipeline.announcePending();
     await this.sources.startAll(this.options.settings);
   }
 

@@ -13,6 +13,8 @@ export interface SupervisorDeps {
   context: (restaurant: RestaurantSettings, kind: SourceName) => Omit<SourceContext, 'sink' | 'restaurant'>;
   /** Hands one alert of one restaurant to the pipeline. */
   ingest(restaurant: string, input: AlertInput): Promise<void>;
+  /** Caught-up alerts of one restaurant too old or too many to show one by one (history + one summary). */
+  ingestBacklog(restaurant: string, inputs: readonly AlertInput[]): Promise<void>;
   clock: Clock;
   logger: Logger;
 }
@@ -98,6 +100,7 @@ export class SourceSupervisor {
     const key = keyOf(restaurant.id, factory.kind);
     const sink: SourceSink = {
       alert: (input) => this.deps.ingest(restaurant.id, input),
+      backlog: (inputs) => this.deps.ingestBacklog(restaurant.id, inputs),
       status: (s) => this.setStatus({ ...s, ...base, at: at() }),
     };
     const source = factory.create({ ...this.deps.context(restaurant, factory.kind), restaurant, sink });

@@ -26,6 +26,11 @@ export interface SourceStatus {
 export interface SourceSink {
   /** Hand one alert to the pipeline. Resolves once it is in history (safe to advance cursors). */
   alert(input: AlertInput): Promise<void>;
+  /**
+   * Caught-up events too old or too many to show one by one: all go into history (resolves once they are there), each
+   * gets an alert line, and one summary with their count opens History. A sink without it gets them via `alert`.
+   */
+  backlog?(inputs: readonly AlertInput[]): Promise<void>;
   status(status: Omit<SourceStatus, 'source' | 'restaurant' | 'at'>): void;
 }
 

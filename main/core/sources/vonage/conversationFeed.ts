@@ -58,8 +58,10 @@ export class ConversationFeed {
       fetchAfter: (afterId) =>
         fetchEventsAfter({
           apiUrl: settings.sdk.apiUrl ?? DEFAULT_API_URL, conversationId: reply.conversationId, token: this.token ?? '', afterId,
-          maxEvents: timing.catchUpLimit, timeoutMs: timing.restTimeoutMs,
+          maxEvents: timing.catchUpMaxEvents, timeoutMs: timing.restTimeoutMs,
         }),
+      showLimit: timing.catchUpLimit,
+      showMaxAgeMs: timing.catchUpShowMaxAgeMs,
     });
   }
 

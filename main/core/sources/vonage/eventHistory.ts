@@ -32,8 +32,13 @@ export interface HistoryResult {
   events: ConversationEvent[];
   /** The largest id the server listed, malformed events included (they still occupy ids). */
   latestId: number | undefined;
-  /** More events were missed than `maxEvents`; the oldest were skipped. */
+  /** More events were missed than `maxEvents` (a memory bound, far above any real backlog); the oldest were not read. */
   truncated: boolean;
+  /**
+   * Ids after `afterId` the server no longer lists: paging ended before reaching the cursor, so events older than the
+   * server keeps (its retention) are gone. 0 when the history reached back to the cursor.
+   */
+  unavailable: number;
 }
 
 async function getPage(url: string, req: HistoryRequest): Promise<z.infer<typeof pageSchema>> {
@@ -65,12 +70,16 @@ export async function fetchEventsAfter(req: HistoryRequest): Promise<HistoryResu
   let latestId: number | undefined;
   let url: string | undefined = first.href;
   let truncated = false;
+  let reachedCursor = req.afterId === undefined;
+  let oldestListed: number | undefined;
   while (url !== undefined) {
     const page = await getPage(url, req);
-    let reachedCursor = req.afterId === undefined;
     for (const raw of page._embedded.data.events) {
       const rawId = Number((raw as { id?: unknown } | null)?.id);
-      if (Number.isSafeInteger(rawId)) latestId = Math.max(latestId ?? rawId, rawId);
+      if (Number.isSafeInteger(rawId)) {
+        latestId = Math.max(latestId ?? rawId, rawId);
+        oldestListed = Math.min(oldestListed ?? rawId, rawId);
+      }
       const event = toConversationEvent(raw);
       if (event === undefined) continue;
       if (req.afterId !== undefined && event.id <= req.afterId) {
@@ -85,5 +94,6 @@ export async function fetchEventsAfter(req: HistoryRequest): Promise<HistoryResu
     url = !reachedCursor && !truncated && next !== undefined && new URL(next, base).origin === base.origin ? new URL(next, base).href : undefined;
   }
   events.sort((a, b) => a.id - b.id);
-  return { events, latestId, truncated };
+  const unavailable = !reachedCursor && !truncated && req.afterId !== undefined && oldestListed !== undefined ? Math.max(0, oldestListed - req.afterId - 1) : 0;
+  return { events, latestId, truncated, unavailable };
 }

@@ -23,6 +23,10 @@ export interface EventProcessorDeps {
   backPressure?: { high: number; low: number };
   /** Alerts waiting for history at once; the next live event waits for one of them beyond this. */
   maxInFlight?: number;
+  /** Most caught-up events shown one by one (the newest); the rest go to the sink's backlog (history + one summary). */
+  showLimit: number;
+  /** A caught-up event sent longer ago than this goes to the backlog too. */
+  showMaxAgeMs: number;
 }
 
 /** Live events waiting before the socket stops being read, and the depth at which it reads again. */
@@ -47,6 +51,7 @@ export class EventProcessor {
   private queued = 0;
   private paused = false;
   private stopped = false;
+  private restLatest: number | undefined;
   readonly key: string;
 
   constructor(private readonly deps: EventProcessorDeps) {
@@ -55,8 +60,25 @@ export class EventProcessor {
     this.cursor = Number.isSafeInteger(stored) && stored >= 0 && deps.cursors.get(this.key) !== undefined ? stored : undefined;
   }
 
+  get conversationId(): string {
+    return this.deps.conversationId;
+  }
+
   get lastSeenId(): number | undefined {
     return this.cursor;
+  }
+
+  /** The largest id known to exist: the cursor, or what REST history last listed when that is further. */
+  get lastKnownId(): number | undefined {
+    if (this.cursor === undefined) return this.restLatest;
+    return Math.max(this.cursor, this.restLatest ?? this.cursor);
+  }
+
+  /** The newest id the REST history lists now (for the live-events watchdog); also raises `lastKnownId`. */
+  async serverLatestId(): Promise<number | undefined> {
+    const { latestId } = await this.deps.fetchAfter(undefined);
+    if (latestId !== undefined) this.restLatest = Math.max(this.restLatest ?? latestId, latestId);
+    return latestId;
   }
 
   /**
@@ -110,6 +132,7 @@ export class EventProcessor {
 
   private async catchUpNow(reason: string): Promise<void> {
     const result = await this.deps.fetchAfter(this.cursor);
+    if (result.latestId !== undefined) this.restLatest = Math.max(this.restLatest ?? result.latestId, result.latestId);
     if (this.cursor === undefined) {
       // First run: start from now; history before the app was ever connected is not news.
       // An empty conversation starts at 0, so its very first event counts as news.
@@ -117,13 +140,51 @@ export class EventProcessor {
       this.deps.logger.info({ conversationId: this.deps.conversationId, baseline: result.latestId }, 'vonage: first run, cursor set to the latest event');
       return;
     }
-    if (result.truncated) this.deps.logger.warn({ shown: result.events.length }, 'vonage: more events were missed than the catch-up limit; the oldest were skipped');
-    const outcomes = await Promise.all(result.events.map((event) => this.dispatch(event)));
+    if (result.truncated) this.deps.logger.error({ read: result.events.length }, 'vonage: more missed events than one catch-up reads; the oldest were not read');
+    if (result.unavailable > 0) {
+      this.deps.logger.warn({ unavailable: result.unavailable, after: this.cursor }, 'vonage: the server no longer lists some missed events (older than it keeps)');
+    }
+    // Too many or too old to show one by one: into history with one summary (oldest first, before the rest).
+    const backlog = this.backlogOf(result.events);
+    if (backlog.length > 0) await this.dispatchBacklog(backlog);
+    const backlogIds = new Set(backlog.map((e) => e.id));
+    const outcomes = await Promise.all(result.events.filter((e) => !backlogIds.has(e.id)).map((event) => this.dispatch(event)));
     await Promise.all(this.inFlight.values());
     // Ids the history did not list (or listed malformed) count as seen, but never past an alert the sink refused.
     const firstFailure = Math.min(...this.failed);
     if (result.latestId !== undefined) this.advanceTo(Math.min(result.latestId, firstFailure - 1));
     if (outcomes.length > 0) this.deps.logger.info({ reason, count: outcomes.length }, 'vonage: caught up');
+  }
+
+  /** Of caught-up events, those not shown one by one: all but the newest `showLimit`, and any older than `showMaxAgeMs`. */
+  private backlogOf(events: readonly ConversationEvent[]): ConversationEvent[] {
+    const news = events.filter((e) => this.deps.eventTypes.has(e.type) && !this.isHandled(e.id) && !this.inFlight.has(e.id));
+    const now = this.deps.now();
+    const firstShown = Math.max(0, news.length - this.deps.showLimit);
+    return news.filter((e, index) => {
+      if (index < firstShown) return true;
+      const sent = e.timestamp === undefined ? Number.NaN : Date.parse(e.timestamp);
+      return Number.isFinite(sent) && now - sent > this.deps.showMaxAgeMs;
+    });
+  }
+
+  /** Hands the backlog over as one batch; on failure every one of them stays unhandled for the next catch-up. */
+  private async dispatchBacklog(events: readonly ConversationEvent[]): Promise<void> {
+    const inputs = events.map((e) => mapEventToAlert(this.deps.conversationId, e, this.deps.now()));
+    const sink = this.deps.sink;
+    try {
+      if (sink.backlog) await sink.backlog(inputs);
+      else for (const input of inputs) await sink.alert(input);
+    } catch (err) {
+      for (const e of events) this.failed.add(e.id);
+      this.deps.logger.error({ count: events.length, err: safeErrorMessage(err) }, 'vonage: the pipeline did not accept the caught-up backlog');
+      return;
+    }
+    for (const e of events) {
+      this.failed.delete(e.id);
+      this.markHandled(e.id);
+    }
+    this.deps.logger.info({ count: events.length }, 'vonage: caught-up backlog stored, announced as one summary');
   }
 
   /** The highest id up to which everything is handled or being handed over. */

@@ -18,6 +18,9 @@ export interface SessionHandlers {
   /** The server said the token is expired or invalid; it disconnects right after. */
   onTokenRejected(type: string): void;
   onDropped(reason: string): void;
+  /** For the socket guard: the last id known for a conversation; events far ahead of it are dropped. */
+  lastKnownId?(conversationId: string): number | undefined;
+  onImplausibleId?(reason: string): void;
 }
 
 export interface SessionOptions {
@@ -67,7 +70,13 @@ export class SdkSession {
     const config: SdkClientOptions = {
       debug: false,
       log_reporter: { enabled: false },
-      socket_io: { ...options.socket, parser: createGuardedParser((reason) => handlers.onDropped(reason)) },
+      socket_io: {
+        ...options.socket,
+        parser: createGuardedParser((reason) => handlers.onDropped(reason), {
+          lastKnownId: (cid) => handlers.lastKnownId?.(cid),
+          onImplausible: (reason) => (handlers.onImplausibleId ?? handlers.onDropped)(reason),
+        }),
+      },
       // The SDK deep-merges over its defaults: an `undefined` here would erase the default endpoint.
       ...(options.url !== undefined ? { url: options.url } : {}),
       ...(options.apiUrl !== undefined ? { nexmo_api_url: options.apiUrl } : {}),

@@ -1,7 +1,9 @@
 // A socket.io parser that wraps the stock one and drops inbound packets that would crash or wedge nexmo-client:
 // the SDK writes `payload.type = name` in a nextTick (a non-object payload is an uncaught exception, i.e. a
-// dead process), and an event with `body: null` throws inside its ordering queue, which then stalls for good.
+// dead process), and an event with `body: null` throws inside its ordering queue, which then stalls for good; so does
+// an event whose id is far ahead of the conversation (see eventIdGuard).
 import { createRequire } from 'node:module';
+import { implausibleId } from './eventIdGuard.js';
 
 interface Packet {
   type: number;
@@ -47,7 +49,24 @@ function loadStockParser(): StockParser {
   return clientRequire('socket.io-parser') as StockParser;
 }
 
-export function createGuardedParser(onDropped: (reason: string) => void): object {
+/** What the guard needs to judge a live event's id: the last id known for a conversation (cursor or REST). */
+export interface IdCheck {
+  lastKnownId(conversationId: string): number | undefined;
+  onImplausible(reason: string): void;
+}
+
+/** Why a conversation event's id must not reach the SDK's ordering queue, or undefined. */
+export function inspectEventId(packet: Packet, check: IdCheck): string | undefined {
+  if (packet.type !== EVENT && packet.type !== BINARY_EVENT) return undefined;
+  const data = packet.data as [string, Record<string, unknown>];
+  const name = data[0];
+  const payload = data[1];
+  if (name.startsWith('session:') || name.startsWith('system:') || typeof payload.cid !== 'string') return undefined;
+  const problem = implausibleId(payload.id, check.lastKnownId(payload.cid));
+  return problem === undefined ? undefined : `${name.slice(0, 64)}: ${problem}`;
+}
+
+export function createGuardedParser(onDropped: (reason: string) => void, ids?: IdCheck): object {
   const stock = loadStockParser();
   class GuardedDecoder {
     private readonly inner = new stock.Decoder();
@@ -56,6 +75,8 @@ export function createGuardedParser(onDropped: (reason: string) => void): object
       this.inner.on('decoded', (packet) => {
         const problem = inspectPacket(packet);
         if (problem !== undefined) return onDropped(problem);
+        const implausible = ids ? inspectEventId(packet, ids) : undefined;
+        if (implausible !== undefined) return ids?.onImplausible(implausible);
         for (const listener of [...this.listeners]) listener(packet);
       });
     }

@@ -42,7 +42,9 @@ export class VonageSource implements Source {
   private session?: SdkSession;
   private readonly feed: ConversationFeed;
   private readonly token: TokenRefresh;
-  private readonly slots: TimerSlots<'retry' | 'refresh' | 'catchUp'>;
+  private readonly slots: TimerSlots<'retry' | 'refresh' | 'catchUp' | 'watchdog'>;
+  /** The watchdog's last look: REST was ahead of the cursor, which stood here. */
+  private suspect?: { cursor: number; serverId: number };
 
   constructor(private readonly deps: VonageSourceDeps) {
     this.timing = resolveTiming(deps.timing);
@@ -113,6 +115,7 @@ export class VonageSource implements Source {
       this.backoff.reset();
       this.status('connected', this.feed.connectedDetail());
       this.catchUp('connect');
+      this.watch(gen);
     } catch (err) {
       if (gen === this.generation) this.failed(err, () => void this.connectCycle('retry'));
     }
@@ -137,7 +140,40 @@ export class VonageSource implements Source {
       onReconnectFailed: () => current() && this.schedule('retry', this.backoff.next(), () => void this.connectCycle('reconnect failed')),
       onTokenRejected: (type) => current() && void this.token.refresh(type),
       onDropped: (reason) => this.log.warn({ reason: reason.slice(0, 200) }, 'vonage: dropped a malformed packet from the server'),
+      lastKnownId: (cid) => (this.feed.processor?.conversationId === cid ? this.feed.processor.lastKnownId : undefined),
+      onImplausibleId: (reason) => this.log.warn({ reason: reason.slice(0, 200) }, 'vonage: dropped a live event with an implausible event id'),
     };
+  }
+
+  /** Live-events watchdog (see `liveWatchdogMs`); runs while this connection generation lasts. */
+  private watch(gen: number): void {
+    this.suspect = undefined;
+    const tick = async (): Promise<void> => {
+      const processor = this.feed.processor;
+      if (gen !== this.generation || this.stopped || !processor) return;
+      let serverId: number | undefined;
+      try {
+        serverId = await processor.serverLatestId();
+      } catch (err) {
+        this.log.debug({ err: safeErrorMessage(err) }, 'vonage: watchdog could not read the event history');
+      }
+      if (gen !== this.generation || this.stopped) return;
+      const cursor = processor.lastSeenId;
+      if (serverId === undefined || cursor === undefined || serverId <= cursor) {
+        this.suspect = undefined;
+      } else if (this.suspect && this.suspect.cursor === cursor && this.suspect.serverId > cursor) {
+        const detail = `live events stopped while the server history moved on (last handled id ${cursor}, server has ${serverId}): caught up from history, starting a new session`;
+        this.log.warn({ cursor, serverId }, `vonage: ${detail}`);
+        this.suspect = undefined;
+        this.catchUp('watchdog');
+        void this.connectCycle(detail);
+        return;
+      } else {
+        this.suspect = { cursor, serverId };
+      }
+      this.schedule('watchdog', this.timing.liveWatchdogMs, () => void tick());
+    };
+    this.schedule('watchdog', this.timing.liveWatchdogMs, () => void tick());
   }
 
   private catchUp(reason: string): void {
@@ -161,7 +197,7 @@ export class VonageSource implements Source {
     if (outcome.retryInMs !== undefined) this.schedule('retry', outcome.retryInMs, retry);
   }
 
-  private schedule(slot: 'retry' | 'refresh' | 'catchUp', ms: number, fn: () => void): void {
+  private schedule(slot: 'retry' | 'refresh' | 'catchUp' | 'watchdog', ms: number, fn: () => void): void {
     if (!this.stopped) this.slots.schedule(slot, ms, fn);
   }
 

@@ -16,10 +16,23 @@ export const vonageTimingSchema = z.strictObject({
   socketReconnectAttempts: z.number().int().positive().default(5),
   socketReconnectDelayMs: z.number().int().positive().default(2_000),
   socketReconnectDelayMaxMs: z.number().int().positive().default(15_000),
-  /** Most events shown by one catch-up; older missed ones are skipped with a warning. */
-  catchUpLimit: z.number().int().positive().default(1_000),
+  /**
+   * Most caught-up events shown one by one (the newest); older missed ones go into history too, announced by one
+   * summary that opens History. Nothing is skipped.
+   */
+  catchUpLimit: z.number().int().positive().default(200),
   /** Cursor advances within this window share one `cursors.json` write (also written at stop). */
   cursorFlushMs: z.number().int().positive().default(250),
+  /** A caught-up event sent longer ago than this is not shown one by one either (it is in that summary). */
+  catchUpShowMaxAgeMs: z.number().int().positive().default(3_600_000),
+  /**
+   * Live-events watchdog: this often, while connected, compare the REST history's newest id with the cursor. Ahead
+   * twice in a row with the cursor not moving means live events stopped (a wedged SDK queue): catch up from REST and
+   * start a new session.
+   */
+  liveWatchdogMs: z.number().int().positive().default(60_000),
+  /** Memory bound for one catch-up read (far above any real backlog); beyond it the oldest are not read, with an error in the log. */
+  catchUpMaxEvents: z.number().int().positive().default(50_000),
 });
 
 export type VonageTiming = z.output<typeof vonageTimingSchema>;
