@@ -1,18 +1,20 @@
 // Electron composition root: wiring only. Every piece lives in main/electron (adapters) or main/core (logic).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, Menu, Notification, Tray, ipcMain, nativeTheme, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, Notification, Tray, ipcMain, nativeTheme, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { ServicebellCore } from './core/app/servicebellCore.js';
 import { connectionProbes } from './core/check/probes.js';
 import { systemClock } from './core/connection/clock.js';
 import { buildCliProgram } from './core/headless/cliProgram.js';
+import { collectDiagnostics } from './core/diagnostics/collectDiagnostics.js';
 import { createLogger } from './core/log/logger.js';
 import { createOsDoNotDisturb } from './core/notify/osDoNotDisturb.js';
 import { sourceFactories } from './core/sources/registry.js';
 import { withMuted } from './core/settings/restaurantEdits.js';
 import { createAppSecretResolver } from './electron/appSecrets.js';
 import { runAppCommand } from './electron/appCommand.js';
+import { createDiagnosticsActions } from './electron/diagnosticsActions.js';
 import { AutoUpdate } from './electron/autoUpdate.js';
 import { cliArguments } from './electron/cliArguments.js';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './electron/appProtocol.js';
@@ -32,13 +34,15 @@ import { WindowFactory, hardenSession } from './electron/windows.js';
 
 const APP_ID = 'com.servicebell.app';
 const here = path.dirname(fileURLToPath(import.meta.url));
-const logger = createLogger();
+const cliArgs = cliArguments(process.argv, Boolean(process.defaultApp));
+// The tray app logs to a rotating file in the platform's log folder too; a CLI command through this binary does not.
+const logDir = process.env.SERVICEBELL_LOG_DIR ?? app.getPath('logs');
+const logger = createLogger(cliArgs ? {} : { file: { dir: logDir, name: 'servicebell' } });
 const activationUrl = (argv: readonly string[]): string | undefined => argv.find((a) => a.startsWith(`${PROTOCOL_SCHEME}://`));
 
 registerAppScheme(protocol);
 const windows = new WindowFactory({ BrowserWindow, preloadPath: path.join(here, '../preload/index.cjs') });
 const pending: { url?: string; handle?(url: string): void } = { url: activationUrl(process.argv) };
-const cliArgs = cliArguments(process.argv, Boolean(process.defaultApp));
 
 if (cliArgs) void runCommand(cliArgs);
 else if (claimSingleInstance({
@@ -70,6 +74,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   app.dock?.hide();
   const dataDir = app.getPath('userData');
+  logger.info({ version: app.getVersion(), platform: process.platform, dataDir, logDir }, 'tray app started');
   const openFile: OpenKeyValueFile = (options) => new ElectronStore<Record<string, unknown>>(options);
   const settingsStore = await openSettingsStore({ dataDir, openFile, onWarning: (message) => logger.warn(message) });
   if (settingsStore.notice) logger.warn(settingsStore.notice);
@@ -105,12 +110,30 @@ async function start(): Promise<void> {
     launchAtLogin = enabled;
   };
 
+  const diagnostics = createDiagnosticsActions({
+    clipboard,
+    dialog,
+    defaultDir: app.getPath('downloads'),
+    collect: () =>
+      collectDiagnostics({
+        version: app.getVersion(),
+        mode: 'tray app',
+        runtime: `Electron ${process.versions.electron ?? 'unknown'}`,
+        settingsFile: settingsStore.file,
+        settings: core.settings,
+        settingsLine: settingsStore.notice ? { name: 'settings', ok: true, warning: true, detail: settingsStore.notice } : { name: 'settings', ok: true, detail: 'valid' },
+        secrets,
+        probes: connectionProbes,
+        logDir,
+      }),
+  });
+
   hardenSession(session.defaultSession);
   handleAppProtocol(protocol, path.join(here, '../renderer/static'));
   registerIpcHandlers({
     ipcMain,
     trustedOrigin: APP_ORIGIN,
-    handlers: createIpcApi({ core, secrets, saveSettings: (s) => settingsStore.save(s), setLaunchAtLogin, probes: connectionProbes, notice: settingsStore.notice }),
+    handlers: createIpcApi({ core, secrets, saveSettings: (s) => settingsStore.save(s), setLaunchAtLogin, probes: connectionProbes, diagnostics, notice: settingsStore.notice }),
     onRejected: (channel, reason) => logger.warn({ channel, reason }, 'IPC request rejected'),
   });
 
@@ -146,6 +169,7 @@ async function start(): Promise<void> {
       await core.applySettings(settingsStore.settings);
     },
     onRender: (state) => windows.broadcast('history:changed', { unread: state.unread }),
+    diagnostics,
     quit,
   });
   if (app.isPackaged) {
