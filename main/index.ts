@@ -5,7 +5,8 @@ import { app, BrowserWindow, clipboard, dialog, Menu, Notification, Tray, ipcMai
 import ElectronStore from 'electron-store';
 import { ServicebellCore } from './core/app/servicebellCore.js';
 import { connectionProbes } from './core/check/probes.js';
-import { systemClock } from './core/connection/clock.js';
+import { heldClock, systemClock } from './core/connection/clock.js';
+import { withTimeout } from './core/connection/timeout.js';
 import { buildCliProgram } from './core/headless/cliProgram.js';
 import { collectDiagnostics } from './core/diagnostics/collectDiagnostics.js';
 import { createLogger } from './core/log/logger.js';
@@ -33,6 +34,7 @@ import { startTrayApp } from './electron/trayApp.js';
 import { WindowFactory, hardenSession } from './electron/windows.js';
 
 const APP_ID = 'com.servicebell.app';
+const QUIT_DEADLINE_MS = 15_000;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cliArgs = cliArguments(process.argv, Boolean(process.defaultApp));
 // The tray app logs to a rotating file in the platform's log folder too; a CLI command through this binary does not.
@@ -142,7 +144,14 @@ async function start(): Promise<void> {
     if (stopping) return;
     stopping = true;
     osDnd.stop();
-    core.stop().finally(() => app.exit(0));
+    // Closing connections and flushing history has a deadline: a quit must never hang on a stuck connection.
+    withTimeout(core.stop(), QUIT_DEADLINE_MS, () => new Error(`shutdown did not finish within ${QUIT_DEADLINE_MS / 1000} s`), heldClock).then(
+      () => app.exit(0),
+      (err: unknown) => {
+        logger.error({ error: err instanceof Error ? err.message : String(err) }, 'quit: shutdown failed');
+        app.exit(1);
+      },
+    );
   };
   app.on('before-quit', (event) => {
     if (!stopping) event.preventDefault();
