@@ -2,12 +2,14 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, Menu, Notification, Tray, ipcMain, nativeTheme, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, Notification, Tray, ipcMain, nativeTheme, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { ServicebellCore } from './core/app/servicebellCore.js';
 import { connectionProbes } from './core/check/probes.js';
-import { systemClock } from './core/connection/clock.js';
+import { heldClock, systemClock } from './core/connection/clock.js';
+import { withTimeout } from './core/connection/timeout.js';
 import { buildCliProgram } from './core/headless/cliProgram.js';
+import { collectDiagnostics } from './core/diagnostics/collectDiagnostics.js';
 import { createLogger } from './core/log/logger.js';
 import { safeErrorMessage } from './core/log/redact.js';
 import { watchLogindWake } from './core/connection/logindWake.js';
@@ -18,6 +20,7 @@ import { sourceFactories } from './core/sources/registry.js';
 import { withMuted } from './core/settings/restaurantEdits.js';
 import { createAppSecretResolver } from './electron/appSecrets.js';
 import { runAppCommand } from './electron/appCommand.js';
+import { createDiagnosticsActions } from './electron/diagnosticsActions.js';
 import { AutoUpdate, linuxPackageType } from './electron/autoUpdate.js';
 import { cliArguments } from './electron/cliArguments.js';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './electron/appProtocol.js';
@@ -37,8 +40,12 @@ import { startTrayApp } from './electron/trayApp.js';
 import { WindowFactory, hardenSession } from './electron/windows.js';
 
 const APP_ID = 'com.servicebell.app';
+const QUIT_DEADLINE_MS = 15_000;
 const here = path.dirname(fileURLToPath(import.meta.url));
-const logger = createLogger();
+const cliArgs = cliArguments(process.argv, Boolean(process.defaultApp));
+// The tray app logs to a rotating file in the platform's log folder too; a CLI command through this binary does not.
+const logDir = process.env.SERVICEBELL_LOG_DIR ?? app.getPath('logs');
+const logger = createLogger(cliArgs ? {} : { file: { dir: logDir, name: 'servicebell' } });
 const activationUrl = (argv: readonly string[]): string | undefined => argv.find((a) => a.startsWith(`${PROTOCOL_SCHEME}://`));
 
 registerAppScheme(protocol);
@@ -47,7 +54,6 @@ const windows = new WindowFactory({
   preloadPath: path.join(here, '../preload/index.cjs'),
   onLoadFailed: (page, reason) => logger.warn({ page, reason }, 'a window failed to load its page and was closed'),
 });
-const cliArgs = cliArguments(process.argv, Boolean(process.defaultApp));
 // What the OS hands over while start() still awaits waits for the part it needs: windows need app:// and IPC
 // (registered right after whenReady), a toast activation needs the core.
 const reportQueued = (err: unknown): void => logger.warn({ err }, 'start-up work failed');
@@ -121,6 +127,7 @@ async function start(): Promise<void> {
   });
   windowsUp.open();
   const dataDir = app.getPath('userData');
+  logger.info({ version: app.getVersion(), platform: process.platform, dataDir, logDir }, 'tray app started');
   const openFile: OpenKeyValueFile = (options) => new ElectronStore<Record<string, unknown>>(options);
   const settingsStore = await openSettingsStore({ dataDir, openFile, onWarning: (message) => logger.warn(message) });
   if (settingsStore.notice) logger.warn(settingsStore.notice);
@@ -163,6 +170,24 @@ async function start(): Promise<void> {
     launchAtLogin = enabled;
   };
 
+  const diagnostics = createDiagnosticsActions({
+    clipboard,
+    dialog,
+    defaultDir: app.getPath('downloads'),
+    collect: () =>
+      collectDiagnostics({
+        version: app.getVersion(),
+        mode: 'tray app',
+        runtime: `Electron ${process.versions.electron ?? 'unknown'}`,
+        settingsFile: settingsStore.file,
+        settings: core.settings,
+        settingsLine: settingsStore.notice ? { name: 'settings', ok: true, warning: true, detail: settingsStore.notice } : { name: 'settings', ok: true, detail: 'valid' },
+        secrets,
+        probes: connectionProbes,
+        logDir,
+      }),
+  });
+
   ipcHandlers.resolve(
     createIpcApi({
       core,
@@ -170,6 +195,7 @@ async function start(): Promise<void> {
       saveSettings: (s) => settingsStore.save(s),
       setLaunchAtLogin,
       probes: connectionProbes,
+      diagnostics,
       notice: settingsStore.notice,
       notificationProblem: () => notifier.notificationProblem?.(),
     }),
@@ -180,7 +206,14 @@ async function start(): Promise<void> {
     if (stopping) return;
     stopping = true;
     osDnd.stop();
-    core.stop().finally(() => app.exit(0));
+    // Closing connections and flushing history has a deadline: a quit must never hang on a stuck connection.
+    withTimeout(core.stop(), QUIT_DEADLINE_MS, () => new Error(`shutdown did not finish within ${QUIT_DEADLINE_MS / 1000} s`), heldClock).then(
+      () => app.exit(0),
+      (err: unknown) => {
+        logger.error({ error: err instanceof Error ? err.message : String(err) }, 'quit: shutdown failed');
+        app.exit(1);
+      },
+    );
   };
   app.on('before-quit', (event) => {
     if (!stopping) event.preventDefault();
@@ -207,6 +240,7 @@ async function start(): Promise<void> {
       await core.applySettings(settingsStore.settings);
     },
     onRender: (state) => windows.broadcast('history:changed', { unread: state.unread }),
+    diagnostics,
     quit,
   });
   if (app.isPackaged) {

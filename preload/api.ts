@@ -13,6 +13,8 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ServicebellApi 
     deleteSecret: (name, restaurant) => invoke(Channels.secretDelete, restaurant === undefined ? { name } : { name, restaurant }),
     sendTestNotification: () => invoke(Channels.notifyTest, {}),
     checkConnections: () => invoke(Channels.checkRun, {}),
+    copyDiagnostics: () => invoke(Channels.diagnosticsCopy, {}),
+    saveDiagnostics: () => invoke(Channels.diagnosticsSave, {}),
     listHistory: () => invoke(Channels.historyList, {}),
     setRead: async (keys, read) => {
       await invoke(Channels.historySetRead, { keys, read });

@@ -9,6 +9,8 @@ export const Channels = {
   secretDelete: 'secrets:delete',
   notifyTest: 'notify:test',
   checkRun: 'check:run',
+  diagnosticsCopy: 'diagnostics:copy',
+  diagnosticsSave: 'diagnostics:save',
   historyList: 'history:list',
   historySetRead: 'history:set-read',
   historyMarkAllRead: 'history:mark-all-read',
@@ -116,6 +118,8 @@ export const contract = {
     request: none,
     response: z.array(z.strictObject({ name: z.string(), ok: z.boolean(), detail: z.string(), warning: z.boolean().optional(), restaurant: z.string().optional() })),
   },
+  [Channels.diagnosticsCopy]: { request: none, response: z.strictObject({ copied: z.literal(true) }) },
+  [Channels.diagnosticsSave]: { request: none, response: z.strictObject({ saved: z.boolean(), path: z.string().optional() }) },
   [Channels.historyList]: {
     request: none,
     response: z.strictObject({
@@ -162,6 +166,8 @@ export interface ServicebellApi {
   deleteSecret(name: SecretNameValue, restaurant?: string): Promise<Response<'secrets:delete'>>;
   sendTestNotification(): Promise<Response<'notify:test'>>;
   checkConnections(): Promise<Response<'check:run'>>;
+  copyDiagnostics(): Promise<Response<'diagnostics:copy'>>;
+  saveDiagnostics(): Promise<Response<'diagnostics:save'>>;
   listHistory(): Promise<Response<'history:list'>>;
   setRead(keys: Request<'history:set-read'>['keys'], read: boolean): Promise<void>;
   markAllRead(): Promise<void>;

@@ -147,4 +147,16 @@ onClick(byId<HTMLButtonElement>('check-connections'), checkStatus, async () => {
   setStatus(checkStatus, summary, failed === 0 ? 'ok' : 'error');
 });
 
+const diagnosticsStatus = byId('diagnostics-status');
+onClick(byId<HTMLButtonElement>('copy-diagnostics'), diagnosticsStatus, async () => {
+  setStatus(diagnosticsStatus, 'Collecting…');
+  await api().copyDiagnostics();
+  setStatus(diagnosticsStatus, 'Diagnostics copied (secrets and phone numbers left out). Paste them into your message to support.', 'ok');
+});
+onClick(byId<HTMLButtonElement>('save-diagnostics'), diagnosticsStatus, async () => {
+  setStatus(diagnosticsStatus, 'Collecting…');
+  const result = await api().saveDiagnostics();
+  setStatus(diagnosticsStatus, result.saved ? `Diagnostics saved to ${result.path ?? 'the chosen file'}.` : 'Not saved.', result.saved ? 'ok' : undefined);
+});
+
 load().catch((err: unknown) => setStatus(saveStatus, `Could not load settings: ${err instanceof Error ? err.message : String(err)}`, 'error'));

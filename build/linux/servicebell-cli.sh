@@ -12,7 +12,7 @@ self=$(readlink -f "$0")
 app="$(dirname "$(dirname "$self")")/servicebell"
 
 case "${1:-}" in
-  headless | credentials | check | config | help | --help | -h | --version | -V | -v)
+  headless | credentials | check | config | diagnostics | help | --help | -h | --version | -V | -v)
     exec "$app" --ozone-platform=headless "$@"
     ;;
   *)

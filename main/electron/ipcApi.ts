@@ -3,6 +3,7 @@ import type { Handlers, HistoryItem, RestaurantSecretStatus, SecretStatus } from
 import type { ServicebellCore } from '../core/app/servicebellCore.js';
 import { runChecks, type ConnectionProbe } from '../core/check/connectionCheck.js';
 import { formatWarning, settingsWarnings } from '../core/settings/settingsWarnings.js';
+import type { DiagnosticsActions } from './diagnosticsActions.js';
 import { checkLink } from '../core/links/linkPolicy.js';
 import type { HistoryEntry } from '../core/alerts/history.js';
 import { SECRET_NAMES, type SecretName, type SecretRef } from '../core/secrets/secretNames.js';
@@ -17,6 +18,8 @@ export interface IpcApiDeps {
   saveSettings(settings: Settings): Promise<void>;
   setLaunchAtLogin(enabled: boolean): Promise<void>;
   probes: readonly ConnectionProbe[];
+  /** "Copy diagnostics" / "Save diagnostics…" (the tray menu uses the same actions). */
+  diagnostics: DiagnosticsActions;
   /** Shown once in the settings window, e.g. "config.json was unreadable and was moved aside". */
   notice?: string;
   /** Why notifications are failing (macOS/Windows not permitting them), while they are. */
@@ -111,6 +114,8 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
     'check:run': async () => {
       return runChecks(core.settings, (ref) => secrets.locate(ref), deps.probes, { keychainProblem: secrets.keychainProblem });
     },
+    'diagnostics:copy': () => deps.diagnostics.copy(),
+    'diagnostics:save': () => deps.diagnostics.save(),
     'history:list': async () => ({
       items: core.history.list().map(toItem),
       unread: core.history.unreadCount(),

@@ -2,6 +2,7 @@
 import type { ServicebellCore } from '../core/app/servicebellCore.js';
 import type { Logger } from '../core/log/logger.js';
 import { safeErrorMessage } from '../core/log/redact.js';
+import type { DiagnosticsActions } from './diagnosticsActions.js';
 import { tomorrowMorning, type PauseChoice, type TrayActions } from './trayMenu.js';
 
 export interface TrayActionDeps {
@@ -14,6 +15,7 @@ export interface TrayActionDeps {
   refresh(): void;
   quit(): void;
   restartToUpdate?(): void;
+  diagnostics?: DiagnosticsActions;
   now?: () => number;
 }
 
@@ -38,6 +40,7 @@ export function createTrayActions(deps: TrayActionDeps): TrayActions {
       if (set) run('mute restaurant', () => set(restaurant, muted));
     },
     restartToUpdate: deps.restartToUpdate,
+    ...(deps.diagnostics ? { copyDiagnostics: () => run('copy diagnostics', () => deps.diagnostics!.copy()), saveDiagnostics: () => run('save diagnostics', () => deps.diagnostics!.save()) } : {}),
     quit: deps.quit,
   };
 }

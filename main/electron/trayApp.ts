@@ -3,6 +3,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { ServicebellCore } from '../core/app/servicebellCore.js';
 import type { Logger } from '../core/log/logger.js';
 import type { TraySnapshot } from './e2eHooks.js';
+import type { DiagnosticsActions } from './diagnosticsActions.js';
 import { createTrayActions } from './trayActions.js';
 import { TrayController, panelShade, trayIconFile, type PanelTheme, type TrayLike } from './trayController.js';
 import { buildTrayMenuTemplate, tooltip, trayIconState, type TrayState } from './trayMenu.js';
@@ -24,6 +25,7 @@ export interface TrayAppDeps<M> {
   /** Persists "mute this restaurant" in the settings and applies it. */
   setMuted?(restaurant: string, muted: boolean): Promise<void>;
   onRender(state: TrayState): void;
+  diagnostics?: DiagnosticsActions;
   quit(): void;
 }
 
@@ -46,6 +48,7 @@ export function startTrayApp<M>(deps: TrayAppDeps<M>): TrayApp {
     refresh: () => binding.refresh(),
     quit: deps.quit,
     restartToUpdate: () => restart?.(),
+    diagnostics: deps.diagnostics,
   });
   const panel = (): ReturnType<typeof panelShade> => panelShade(deps.platform, deps.nativeTheme);
   const tray = deps.createTray(trayIconFile(deps.iconDir, deps.platform, 'offline', 0, panel()));

@@ -44,6 +44,9 @@ export interface TrayActions {
   /** "Mute restaurant": persisted in the settings (`restaurants[].muted`). */
   setMuted?(restaurant: string, muted: boolean): void;
   restartToUpdate?(): void;
+  /** The redacted support bundle to the clipboard / to a file. */
+  copyDiagnostics?(): void;
+  saveDiagnostics?(): void;
   quit(): void;
 }
 
@@ -138,6 +141,10 @@ export function buildTrayMenuTemplate(state: TrayState, actions: TrayActions, fo
     { label: 'Settings…', click: () => actions.openSettings() },
     { label: 'Launch at login', type: 'checkbox', checked: state.launchAtLogin, click: (item) => actions.setLaunchAtLogin(item.checked) },
   );
+  const { copyDiagnostics, saveDiagnostics } = actions;
+  if (copyDiagnostics && saveDiagnostics) {
+    items.push({ type: 'separator' }, { label: 'Copy diagnostics', click: () => copyDiagnostics() }, { label: 'Save diagnostics…', click: () => saveDiagnostics() });
+  }
   const restart = actions.restartToUpdate;
   if (state.updateReady && restart) items.push({ label: 'Restart to update', click: () => restart() });
   items.push({ type: 'separator' }, { label: 'Quit Servicebell', click: () => actions.quit() });

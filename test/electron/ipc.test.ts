@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { Channels, contract } from '../../preload/contract.js';
 import { silentLogger } from '../../main/core/log/logger.js';
@@ -7,10 +8,19 @@ import type { SourceFactory } from '../../main/core/app/servicebellCore.js';
 import { withRestaurant } from '../harness/settings.js';
 import { createElectronOpener } from '../../main/electron/electronOpener.js';
 import { createIpcApi } from '../../main/electron/ipcApi.js';
+import { createDiagnosticsActions } from '../../main/electron/diagnosticsActions.js';
 import { isTrustedSenderUrl, registerIpcHandlers } from '../../main/electron/ipcHandlers.js';
 import { FakeIpcMain, FakeShell, openCore } from './fakes.js';
 
 const noEnv = { SERVICEBELL_VONAGE_BACKEND_TOKEN: '', SERVICEBELL_PRIVMX_API_KEY_SECRET: '', SERVICEBELL_SMSAPI_TOKEN: '' };
+
+/** For tests that do not look at diagnostics: what Electron's clipboard and a cancelled save dialog would do. */
+const noDiagnostics = createDiagnosticsActions({
+  clipboard: { writeText: async () => {} },
+  dialog: { showSaveDialog: async () => ({ canceled: true, filePath: '' }) },
+  defaultDir: os.tmpdir(),
+  collect: async () => '',
+});
 
 async function setup() {
   const shell = new FakeShell();
@@ -20,7 +30,14 @@ async function setup() {
   const login: boolean[] = [];
   const rejected: string[] = [];
   const ipcMain = new FakeIpcMain();
-  const handlers = createIpcApi({ core, secrets, saveSettings: async (s) => void saved.push(s), setLaunchAtLogin: async (on) => void login.push(on), probes: [] });
+  const copied: string[] = [];
+  const diagnostics = createDiagnosticsActions({
+    clipboard: { writeText: async (text) => void copied.push(text) },
+    dialog: { showSaveDialog: async () => ({ canceled: true, filePath: '' }) },
+    defaultDir: os.tmpdir(),
+    collect: async () => 'bundle',
+  });
+  const handlers = createIpcApi({ core, secrets, saveSettings: async (s) => void saved.push(s), setLaunchAtLogin: async (on) => void login.push(on), probes: [], diagnostics });
   const unregister = registerIpcHandlers({ ipcMain, handlers, trustedOrigin: 'app://servicebell', onRejected: (c, r) => rejected.push(`${c}: ${r}`) });
   return { core, ipcMain, saved, login, rejected, shell, unregister, secrets };
 }
@@ -140,7 +157,7 @@ describe('IPC shapes with several restaurants', () => {
     const ipcMain = new FakeIpcMain();
     registerIpcHandlers({
       ipcMain,
-      handlers: createIpcApi({ core, secrets, saveSettings: async () => {}, setLaunchAtLogin: async () => {}, probes: [] }),
+      handlers: createIpcApi({ core, secrets, saveSettings: async () => {}, setLaunchAtLogin: async () => {}, probes: [], diagnostics: noDiagnostics }),
       trustedOrigin: 'app://servicebell',
       onRejected: () => {},
     });

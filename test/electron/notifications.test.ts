@@ -1,3 +1,5 @@
+import { createDiagnosticsActions } from '../../main/electron/diagnosticsActions.js';
+import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../main/core/log/logger.js';
 import { DbusNotifier } from '../../main/core/notify/dbusNotifier.js';
@@ -113,6 +115,13 @@ describe('macOS first run (the permission prompt is open when the first notifica
       secrets: new SecretResolver({ env: {}, keychainUsable: false, logger: silentLogger() }),
       saveSettings: async () => {},
       setLaunchAtLogin: async () => {},
+      // Not under test here: what Electron's clipboard and a cancelled save dialog would do.
+      diagnostics: createDiagnosticsActions({
+        clipboard: { writeText: async () => {} },
+        dialog: { showSaveDialog: async () => ({ canceled: true, filePath: '' }) },
+        defaultDir: os.tmpdir(),
+        collect: async () => '',
+      }),
       probes: [],
       notificationProblem: () => notifier.notificationProblem(),
     });

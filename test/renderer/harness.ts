@@ -12,6 +12,8 @@ import { createKeychain } from '../../main/core/secrets/keychain.js';
 import { SecretResolver } from '../../main/core/secrets/secretResolver.js';
 import { openSettingsStore, type SettingsStore } from '../../main/electron/electronSettingsStore.js';
 import { createIpcApi } from '../../main/electron/ipcApi.js';
+import { createDiagnosticsActions } from '../../main/electron/diagnosticsActions.js';
+import { collectDiagnostics } from '../../main/core/diagnostics/collectDiagnostics.js';
 import { dispatch, isTrustedSenderUrl } from '../../main/electron/ipcHandlers.js';
 import type { Channel } from '../../preload/contract.js';
 import { RecordingNotifier } from '../harness/recordingNotifier.js';
@@ -53,6 +55,8 @@ export interface AppUnderTest {
   store: SettingsStore;
   secrets: SecretResolver;
   opened: string[];
+  /** What "Copy diagnostics" put on the clipboard (Electron's clipboard.writeText stands in as a recorder). */
+  clipboard: string[];
   dataDir: string;
   stop(): Promise<void>;
 }
@@ -71,7 +75,7 @@ export async function startApp(): Promise<AppUnderTest> {
     logger: silentLogger(),
     sources: [],
   });
-  return { core, store, secrets, opened, dataDir, stop: () => core.stop() };
+  return { core, store, secrets, opened, clipboard: [], dataDir, stop: () => core.stop() };
 }
 
 /** Opens a page with the bridge installed; requests are validated and sender-checked exactly as in main. */
@@ -84,6 +88,22 @@ export async function openPage(browser: Browser, app: AppUnderTest, name: 'setti
     saveSettings: (s) => app.store.save(s),
     setLaunchAtLogin: async () => {},
     probes: [],
+    diagnostics: createDiagnosticsActions({
+      clipboard: { writeText: async (text) => void app.clipboard.push(text) },
+      dialog: { showSaveDialog: async () => ({ canceled: true, filePath: '' }) },
+      defaultDir: app.dataDir,
+      collect: () =>
+        collectDiagnostics({
+          version: '0.0.0-test',
+          mode: 'tray app',
+          settingsFile: app.store.file,
+          settings: app.core.settings,
+          settingsLine: { name: 'settings', ok: true, detail: 'valid' },
+          secrets: app.secrets,
+          probes: [],
+          logDir: path.join(app.dataDir, 'logs'),
+        }),
+    }),
   });
   await page.exposeBinding('__servicebellInvoke', async (source, channel: Channel, payload: unknown) => {
     if (!isTrustedSenderUrl(source.frame.url(), browser.server.origin)) throw new Error('foreign sender');

@@ -189,7 +189,7 @@ describe('history window in Chromium, on the real core', () => {
       await settings.getByRole('button', { name: /^Edit Bistro Mokotów/ }).click();
       // An unknown placeholder shows where the schema's message lands, and which restaurant it names.
       await settings.getByRole('group', { name: 'Rule 2' }).getByLabel('Body').fill('{author} at {time} in {storeId}');
-      await settings.getByRole('button', { name: 'Save' }).click();
+      await settings.getByRole('button', { name: 'Save', exact: true }).click();
       await expect.poll(() => settings.locator('#problems').isVisible()).toBe(true);
       await settings.screenshot({ path: path.join(SHOTS, `settings-${scheme}.png`), fullPage: true });
       await history.close();

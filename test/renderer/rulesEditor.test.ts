@@ -53,7 +53,7 @@ describe('PrivMX rules editor in Chromium, on the real core', () => {
     await card.getByLabel('Thread id').fill('thread-kitchen');
     await card.getByLabel('Title').fill('Order from {author}');
     await card.getByLabel('SMS to the phone numbers below').check();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     // No phone numbers yet: saved, with the warning that this rule sends no SMS (#14.9).
     await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved. Warning: privmx.rules[0].actions: "sms" is set but sms.to is empty, so no SMS is ever sent');
 
@@ -73,7 +73,7 @@ describe('PrivMX rules editor in Chromium, on the real core', () => {
     await page.getByRole('button', { name: 'Add rule' }).click();
     await rule(page, 2).getByLabel('Title').fill('Message');
     await rule(page, 2).getByLabel('Body').fill('{author} in {storeId}');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
 
     const body = rule(page, 2).getByLabel('Body');
     await expect.poll(() => body.getAttribute('aria-invalid')).toBe('true');
@@ -86,7 +86,7 @@ describe('PrivMX rules editor in Chromium, on the real core', () => {
     expect(app.core.settings.restaurants[0]?.privmx.rules).toHaveLength(1);
 
     await body.fill('{author} in {threadId}');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved.');
     expect(await body.getAttribute('aria-invalid')).toBeNull();
     expect(await page.locator(`#${errorId}`).isVisible()).toBe(false);
@@ -110,14 +110,14 @@ describe('PrivMX rules editor in Chromium, on the real core', () => {
     await rule(page, 1).getByRole('button', { name: 'Remove' }).click();
     expect(await titles()).toEqual(['C', 'A']);
     expect(await page.locator('#rules-status').textContent()).toBe('Rule 1 removed.');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved.');
     expect((savedRules(app) as Array<{ title: string }>).map((r) => r.title)).toEqual(['C', 'A']);
 
     for (let i = 0; i < 2; i++) await rule(page, 1).getByRole('button', { name: 'Remove' }).click();
     expect(await focusedId(page)).toBe('add-rule');
     expect(await page.locator('#privmx-rules-empty').isVisible()).toBe(true);
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => savedRules(app)).toEqual([]);
     await app.stop();
   });

@@ -32,7 +32,7 @@ describe('settings window in Chromium, on the real core', () => {
     await page.getByLabel(/^Quiet hours/).check();
     await page.getByLabel('From').fill('22:30');
     await page.getByLabel('Until').fill('06:45');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved.');
 
     const file = readFileSync(path.join(app.dataDir, 'config.json'), 'utf8');
@@ -68,7 +68,7 @@ describe('settings window in Chromium, on the real core', () => {
     const rule = page.getByRole('group', { name: 'Rule 1' });
     await rule.getByLabel('Channel').selectOption('store');
     await rule.getByLabel('Title').fill('Hi {nope}');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.locator('#problems').isVisible()).toBe(true);
     // At the field, the schema's message names the restaurant the form is showing.
     expect(await page.locator('#vonage-backendUrl-error').textContent()).toBe('restaurants[0] ("Restaurant").vonage.backendUrl: must be an http(s) URL');
@@ -123,11 +123,25 @@ describe('settings window in Chromium, on the real core', () => {
     const page = await openPage(browser, app, 'settings');
     await loaded(page);
     await page.getByLabel(/"Join Meeting" may open only these hosts/).fill('');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved. Warning: links.allowedHosts: empty, so no alert ever gets a Join Meeting link');
     await page.getByRole('button', { name: 'Check connections' }).click();
     await expect.poll(() => page.locator('#check-results').textContent()).toContain('WARNING settings links.allowedHosts: empty, so no alert ever gets a Join Meeting link');
     expect(await page.locator('#check-status').textContent()).toBe('All checks passed, with 1 warning(s).');
+    await app.stop();
+  });
+
+  it('Copy diagnostics puts the redacted bundle on the clipboard (#14.17)', async () => {
+    const app = await startApp();
+    const page = await openPage(browser, app, 'settings');
+    await loaded(page);
+    await page.getByRole('button', { name: 'Copy diagnostics' }).click();
+    await expect.poll(() => page.locator('#diagnostics-status').textContent()).toMatch(/^Diagnostics copied/);
+    expect(app.clipboard).toHaveLength(1);
+    expect(app.clipboard[0]).toContain('Servicebell diagnostics');
+    expect(app.clipboard[0]).toContain('== check ==\nok   settings: valid');
+    await page.getByRole('button', { name: 'Save diagnostics…' }).click();
+    await expect.poll(() => page.locator('#diagnostics-status').textContent()).toBe('Not saved.');
     await app.stop();
   });
 

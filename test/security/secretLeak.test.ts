@@ -40,6 +40,9 @@ describe('secrets never leak', () => {
 
     const configDir = await mkdtemp(path.join(os.tmpdir(), 'sb-leak-config-'));
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-leak-data-'));
+    const logDir = await mkdtemp(path.join(os.tmpdir(), 'sb-leak-logs-'));
+    const bundleFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'sb-leak-bundle-')), 'diagnostics.txt');
+    let diagnostics = { code: -1 as number | null, stdout: '', stderr: '' };
     const config = path.join(configDir, 'config.json');
     writeFileSync(
       config,
@@ -60,6 +63,7 @@ describe('secrets never leak', () => {
       SERVICEBELL_PRIVMX_API_KEY_SECRET: '',
       SERVICEBELL_SMSAPI_TOKEN: SMS_TOKEN,
       SERVICEBELL_LOG_LEVEL: 'debug',
+      SERVICEBELL_LOG_DIR: logDir,
     });
     try {
       const connected = (source: string, times = 1) => () => run.stdout().split(`"source":"${source}","state":"connected"`).length > times;
@@ -90,6 +94,11 @@ describe('secrets never leak', () => {
     } finally {
       run.child.kill('SIGTERM');
       await run.exited;
+      // The support bundle, made while every secret is resolvable (env and keychain) and the services answer.
+      diagnostics = await runCli(['diagnostics', '--config', config, '--output', bundleFile], {
+        env: { DBUS_SESSION_BUS_ADDRESS: desktop.busAddress, SERVICEBELL_VONAGE_BACKEND_TOKEN: STAFF_TOKEN, SERVICEBELL_PRIVMX_API_KEY_SECRET: '', SERVICEBELL_SMSAPI_TOKEN: SMS_TOKEN, SERVICEBELL_LOG_DIR: logDir },
+        timeoutMs: 60_000,
+      });
       await Promise.all([vonage.stop(), backend.stop(), bridge.stop(), sms.stop()]);
       await desktop.stop();
     }
@@ -100,10 +109,18 @@ describe('secrets never leak', () => {
       ['stderr', run.stderr()],
       ...filesUnder(configDir).map((f): [string, string] => [f, readFileSync(f, 'utf8')]),
       ...filesUnder(dataDir).map((f): [string, string] => [f, readFileSync(f, 'utf8')]),
+      ...filesUnder(logDir).map((f): [string, string] => [f, readFileSync(f, 'utf8')]),
+      ['diagnostics output', diagnostics.stdout + diagnostics.stderr],
+      ['diagnostics bundle', readFileSync(bundleFile, 'utf8')],
       ...desktop.notifications.notifications.map((n): [string, string] => [`notification ${n.id}`, `${n.summary} ${n.body}`]),
     ];
     expect(run.stderr().length).toBeGreaterThan(0);
     expect(filesUnder(dataDir).length).toBeGreaterThan(0);
+    expect(diagnostics.code).toBe(0);
+    const bundle = readFileSync(bundleFile, 'utf8');
+    expect(bundle).toMatch(/ok {3}vonage session: signed in/);
+    expect(bundle).toMatch(/== recent log \(.*headless\.log\) ==\n\{/);
+    expect(bundle).not.toContain('+48500100200');
     const leaks = texts.flatMap(([where, text]) => SECRETS.filter((s) => text.includes(s)).map((s) => `${s} in ${where}`));
     expect(leaks).toEqual([]);
     // Client JWTs are credentials too.

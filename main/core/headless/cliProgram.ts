@@ -9,22 +9,26 @@ import { appVersion } from './packageInfo.js';
 import { startHeadless } from './headlessSession.js';
 import { createPlatformNotifier } from '../notify/platformNotifier.js';
 import { createSystemOpener } from '../links/linkOpener.js';
-import { defaultAppDir, defaultConfigFile } from '../settings/paths.js';
+import { defaultAppDir, defaultConfigFile, defaultLogDir } from '../settings/paths.js';
 import { upgradeSettingsFile } from '../settings/settingsFile.js';
 import { watchSettingsFile } from '../settings/settingsWatcher.js';
 import { sourceFactories } from '../sources/registry.js';
 import { registerCredentialCommands } from './credentialCommands.js';
 import { registerCheckCommand } from './checkCommand.js';
 import { registerConfigRestaurantsCommand } from './configRestaurantsCommand.js';
+import { registerDiagnosticsCommand } from './diagnosticsCommand.js';
 
 /** The most a clean stop may take (close connections, flush history and cursors); held, so it always fires. */
 const SHUTDOWN_DEADLINE_MS = 15_000;
+
+/** The headless mode's log file in the log folder (the tray app writes `servicebell.log` there). */
+export const HEADLESS_LOG = 'headless';
 
 /** Exit status for invalid settings or arguments. */
 const EXIT_CONFIG = 2;
 
 /** The commands the `servicebell` command line knows (the packaged app checks its arguments against these). */
-export const CLI_COMMANDS = ['headless', 'credentials', 'check', 'config'] as const;
+export const CLI_COMMANDS = ['headless', 'credentials', 'check', 'config', 'diagnostics'] as const;
 
 /**
  * The exit status for what commander stopped on: 0 for --help and --version, 2 for every invalid command line
@@ -60,7 +64,7 @@ export function buildCliProgram(): Command {
     .addOption(new Option('--data-dir <dir>', 'history, cursors and state').default(defaultAppDir(), 'the tray app’s folder'))
     .option('--json', 'one JSON object per line on stdout (status, alert, action)', false)
     .action(async (opts: { config: string; dataDir: string; json: boolean }) => {
-      const logger = createLogger();
+      const logger = createLogger({ file: { dir: defaultLogDir(), name: HEADLESS_LOG } });
       // An older settings file is rewritten in the current version once it validates (backup next to it).
       const upgrade = await upgradeSettingsFile(opts.config);
       if (upgrade.status === 'upgraded') logger.info({ config: opts.config, from: upgrade.from, backup: upgrade.backup }, 'settings file upgraded to version 2');
@@ -147,5 +151,6 @@ export function buildCliProgram(): Command {
 
   registerCredentialCommands(program);
   registerCheckCommand(program);
+  registerDiagnosticsCommand(program);
   return program;
 }

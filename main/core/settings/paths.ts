@@ -18,3 +18,13 @@ export function defaultAppDir(env: NodeJS.ProcessEnv = process.env, platform: No
 export function defaultConfigFile(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   return path.join(defaultAppDir(env, platform), 'config.json');
 }
+
+/**
+ * Where the log files go, the folder Electron's `app.getPath('logs')` gives: Linux `$XDG_CONFIG_HOME/Servicebell/logs`,
+ * macOS `~/Library/Logs/Servicebell`, Windows `%APPDATA%\Servicebell\logs`. `SERVICEBELL_LOG_DIR` overrides it.
+ */
+export function defaultLogDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env.SERVICEBELL_LOG_DIR) return env.SERVICEBELL_LOG_DIR;
+  if (platform === 'darwin') return path.join(env.HOME ?? os.homedir(), 'Library', 'Logs', APP_FOLDER);
+  return path.join(defaultAppDir(env, platform), 'logs');
+}

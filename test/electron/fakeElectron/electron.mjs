@@ -10,6 +10,8 @@
 // - an unhandled rejection is only a warning (Electron runs with `--unhandled-rejections=warn-with-error-code`) and
 //   the main process keeps running until `app.exit`/`app.quit`, as Electron's event loop does;
 // - `electron .` sets `process.defaultApp` and puts the app path at argv[1];
+// - `dialog.showSaveDialog` throws before ready and resolves `{canceled, filePath}` (the path comes from
+//   SB_FAKE_SAVE_PATH, as if the person picked it; unset: cancelled); `clipboard.writeText` takes a string only and returns a promise;
 // - on darwin a tray click with a context menu set emits `click` and then opens the menu
 //   (shell/browser/ui/tray_icon_cocoa.mm); a relaunch emits `activate` (applicationShouldHandleReopen).
 import { EventEmitter } from 'node:events';
@@ -135,6 +137,20 @@ export class Tray extends EventEmitter {
     this.#menu = menu;
     log('menu', { labels: menu.map((i) => i.label ?? '-') });
   };
+  /** A click on the context menu item with this label (submenus searched), as Electron calls `click(item, window, event)`. */
+  menuClick = (label) => {
+    const find = (items) => {
+      for (const item of items ?? []) {
+        if (item.label === label) return item;
+        const inner = find(item.submenu);
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    const item = find(this.#menu);
+    if (!item?.click || item.enabled === false) return log('menuClickIgnored', { label });
+    item.click(item, undefined, {});
+  };
   /** A left click as the platform delivers it. */
   userClick = () => {
     this.emit('click', {}, {}, {});
@@ -185,13 +201,33 @@ export const session = {
   },
 };
 export const shell = { openExternal: async (url) => log('openExternal', { url }) };
-export default { app, BrowserWindow, Menu, Tray, Notification, ipcMain, nativeTheme, net, powerMonitor, protocol, safeStorage, session, shell };
+let clipboardText = '';
+// Electron 45's clipboard is promise-based, modelled on navigator.clipboard (electron.d.ts).
+export const clipboard = {
+  writeText: async (text) => {
+    if (typeof text !== 'string') throw new TypeError('Error processing argument at index 0, conversion failure from ' + typeof text);
+    clipboardText = text;
+    log('clipboard', { text });
+  },
+  readText: async () => clipboardText,
+};
+export const dialog = {
+  showSaveDialog: async (windowOrOptions, maybeOptions) => {
+    requireReady('dialog');
+    const options = maybeOptions ?? windowOrOptions ?? {};
+    log('saveDialog', { title: options.title, defaultPath: options.defaultPath });
+    const filePath = process.env.SB_FAKE_SAVE_PATH;
+    return filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' };
+  },
+};
+export default { app, BrowserWindow, Menu, Tray, Notification, clipboard, dialog, ipcMain, nativeTheme, net, powerMonitor, protocol, safeStorage, session, shell };
 
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
   const [command, ...rest] = line.split(' ');
   if (command === 'second-instance') app.emit('second-instance', {}, ['servicebell', ...rest], process.cwd(), {});
   if (command === 'activate') app.emit('activate', {}, false);
   if (command === 'tray-click') trays.at(-1)?.userClick();
+  if (command === 'menu') trays.at(-1)?.menuClick(rest.join(' '));
   if (command === 'resume') powerMonitorEmitter.emit('resume');
   if (command === 'quit') app.quit();
 });
