@@ -77,7 +77,7 @@ describe('restaurants in the settings window, in Chromium on the real core', () 
     await pick(page, 'Bistro Centrum');
     await page.getByLabel('Name', { exact: true }).fill('Bistro Centrum Nowe');
     await expect.poll(() => listNames(page)).toEqual(['Bistro Centrum Nowe', 'Sushi Żoliborz', 'Bistro Mokotów']);
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await saved(page);
 
     let file = onDisk(app);
@@ -98,7 +98,7 @@ describe('restaurants in the settings window, in Chromium on the real core', () 
     await pick(page, 'Sushi Żoliborz');
     expect(await page.getByLabel('Id', { exact: true }).getAttribute('readonly')).not.toBeNull();
     await page.getByLabel('Backend token').fill('sb-ui-sushi-token');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await saved(page);
     expect(await createKeychain().get('sushi-zoliborz/vonage.backendToken')).toBe('sb-ui-sushi-token');
     expect(await page.locator('#vonage-backendToken-status').textContent()).toBe('Stored in keychain');
@@ -117,7 +117,7 @@ describe('restaurants in the settings window, in Chromium on the real core', () 
     expect(await page.locator('#restaurants-status').textContent()).toBe('Sushi Żoliborz removed. Save to make it final.');
     // Nothing changes on disk until Save.
     expect(onDisk(app).restaurants).toHaveLength(3);
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await saved(page);
     file = onDisk(app);
     expect(file.restaurants.map((r) => r.id)).toEqual(['default', 'bistro-mokotow']);
@@ -151,7 +151,7 @@ describe('restaurants in the settings window, in Chromium on the real core', () 
     await rule(page, 1).getByLabel('Title').fill('Centrum: new message');
 
     // Saved from the first restaurant: the page goes to the one with problems and shows each at its field.
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => editing(page)).toBe('Bistro Mokotów');
     expect(await page.locator('#vonage-backendUrl-error').textContent()).toBe('restaurants[1] ("Bistro Mokotów").vonage.backendUrl: must be an http(s) URL');
     expect(await page.locator('#vonage-backendUrl').getAttribute('aria-invalid')).toBe('true');
@@ -171,7 +171,7 @@ describe('restaurants in the settings window, in Chromium on the real core', () 
     await pick(page, 'Bistro Mokotów');
     await page.getByLabel('Backend URL').fill('https://backend.mokotow.example');
     await rule(page, 2).getByLabel('Title').fill('Message from {author}');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await saved(page);
     expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
     const file = onDisk(app);
