@@ -8,6 +8,9 @@ import { connectionProbes } from './core/check/probes.js';
 import { systemClock } from './core/connection/clock.js';
 import { buildCliProgram } from './core/headless/cliProgram.js';
 import { createLogger } from './core/log/logger.js';
+import { safeErrorMessage } from './core/log/redact.js';
+import { StartupQueue, later } from './core/app/startupQueue.js';
+import type { Handlers } from '../preload/contract.js';
 import { createOsDoNotDisturb } from './core/notify/osDoNotDisturb.js';
 import { sourceFactories } from './core/sources/registry.js';
 import { withMuted } from './core/settings/restaurantEdits.js';
@@ -21,6 +24,7 @@ import { createElectronNotifier } from './electron/electronNotifier.js';
 import { createElectronOpener } from './electron/electronOpener.js';
 import { openSettingsStore } from './electron/electronSettingsStore.js';
 import { createIpcApi } from './electron/ipcApi.js';
+import { deferredHandlers } from './electron/deferredHandlers.js';
 import { registerIpcHandlers } from './electron/ipcHandlers.js';
 import type { OpenKeyValueFile } from './electron/keyValueFile.js';
 import { createLoginItem } from './electron/loginItem.js';
@@ -36,19 +40,37 @@ const logger = createLogger();
 const activationUrl = (argv: readonly string[]): string | undefined => argv.find((a) => a.startsWith(`${PROTOCOL_SCHEME}://`));
 
 registerAppScheme(protocol);
-const windows = new WindowFactory({ BrowserWindow, preloadPath: path.join(here, '../preload/index.cjs') });
-const pending: { url?: string; handle?(url: string): void } = { url: activationUrl(process.argv) };
+const windows = new WindowFactory({
+  BrowserWindow,
+  preloadPath: path.join(here, '../preload/index.cjs'),
+  onLoadFailed: (page, reason) => logger.warn({ page, reason }, 'a window failed to load its page and was closed'),
+});
 const cliArgs = cliArguments(process.argv, Boolean(process.defaultApp));
+// What the OS hands over while start() still awaits waits for the part it needs: windows need app:// and IPC
+// (registered right after whenReady), a toast activation needs the core.
+const reportQueued = (err: unknown): void => logger.warn({ err }, 'start-up work failed');
+const windowsUp = new StartupQueue(reportQueued);
+const coreUp = new StartupQueue<{ handleActivationUrl(url: string): void }>(reportQueued);
+const openSettings = (): void => windowsUp.run(() => windows.show('settings'));
+const launchUrl = activationUrl(process.argv);
+if (launchUrl) coreUp.run((c) => c.handleActivationUrl(launchUrl));
 
 if (cliArgs) void runCommand(cliArgs);
 else if (claimSingleInstance({
   app,
   onSecondInstance: (argv) => {
     const url = activationUrl(argv);
-    if (url) pending.handle?.(url);
-    else windows.show('settings');
+    if (url) coreUp.run((c) => c.handleActivationUrl(url));
+    else openSettings();
   },
-})) void start();
+})) {
+  // macOS: a relaunch from Finder, Spotlight or the Dock emits `activate`, not `second-instance`.
+  app.on('activate', openSettings);
+  start().catch((err: unknown) => {
+    process.stderr.write(`servicebell: could not start: ${safeErrorMessage(err)}\n`);
+    app.exit(1);
+  });
+}
 
 /** The binary as the `servicebell` command (installed machines): no tray, no window; `headless` runs until signalled. */
 async function runCommand(args: string[]): Promise<void> {
@@ -69,6 +91,18 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {}); // a tray app keeps running with no window open
   await app.whenReady();
   app.dock?.hide();
+  // app://, the session's permission policy and IPC come first: a window opened during the rest of start-up
+  // (a second launch) must find its page and its channels; IPC requests wait for the core (with a deadline).
+  hardenSession(session.defaultSession);
+  handleAppProtocol(protocol, path.join(here, '../renderer/static'));
+  const ipcHandlers = later<Handlers>();
+  registerIpcHandlers({
+    ipcMain,
+    trustedOrigin: APP_ORIGIN,
+    handlers: deferredHandlers(ipcHandlers.promise),
+    onRejected: (channel, reason) => logger.warn({ channel, reason }, 'IPC request rejected'),
+  });
+  windowsUp.open();
   const dataDir = app.getPath('userData');
   const openFile: OpenKeyValueFile = (options) => new ElectronStore<Record<string, unknown>>(options);
   const settingsStore = await openSettingsStore({ dataDir, openFile, onWarning: (message) => logger.warn(message) });
@@ -105,14 +139,9 @@ async function start(): Promise<void> {
     launchAtLogin = enabled;
   };
 
-  hardenSession(session.defaultSession);
-  handleAppProtocol(protocol, path.join(here, '../renderer/static'));
-  registerIpcHandlers({
-    ipcMain,
-    trustedOrigin: APP_ORIGIN,
-    handlers: createIpcApi({ core, secrets, saveSettings: (s) => settingsStore.save(s), setLaunchAtLogin, probes: connectionProbes, notice: settingsStore.notice }),
-    onRejected: (channel, reason) => logger.warn({ channel, reason }, 'IPC request rejected'),
-  });
+  ipcHandlers.resolve(
+    createIpcApi({ core, secrets, saveSettings: (s) => settingsStore.save(s), setLaunchAtLogin, probes: connectionProbes, notice: settingsStore.notice }),
+  );
 
   let stopping = false;
   const quit = (): void => {
@@ -158,7 +187,6 @@ async function start(): Promise<void> {
   watchPowerEvents({ powerMonitor, isOnline: () => net.isOnline(), reconnect: (reason) => core.reconnectAll(reason) });
   installE2eHooks(process.env, core, () => trayApp.snapshot());
 
-  pending.handle = (url) => void notifier.handleActivationUrl?.(url);
-  if (pending.url) pending.handle(pending.url);
+  coreUp.open({ handleActivationUrl: (url) => void notifier.handleActivationUrl?.(url) });
   await core.start();
 }

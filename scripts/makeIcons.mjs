@@ -8,7 +8,10 @@ import { deflateSync } from 'node:zlib';
 
 const OUT = 'assets';
 const STATES = ['connected', 'degraded', 'offline', 'dnd'];
-const GLYPH = { light: [0x2b, 0x2b, 0x2e, 255], dark: [0xf2, 0xf2, 0xf4, 255] }; // light panel → dark glyph
+const GLYPH = { light: [0x2b, 0x2b, 0x2e, 255], dark: [0xf2, 0xf2, 0xf4, 255], any: [0xf2, 0xf2, 0xf4, 255] }; // light panel → dark glyph
+// The `any` variant (Linux, where no API tells the panel's shade: GNOME's top bar is dark even in light mode, KDE's
+// follows the theme): a light glyph inside a dark halo, which reads on a light and on a dark panel.
+const HALO = [0x1c, 0x1c, 0x1e, 255];
 const DOT = { connected: [0x2f, 0xb3, 0x4f, 255], degraded: [0xf0, 0xa0, 0x1a, 255] };
 const RED = [0xe0, 0x2e, 0x24, 255];
 const BLACK = [0, 0, 0, 255];
@@ -57,8 +60,15 @@ function glyphLayers(state, color) {
 function dot(cx, cy, r, color) {
   return [{ shape: circle(cx, cy, r + 0.07), clear: true }, { shape: circle(cx, cy, r), color }];
 }
+/** The shape grown by `r` (sampled in 16 directions), for the halo of the `any` variant. */
+function dilate(shape, r) {
+  const offsets = Array.from({ length: 16 }, (_, k) => [Math.cos((k * Math.PI) / 8) * r, Math.sin((k * Math.PI) / 8) * r]);
+  return (x, y) => shape(x, y) || offsets.some(([dx, dy]) => shape(x + dx, y + dy));
+}
 function trayLayers(state, panel, unread) {
-  const layers = glyphLayers(state, GLYPH[panel]);
+  const glyph = glyphLayers(state, GLYPH[panel]);
+  const halo = glyph.filter((l) => !l.clear).map((l) => ({ shape: dilate(l.shape, 0.09), color: HALO }));
+  const layers = panel === 'any' ? [...halo, ...glyph] : glyph;
   if (DOT[state]) layers.push(...dot(0.8, 0.8, 0.17, DOT[state]));
   if (unread) layers.push(...dot(0.8, 0.2, 0.17, RED));
   return layers;
@@ -162,7 +172,7 @@ const both = (base, layers) => {
 };
 
 for (const state of STATES) {
-  for (const panel of ['light', 'dark']) {
+  for (const panel of ['light', 'dark', 'any']) {
     both(path.join(OUT, 'tray', `tray-${state}-${panel}`), trayLayers(state, panel, false));
     both(path.join(OUT, 'tray', `tray-${state}-unread-${panel}`), trayLayers(state, panel, true));
   }
@@ -175,12 +185,12 @@ write(path.join(OUT, 'icon.ico'), ico([16, 24, 32, 48, 64, 128, 256].map((size) 
 const previewAt = process.argv.indexOf('--preview');
 if (previewAt > 0) {
   const cell = 96;
-  const variants = STATES.flatMap((s) => [trayLayers(s, 'light', false), trayLayers(s, 'light', true), trayLayers(s, 'dark', true), templateLayers(s)]);
-  const cols = 4;
+  const variants = STATES.flatMap((s) => [trayLayers(s, 'light', false), trayLayers(s, 'light', true), trayLayers(s, 'dark', true), trayLayers(s, 'any', true), trayLayers(s, 'any', true), templateLayers(s)]);
+  const cols = 6;
   const rows = Math.ceil(variants.length / cols);
   const sheet = new Uint8Array(cols * cell * rows * cell * 4);
   variants.forEach((layers, i) => {
-    const bg = i % 4 === 2 ? [40, 40, 44, 255] : [235, 235, 235, 255];
+    const bg = i % 6 === 2 || i % 6 === 4 ? [40, 40, 44, 255] : [235, 235, 235, 255];
     const fg = render(cell, layers, 2);
     const img = fg.map((v, k) => (k % 4 === 3 ? 255 : Math.round(v * (fg[k - (k % 4) + 3] / 255) + bg[k % 4] * (1 - fg[k - (k % 4) + 3] / 255))));
     const ox = (i % cols) * cell;

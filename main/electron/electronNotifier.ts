@@ -29,6 +29,9 @@ export interface ElectronNotifierDeps {
   osDoNotDisturb?: () => boolean;
   /** Some systems never emit `show`; after this long the notification counts as shown. */
   showTimeoutMs?: number;
+  /** A second activation of the same notification within this long is the same click (see `emit`). */
+  dedupeMs?: number;
+  now?: () => number;
 }
 
 export class ElectronNotifier implements Notifier {
@@ -36,6 +39,7 @@ export class ElectronNotifier implements Notifier {
   /** Live notifications stay referenced until closed: otherwise their click handlers are garbage-collected. */
   readonly live = new Map<string, NotificationLike>();
   private readonly handlers = new Set<(a: NotificationActivation) => void>();
+  private readonly activatedAt = new Map<string, number>();
 
   constructor(private readonly deps: ElectronNotifierDeps) {}
 
@@ -96,7 +100,19 @@ export class ElectronNotifier implements Notifier {
     this.live.clear();
   }
 
+  /**
+   * One click, one activation. A Windows toast with `activationType="protocol"` reports a click twice: Electron's
+   * in-process `Activated` handler emits `click` for any arguments that are not its own `type=action&…` form
+   * (shell/browser/notifications/win/windows_toast_notification.cc), and Windows also launches the
+   * `servicebell://activate` URI, which reaches us as a second instance. Whichever comes first wins; the other,
+   * within `dedupeMs`, is dropped, so the meeting opens once.
+   */
   private emit(activation: NotificationActivation): void {
+    const now = (this.deps.now ?? Date.now)();
+    const windowMs = this.deps.dedupeMs ?? 10_000;
+    for (const [key, at] of this.activatedAt) if (now - at >= windowMs) this.activatedAt.delete(key);
+    if (this.activatedAt.has(activation.key)) return;
+    this.activatedAt.set(activation.key, now);
     for (const handler of this.handlers) handler(activation);
   }
 }

@@ -1,10 +1,10 @@
 // Puts the tray together: icon, menu actions, the binding to the core, and the hook the updater (issue 7) uses.
-import type { MenuItemConstructorOptions, NativeTheme } from 'electron';
+import type { MenuItemConstructorOptions } from 'electron';
 import type { ServicebellCore } from '../core/app/servicebellCore.js';
 import type { Logger } from '../core/log/logger.js';
 import type { TraySnapshot } from './e2eHooks.js';
 import { createTrayActions } from './trayActions.js';
-import { TrayController, trayIconFile, type TrayLike } from './trayController.js';
+import { TrayController, panelShade, trayIconFile, type PanelTheme, type TrayLike } from './trayController.js';
 import { buildTrayMenuTemplate, tooltip, trayIconState, type TrayState } from './trayMenu.js';
 import { bindTrayToCore } from './trayState.js';
 
@@ -14,7 +14,7 @@ export interface TrayAppDeps<M> {
   logger: Logger;
   createTray(image: string): TrayLike<M>;
   buildMenu(template: MenuItemConstructorOptions[]): M;
-  nativeTheme: Pick<NativeTheme, 'shouldUseDarkColors'> & { on(event: 'updated', listener: () => void): unknown };
+  nativeTheme: PanelTheme & { on(event: 'updated', listener: () => void): unknown };
   iconDir: string;
   platform: NodeJS.Platform;
   openWindow(page: 'settings' | 'history'): void;
@@ -47,14 +47,15 @@ export function startTrayApp<M>(deps: TrayAppDeps<M>): TrayApp {
     quit: deps.quit,
     restartToUpdate: () => restart?.(),
   });
-  const tray = deps.createTray(trayIconFile(deps.iconDir, deps.platform, 'offline', 0, deps.nativeTheme.shouldUseDarkColors));
+  const panel = (): ReturnType<typeof panelShade> => panelShade(deps.platform, deps.nativeTheme);
+  const tray = deps.createTray(trayIconFile(deps.iconDir, deps.platform, 'offline', 0, panel()));
   const controller = new TrayController({
     tray,
     buildMenu: deps.buildMenu,
     actions,
     iconDir: deps.iconDir,
     platform: deps.platform,
-    darkPanel: () => deps.nativeTheme.shouldUseDarkColors,
+    panel,
   });
   const render = (state: TrayState): void => {
     controller.update(state);

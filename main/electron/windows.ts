@@ -26,12 +26,16 @@ const PAGES: Record<PageName, { title: string; width: number; height: number }> 
 
 type PreventableEvent = { preventDefault(): void };
 /** The part of BrowserWindow used here (the real class satisfies it; see main/index.ts). */
-export type WindowLike = Pick<BrowserWindow, 'loadURL' | 'show' | 'focus' | 'isDestroyed' | 'isMinimized' | 'restore'> & {
+export type WindowLike = Pick<BrowserWindow, 'loadURL' | 'show' | 'focus' | 'isDestroyed' | 'isMinimized' | 'restore' | 'destroy'> & {
   once(event: 'ready-to-show', listener: () => void): unknown;
   on(event: 'closed', listener: () => void): unknown;
   webContents: Pick<BrowserWindow['webContents'], 'setWindowOpenHandler' | 'send'> & {
     on(event: 'will-navigate', listener: (event: PreventableEvent) => void): unknown;
     on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+    on(
+      event: 'did-fail-load',
+      listener: (event: unknown, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => void,
+    ): unknown;
   };
 };
 export type WindowConstructor = new (options: BrowserWindowConstructorOptions) => WindowLike;
@@ -60,7 +64,15 @@ export function hardenSession(session: Pick<Session, 'setPermissionRequestHandle
 export class WindowFactory {
   private readonly open = new Map<PageName, WindowLike>();
 
-  constructor(private readonly deps: { BrowserWindow: WindowConstructor; preloadPath: string; onCreated?(page: PageName, win: WindowLike): void }) {}
+  constructor(
+    private readonly deps: {
+      BrowserWindow: WindowConstructor;
+      preloadPath: string;
+      onCreated?(page: PageName, win: WindowLike): void;
+      /** A page that failed to load: its window was dropped, so the next ask creates a fresh one. */
+      onLoadFailed?(page: PageName, reason: string): void;
+    },
+  ) {}
 
   show(page: PageName): WindowLike {
     const existing = this.open.get(page);
@@ -76,10 +88,22 @@ export class WindowFactory {
     win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => this.open.delete(page));
+    // A page that fails to load never reaches ready-to-show: keeping its window would leave "Settings…" focusing an
+    // invisible window for good. Drop it instead.
+    win.webContents.on('did-fail-load', (_event, code, description, _url, isMainFrame) => {
+      if (isMainFrame) this.drop(page, win, `${description} (${code})`);
+    });
     this.open.set(page, win);
     this.deps.onCreated?.(page, win);
-    void win.loadURL(`${APP_ORIGIN}/${page}.html`);
+    // loadURL also rejects on a failed load; did-fail-load above handles it.
+    win.loadURL(`${APP_ORIGIN}/${page}.html`).catch(() => {});
     return win;
+  }
+
+  private drop(page: PageName, win: WindowLike, reason: string): void {
+    if (this.open.get(page) === win) this.open.delete(page);
+    if (!win.isDestroyed()) win.destroy();
+    this.deps.onLoadFailed?.(page, reason);
   }
 
   /** Sends a contract event to every open window. */

@@ -36,6 +36,35 @@ describe('composition root (main/index.ts)', () => {
     }
   });
 
+  it('a macOS relaunch (`activate`, not `second-instance`) opens Settings', async () => {
+    const app = startFakeApp();
+    try {
+      await app.waitFor((l) => l.kind === 'menu', 'tray menu');
+      app.send('activate');
+      expect((await app.waitFor((l) => l.kind === 'loadURL', 'page load')).url).toBe('app://servicebell/settings.html');
+      await app.waitFor((l) => l.kind === 'windowShown', 'settings window shown');
+    } finally {
+      await app.kill();
+    }
+  });
+
+  it('a second launch while start-up still awaits opens a Settings window that shows (app:// and IPC come right after ready)', async () => {
+    const app = startFakeApp([], { SB_FAKE_EARLY_SECOND_INSTANCE: '1' });
+    const { lines, waitFor } = app;
+    try {
+      await waitFor((l) => l.kind === 'windowShown', 'settings window shown');
+      await waitFor((l) => l.kind === 'menu', 'tray menu');
+      expect(lines.some((l) => l.kind === 'loadFailed')).toBe(false);
+      expect(lines.some((l) => l.kind === 'unhandledRejection')).toBe(false);
+      const kinds = lines.map((l) => l.kind);
+      // The window came before the tray: it did not wait for the keychain probe and the core.
+      expect(kinds.indexOf('protocol')).toBeLessThan(kinds.indexOf('window'));
+      expect(kinds.indexOf('ipc')).toBeLessThan(kinds.indexOf('window'));
+    } finally {
+      await app.kill();
+    }
+  });
+
   it('starts the tray when keytar cannot be loaded (no libsecret-1.so.0), with the keychain marked unusable', async () => {
     const app = startFakeApp([], { SB_FAKE_KEYTAR: 'fail', SERVICEBELL_LOG_LEVEL: 'warn' });
     try {

@@ -112,8 +112,21 @@ export class FakeBrowserWindow extends EventEmitter {
     super();
     FakeBrowserWindow.created.push(this);
   }
+  /** Set to make the next load fail as Chromium does: did-fail-load, then a rejected loadURL. */
+  failLoad: { code: number; description: string } | undefined;
   async loadURL(url: string): Promise<void> {
     this.url = url;
+    const failure = this.failLoad ?? FakeBrowserWindow.failNextLoad;
+    FakeBrowserWindow.failNextLoad = undefined;
+    if (failure) {
+      this.webContents.emit('did-fail-load', {}, failure.code, failure.description, url, true);
+      throw new Error(`${failure.description} (${failure.code}) loading '${url}'`);
+    }
+  }
+  static failNextLoad: { code: number; description: string } | undefined;
+  destroy(): void {
+    this.destroyed = true;
+    this.emit('closed');
   }
   show(): void {}
   focus(): void {

@@ -110,6 +110,33 @@ describe('Windows toasts (protocol activation with a one-time token)', () => {
     await core2.stop();
   });
 
+  it('a click Windows reports twice (in-process `click` and the protocol launch) activates once, in either order', async () => {
+    let clock = 1_000;
+    const notifier = new ElectronNotifier({ Notification: FakeNotification, platform: 'win32', tokens: await ToastTokens.open(undefined), now: () => clock });
+    const activations: string[] = [];
+    notifier.onActivated((a) => activations.push(`${a.key} ${a.action}`));
+    const joinUrlOf = (n: FakeNotification | undefined): string =>
+      /<action [^>]*arguments="([^"]+)"/.exec(n?.options.toastXml ?? '')?.[1]?.replace(/&amp;/g, '&') ?? '';
+
+    await notifier.show({ key: 'vonage/1', title: 'Table 1', body: 'help', joinUrl: GOOD });
+    const first = FakeNotification.created.at(-1);
+    first?.emit('click'); // Electron: the Activated event, arguments are our URI (not "type=action&…")
+    expect(await notifier.handleActivationUrl(joinUrlOf(first))).toBe(true); // Windows: the protocol launch
+    expect(activations).toEqual(['vonage/1 default']);
+
+    await notifier.show({ key: 'vonage/2', title: 'Table 2', body: 'help', joinUrl: GOOD });
+    const second = FakeNotification.created.at(-1);
+    expect(await notifier.handleActivationUrl(joinUrlOf(second))).toBe(true);
+    second?.emit('click');
+    expect(activations).toEqual(['vonage/1 default', 'vonage/2 join']);
+
+    // Past the window, a new alert with the same key activates again.
+    clock += 10_000;
+    await notifier.show({ key: 'vonage/1', title: 'Table 1', body: 'again', joinUrl: GOOD });
+    FakeNotification.created.at(-1)?.emit('click');
+    expect(activations).toEqual(['vonage/1 default', 'vonage/2 join', 'vonage/1 default']);
+  });
+
   it('escapes the toast XML', async () => {
     const notifier = new ElectronNotifier({ Notification: FakeNotification, platform: 'win32', tokens: await ToastTokens.open(undefined) });
     await notifier.show({ key: 'k/1', title: 'a <b> & "c"', body: '</text><action/>' });

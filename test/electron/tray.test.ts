@@ -1,10 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import type { SourceStatus } from '../../main/core/sources/source.js';
-import { TrayController, trayIconFile } from '../../main/electron/trayController.js';
+import { TrayController, panelShade, trayIconFile, type PanelTheme } from '../../main/electron/trayController.js';
+import { REPO } from '../packaging/packStage.js';
 import { buildTrayMenuTemplate, tomorrowMorning, trayIconState, type TrayActions, type TrayState } from '../../main/electron/trayMenu.js';
 import { bindTrayToCore } from '../../main/electron/trayState.js';
 import { startTrayApp } from '../../main/electron/trayApp.js';
@@ -143,8 +145,8 @@ describe('TrayController', () => {
     const tray = new FakeTray();
     const a = actions();
     const build = vi.fn((t: MenuItemConstructorOptions[]) => t);
-    const linux = new TrayController({ tray, buildMenu: build, actions: a, iconDir: '/icons', platform: 'linux', darkPanel: () => true, formatTime: hhmm });
-    linux.update(baseState({ unread: 2 }));
+    const windows = new TrayController({ tray, buildMenu: build, actions: a, iconDir: '/icons', platform: 'win32', panel: () => 'dark', formatTime: hhmm });
+    windows.update(baseState({ unread: 2 }));
     expect(tray.image).toBe(path.join('/icons', 'tray-connected-unread-dark.png'));
     expect(tray.tooltip).toBe('Servicebell: All connected (2 unread)');
     expect(tray.title).toBe('');
@@ -153,11 +155,70 @@ describe('TrayController', () => {
     expect(a.calls).toEqual(['history']);
 
     const macTray = new FakeTray();
-    const mac = new TrayController({ tray: macTray, buildMenu: build, actions: a, iconDir: '/icons', platform: 'darwin', darkPanel: () => false });
+    const mac = new TrayController({ tray: macTray, buildMenu: build, actions: a, iconDir: '/icons', platform: 'darwin', panel: () => 'light' });
     mac.update(baseState({ unread: 4, dnd: { active: true, reason: 'paused', until: null } }));
     expect(macTray.image).toBe(path.join('/icons', 'tray-dndTemplate.png'));
     expect(macTray.title).toBe('4');
-    expect(trayIconFile('/icons', 'win32', 'offline', 0, false)).toBe(path.join('/icons', 'tray-offline-light.png'));
+    expect(trayIconFile('/icons', 'win32', 'offline', 0, 'light')).toBe(path.join('/icons', 'tray-offline-light.png'));
+  });
+
+  it('macOS: a click opens the menu there, so it does not also open History; Windows and Linux: a click opens History', () => {
+    const a = actions();
+    const build = (t: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] => t;
+    const macTray = new FakeTray();
+    new TrayController({ tray: macTray, buildMenu: build, actions: a, iconDir: '/icons', platform: 'darwin', panel: () => 'light' }).update(baseState());
+    macTray.emit('click');
+    expect(a.calls).toEqual([]);
+    for (const platform of ['win32', 'linux'] as const) {
+      const tray = new FakeTray();
+      new TrayController({ tray, buildMenu: build, actions: a, iconDir: '/icons', platform, panel: () => 'any' }).update(baseState());
+      tray.emit('click');
+    }
+    expect(a.calls).toEqual(['history', 'history']);
+  });
+
+  it('the glyph follows the panel each platform has: Windows the system colours, Linux one glyph for both, macOS a template', () => {
+    const theme = (app: boolean, system: boolean): PanelTheme => ({ shouldUseDarkColors: app, shouldUseDarkColorsForSystemIntegratedUI: system });
+    // Windows with a light app theme and a dark taskbar (the default in Windows 11's "custom" mode): a light glyph.
+    expect(panelShade('win32', theme(false, true))).toBe('dark');
+    expect(panelShade('win32', theme(true, false))).toBe('light');
+    // GNOME's top bar is dark in light mode: no signal to follow, so a glyph that reads on both.
+    expect(panelShade('linux', theme(false, false))).toBe('any');
+    expect(panelShade('linux', theme(true, true))).toBe('any');
+    expect(trayIconFile('/icons', 'linux', 'degraded', 3, 'any')).toBe(path.join('/icons', 'tray-degraded-unread-any.png'));
+    // Every variant the app can ask for is shipped.
+    const iconDir = path.join(REPO, 'assets/tray');
+    for (const state of ['connected', 'degraded', 'offline', 'dnd'] as const) {
+      for (const panel of ['light', 'dark', 'any'] as const) {
+        for (const unread of [0, 1]) expect(existsSync(trayIconFile(iconDir, 'win32', state, unread, panel)), `${state} ${panel} ${unread}`).toBe(true);
+      }
+      expect(existsSync(trayIconFile(iconDir, 'darwin', state, 0, 'any'))).toBe(true);
+    }
+  });
+
+  it('startTrayApp on Windows picks the glyph by the taskbar signal and re-renders when it changes', async () => {
+    const core = await openCore({});
+    const tray = new FakeTray();
+    const theme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: true });
+    startTrayApp({
+      core,
+      logger: silentLogger(),
+      createTray: (image) => ((tray.image = image), tray),
+      buildMenu: (t: MenuItemConstructorOptions[]) => t,
+      nativeTheme: theme,
+      iconDir: '/icons',
+      platform: 'win32',
+      openWindow: () => {},
+      launchAtLogin: () => false,
+      setLaunchAtLogin: async () => {},
+      onRender: () => {},
+      quit: () => {},
+    });
+    expect(tray.image).toBe(path.join('/icons', 'tray-offline-dark.png'));
+    theme.shouldUseDarkColorsForSystemIntegratedUI = false;
+    theme.emit('updated');
+    expect(tray.image).toBe(path.join('/icons', 'tray-offline-light.png'));
+    await core.stop();
   });
 
   it('is rebuilt from the real core when history and status change', async () => {
@@ -185,7 +246,7 @@ describe('TrayController', () => {
       logger: silentLogger(),
       createTray: (image) => ((tray.image = image), tray),
       buildMenu: (t: MenuItemConstructorOptions[]) => t,
-      nativeTheme: { shouldUseDarkColors: false, on: () => {} },
+      nativeTheme: { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: false, on: () => {} },
       iconDir: '/icons',
       platform: 'linux',
       openWindow: () => {},
@@ -211,7 +272,7 @@ describe('TrayController', () => {
       logger: silentLogger(),
       createTray: (image) => ((tray.image = image), tray),
       buildMenu: (t: MenuItemConstructorOptions[]) => t,
-      nativeTheme: { shouldUseDarkColors: false, on: () => {} },
+      nativeTheme: { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: false, on: () => {} },
       iconDir: '/icons',
       platform: 'linux',
       openWindow: () => {},

@@ -42,6 +42,21 @@ describe('windows', () => {
     expect(FakeBrowserWindow.created).toHaveLength(2);
   });
 
+  it('a window whose page failed to load is dropped, so asking again opens a fresh one instead of focusing an invisible one', async () => {
+    const failed: string[] = [];
+    const factory = new WindowFactory({ BrowserWindow: FakeBrowserWindow, preloadPath: 'p', onLoadFailed: (page, reason) => failed.push(`${page}: ${reason}`) });
+    FakeBrowserWindow.failNextLoad = { code: -302, description: 'ERR_UNKNOWN_URL_SCHEME' };
+    const first = factory.show('settings') as FakeBrowserWindow;
+    await new Promise((r) => setImmediate(r));
+    expect(first.destroyed).toBe(true);
+    expect(failed).toEqual(['settings: ERR_UNKNOWN_URL_SCHEME (-302)']);
+    const second = factory.show('settings') as FakeBrowserWindow;
+    expect(second).not.toBe(first);
+    expect(FakeBrowserWindow.created).toHaveLength(2);
+    expect(second.destroyed).toBe(false);
+    expect(first.focused).toBe(0);
+  });
+
   it('denies every permission except notifications', () => {
     let request: ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | undefined;
     let check: ((wc: unknown, permission: string) => boolean) | undefined;
