@@ -16,7 +16,7 @@ import { sourceFactories } from './core/sources/registry.js';
 import { withMuted } from './core/settings/restaurantEdits.js';
 import { createAppSecretResolver } from './electron/appSecrets.js';
 import { runAppCommand } from './electron/appCommand.js';
-import { AutoUpdate } from './electron/autoUpdate.js';
+import { AutoUpdate, linuxPackageType } from './electron/autoUpdate.js';
 import { cliArguments } from './electron/cliArguments.js';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './electron/appProtocol.js';
 import { installE2eHooks } from './electron/e2eHooks.js';
@@ -180,7 +180,14 @@ async function start(): Promise<void> {
   if (app.isPackaged) {
     // Loaded only in a packaged app: electron-updater reads the app's update feed file, absent in development.
     const { default: electronUpdater } = await import('electron-updater');
-    const autoUpdate = new AutoUpdate({ updater: electronUpdater.autoUpdater, clock: systemClock, settings: core.settings.updates, logger });
+    const autoUpdate = new AutoUpdate({
+      updater: electronUpdater.autoUpdater,
+      clock: systemClock,
+      settings: core.settings.updates,
+      logger,
+      // An AppImage updates itself even if its resources came from the same unpacked tree as the deb.
+      packageType: process.platform === 'linux' && !process.env.APPIMAGE ? linuxPackageType(process.resourcesPath) : undefined,
+    });
     autoUpdate.onUpdateReady(() => trayApp.setUpdateReady(() => void autoUpdate.restartToUpdate()));
     autoUpdate.start();
   }

@@ -1,8 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { AppUpdater } from 'electron-updater';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ManualClock } from '../../test/harness/manualClock.js';
 import { updatesSettingsSchema, type UpdatesSettings } from '../core/settings/schema.js';
-import { AutoUpdate, UPDATE_CHECK_INTERVAL_MS, type GenericFeed, type UpdateLog, type UpdaterPort } from './autoUpdate.js';
+import { AutoUpdate, UPDATE_CHECK_INTERVAL_MS, linuxPackageType, type GenericFeed, type UpdateLog, type UpdaterPort } from './autoUpdate.js';
 
 type Listener = (arg: never) => void;
 
@@ -61,11 +64,11 @@ class RecordingLog implements UpdateLog {
   }
 }
 
-function setup(settings: Partial<UpdatesSettings> = {}) {
+function setup(settings: Partial<UpdatesSettings> = {}, packageType?: string) {
   const updater = new FakeUpdater();
   const clock = new ManualClock();
   const log = new RecordingLog();
-  const auto = new AutoUpdate({ updater, clock, logger: log, settings: updatesSettingsSchema.parse(settings) });
+  const auto = new AutoUpdate({ updater, clock, logger: log, settings: updatesSettingsSchema.parse(settings), packageType });
   return { updater, clock, log, auto };
 }
 
@@ -140,6 +143,36 @@ describe('AutoUpdate', () => {
     expect(auto.restartToUpdate()).toBe(false);
     expect(updater.installs).toEqual([]);
     expect(log.lines).toEqual(['info updates: disabled by the administrator setting updates.enabled = false']);
+  });
+
+  it('a deb install (DebUpdater) neither downloads nor installs on quit: no pkexec/sudo prompt at every quit', () => {
+    const { updater, clock, log, auto } = setup({}, 'deb');
+    expect(auto.start()).toBe('package-manager');
+    expect(updater.autoInstallOnAppQuit).toBe(false);
+    expect(updater.autoDownload).toBe(false);
+    clock.advance(7 * UPDATE_CHECK_INTERVAL_MS);
+    expect(updater.checks).toBe(0);
+    expect(auto.restartToUpdate()).toBe(false);
+    expect(updater.installs).toEqual([]);
+    expect(log.lines).toEqual([expect.stringMatching(/^info updates: installed as a deb package; updated through the system package manager \(apt repository/)]);
+  });
+
+  it('AppImage, Windows and macOS (no package-type file) keep downloading and installing on quit', () => {
+    for (const packageType of [undefined, 'AppImage']) {
+      const { updater, auto } = setup({}, packageType);
+      expect(auto.start()).toBe('checking');
+      expect(updater.autoInstallOnAppQuit).toBe(true);
+      expect(updater.autoDownload).toBe(true);
+      expect(updater.checks).toBe(1);
+    }
+  });
+
+  it('reads the package type where electron-updater does (resources/package-type)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sb-resources-'));
+    expect(linuxPackageType(dir)).toBeUndefined();
+    writeFileSync(path.join(dir, 'package-type'), 'deb\n');
+    expect(linuxPackageType(dir)).toBe('deb');
+    expect(linuxPackageType(undefined)).toBeUndefined();
   });
 
   it('tells subscribers when an update is downloaded, late subscribers too, and restarts into it', () => {

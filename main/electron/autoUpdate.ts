@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Clock, TimerHandle } from '../core/connection/clock.js';
 import type { UpdatesSettings } from '../core/settings/schema.js';
 
@@ -38,9 +40,27 @@ export interface AutoUpdateDeps {
   settings: UpdatesSettings;
   logger: UpdateLog;
   intervalMs?: number;
+  /** `resources/package-type` as electron-builder writes it for deb/rpm/pacman builds (see `linuxPackageType`). */
+  packageType?: string;
 }
 
-export type AutoUpdateStart = 'checking' | 'disabled' | 'refused-feed';
+export type AutoUpdateStart = 'checking' | 'disabled' | 'refused-feed' | 'package-manager';
+
+/** Linux packages whose electron-updater backend installs with `pkexec`/`sudo` (DebUpdater, RpmUpdater, PacmanUpdater). */
+const SYSTEM_PACKAGES = new Set(['deb', 'rpm', 'pacman']);
+
+/**
+ * What electron-updater itself reads to pick its Linux backend: `<resources>/package-type` ("deb", "rpm",
+ * "pacman"), written by electron-builder into those packages; absent for an AppImage and on macOS/Windows.
+ */
+export function linuxPackageType(resourcesPath: string | undefined, read: (file: string) => string = (f) => readFileSync(f, 'utf8')): string | undefined {
+  if (!resourcesPath) return undefined;
+  try {
+    return read(path.join(resourcesPath, 'package-type')).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
 export interface UpdateReady {
   version: string;
 }
@@ -61,7 +81,7 @@ export class AutoUpdate {
   private started = false;
   private ready: UpdateReady | undefined;
 
-  constructor(deps: AutoUpdateDeps) {
+  constructor(private readonly deps: AutoUpdateDeps) {
     this.updater = deps.updater;
     this.clock = deps.clock;
     this.settings = deps.settings;
@@ -75,6 +95,16 @@ export class AutoUpdate {
       // Administrators turn this off when the fleet is updated by their own tooling: touch nothing at all.
       this.logger.info('updates: disabled by the administrator setting updates.enabled = false');
       return 'disabled';
+    }
+    const packageType = this.deps.packageType;
+    if (packageType !== undefined && SYSTEM_PACKAGES.has(packageType)) {
+      // electron-updater's DebUpdater installs with pkexec / sudo dpkg -i from the quit handler: an admin password at
+      // every quit, which front-of-house accounts do not have. A system package is updated by the system: apt (an
+      // apt repository) or the fleet's tooling. Nothing is downloaded, nothing installs on quit.
+      this.updater.autoDownload = false;
+      this.updater.autoInstallOnAppQuit = false;
+      this.logger.info(`updates: installed as a ${packageType} package; updated through the system package manager (apt repository or fleet tooling), not by the app`);
+      return 'package-manager';
     }
     const feedUrl = this.settings.feedUrl;
     if (feedUrl !== undefined && !isHttpsUrl(feedUrl)) {
