@@ -1,4 +1,5 @@
 // Electron composition root: wiring only. Every piece lives in main/electron (adapters) or main/core (logic).
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, Menu, Notification, Tray, ipcMain, nativeTheme, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
@@ -72,6 +73,21 @@ else if (claimSingleInstance({
   });
 }
 
+/**
+ * Whether this is the first start that will show a notification (macOS asks for permission then). A marker in the
+ * data folder, so a fleet's pre-seeded config.json does not hide a first run.
+ */
+function firstNotificationRun(dataDir: string): boolean {
+  const marker = path.join(dataDir, '.notifications-asked');
+  if (existsSync(marker)) return false;
+  try {
+    writeFileSync(marker, '');
+  } catch (err) {
+    logger.warn({ err }, 'could not record the first run');
+  }
+  return true;
+}
+
 /** The binary as the `servicebell` command (installed machines): no tray, no window; `headless` runs until signalled. */
 async function runCommand(args: string[]): Promise<void> {
   app.dock?.hide();
@@ -117,7 +133,14 @@ async function start(): Promise<void> {
   });
   const tokens = await ToastTokens.open(dataDir);
   const osDnd = createOsDoNotDisturb({ platform: process.platform, appUserModelId: APP_ID, logger });
-  const notifier = createElectronNotifier({ Notification, platform: process.platform, tokens, logger, osDoNotDisturb: () => osDnd.active() });
+  const notifier = createElectronNotifier({
+    Notification,
+    platform: process.platform,
+    tokens,
+    logger,
+    osDoNotDisturb: () => osDnd.active(),
+    retryFirstFailure: process.platform === 'darwin' && firstNotificationRun(dataDir) ? { delayMs: 5000 } : undefined,
+  });
   const core = await ServicebellCore.open({
     settings: settingsStore.settings,
     dataDir,
@@ -140,7 +163,15 @@ async function start(): Promise<void> {
   };
 
   ipcHandlers.resolve(
-    createIpcApi({ core, secrets, saveSettings: (s) => settingsStore.save(s), setLaunchAtLogin, probes: connectionProbes, notice: settingsStore.notice }),
+    createIpcApi({
+      core,
+      secrets,
+      saveSettings: (s) => settingsStore.save(s),
+      setLaunchAtLogin,
+      probes: connectionProbes,
+      notice: settingsStore.notice,
+      notificationProblem: () => notifier.notificationProblem?.(),
+    }),
   );
 
   let stopping = false;

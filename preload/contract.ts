@@ -81,6 +81,8 @@ export const contract = {
       restaurantSecrets: restaurantSecretStatusSchema,
       keychainUsable: z.boolean(),
       keychainProblem: z.string().optional(),
+      /** Set while notifications fail (macOS/Windows not permitting them); what to change and where. */
+      notificationProblem: z.string().optional(),
       notice: z.string().optional(),
     }),
   },

@@ -85,7 +85,8 @@ async function load(): Promise<void> {
   showSecretStatus(current.secrets);
   const notice = byId('notice');
   const keychainText = current.keychainUsable ? '' : `The OS keychain is not available${current.keychainProblem ? ` (${current.keychainProblem})` : ''}: secrets cannot be stored safely.`;
-  setStatus(notice, current.notice ?? keychainText, 'error');
+  const problems = [current.notice ?? keychainText, current.notificationProblem ?? ''].filter((text) => text !== '');
+  setStatus(notice, problems.join(' '), 'error');
 }
 
 async function save(): Promise<void> {

@@ -32,6 +32,20 @@ export interface ElectronNotifierDeps {
   /** A second activation of the same notification within this long is the same click (see `emit`). */
   dedupeMs?: number;
   now?: () => number;
+  /**
+   * macOS first run: the first notification is reported `failed` while the permission prompt is still open. When
+   * set, the first notification that fails is shown once more after `delayMs`.
+   */
+  retryFirstFailure?: { delayMs: number };
+}
+
+/** What the Settings window says when macOS or Windows did not let a notification through. */
+export function notPermittedText(platform: 'darwin' | 'win32', error: string): string {
+  const where =
+    platform === 'darwin'
+      ? 'System Settings › Notifications › Servicebell: turn on Allow notifications and choose Alerts'
+      : 'Settings › System › Notifications: turn on notifications for Servicebell';
+  return `Notifications are not permitted or could not be shown (${error}). ${where}.`;
 }
 
 export class ElectronNotifier implements Notifier {
@@ -40,8 +54,17 @@ export class ElectronNotifier implements Notifier {
   readonly live = new Map<string, NotificationLike>();
   private readonly handlers = new Set<(a: NotificationActivation) => void>();
   private readonly activatedAt = new Map<string, number>();
+  private retryPending: boolean;
+  private problem: string | undefined;
 
-  constructor(private readonly deps: ElectronNotifierDeps) {}
+  constructor(private readonly deps: ElectronNotifierDeps) {
+    this.retryPending = deps.retryFirstFailure !== undefined;
+  }
+
+  /** Set while the last notification failed (e.g. not permitted), for the Settings window; cleared by one that shows. */
+  notificationProblem(): string | undefined {
+    return this.problem;
+  }
 
   onActivated(handler: (a: NotificationActivation) => void): void {
     this.handlers.add(handler);
@@ -59,16 +82,29 @@ export class ElectronNotifier implements Notifier {
     } else {
       options = { title: request.title, body: request.body, actions: request.joinUrl ? [{ type: 'button', text: JOIN_LABEL }] : [] };
     }
-    const notification = new Ctor(options);
-    this.live.get(request.key)?.close();
-    this.live.set(request.key, notification);
-    notification.on('click', () => this.emit({ key: request.key, action: 'default' }));
+    let result = await this.present(request.key, options);
+    if (result.status === 'failed' && this.retryPending) {
+      this.retryPending = false;
+      const delayMs = this.deps.retryFirstFailure?.delayMs ?? 0;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      result = await this.present(request.key, options);
+    }
+    this.retryPending = false;
+    this.problem = result.status === 'failed' ? notPermittedText(platform, result.error) : undefined;
+    return result;
+  }
+
+  private present(key: string, options: NotificationConstructorOptions): Promise<ShowResult> {
+    const notification = new this.deps.Notification(options);
+    this.live.get(key)?.close();
+    this.live.set(key, notification);
+    notification.on('click', () => this.emit({ key, action: 'default' }));
     notification.on('action', (details, index) => {
       // Electron 45 puts the index on the event; older versions pass it positionally.
-      if ((details?.actionIndex ?? index) === 0) this.emit({ key: request.key, action: 'join' });
+      if ((details?.actionIndex ?? index) === 0) this.emit({ key, action: 'join' });
     });
     notification.on('close', () => {
-      if (this.live.get(request.key) === notification) this.live.delete(request.key);
+      if (this.live.get(key) === notification) this.live.delete(key);
     });
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve({ status: 'shown' }), this.deps.showTimeoutMs ?? 3000);
@@ -78,7 +114,7 @@ export class ElectronNotifier implements Notifier {
       });
       notification.on('failed', (_event, error) => {
         clearTimeout(timer);
-        this.live.delete(request.key);
+        if (this.live.get(key) === notification) this.live.delete(key);
         resolve({ status: 'failed', error });
       });
       notification.show();
@@ -120,7 +156,7 @@ export class ElectronNotifier implements Notifier {
 /** Linux (and other X11/Wayland desktops): the core's D-Bus adapter; macOS and Windows: Electron. */
 export function createElectronNotifier(
   deps: Omit<ElectronNotifierDeps, 'platform'> & { platform: NodeJS.Platform; logger: Logger; busAddress?: string },
-): Notifier & { handleActivationUrl?(url: string): Promise<boolean> } {
+): Notifier & { handleActivationUrl?(url: string): Promise<boolean>; notificationProblem?(): string | undefined } {
   if (deps.platform === 'darwin' || deps.platform === 'win32') return new ElectronNotifier({ ...deps, platform: deps.platform });
   return new DbusNotifier({ logger: deps.logger, busAddress: deps.busAddress, appName: 'Servicebell' });
 }

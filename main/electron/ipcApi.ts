@@ -19,6 +19,8 @@ export interface IpcApiDeps {
   probes: readonly ConnectionProbe[];
   /** Shown once in the settings window, e.g. "config.json was unreadable and was moved aside". */
   notice?: string;
+  /** Why notifications are failing (macOS/Windows not permitting them), while they are. */
+  notificationProblem?(): string | undefined;
   now?: () => number;
 }
 
@@ -57,6 +59,7 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
       restaurantSecrets: await everyStatus(),
       keychainUsable: secrets.keychainUsable,
       keychainProblem: secrets.keychainProblem,
+      notificationProblem: deps.notificationProblem?.(),
       notice: deps.notice,
     }),
     'settings:save': async ({ settings: raw, secrets: typed, restaurantSecrets }) => {

@@ -52,8 +52,15 @@ export class FakeNotification extends EventEmitter {
   static isSupported(): boolean {
     return FakeNotification.supported;
   }
+  /** How many of the next notifications fail as macOS reports one it was not allowed to show (`failed`). */
+  static failNext = 0;
   show(): void {
     this.shown = true;
+    if (FakeNotification.failNext > 0) {
+      FakeNotification.failNext--;
+      queueMicrotask(() => this.emit('failed', {}, 'Notification was not delivered: not authorized'));
+      return;
+    }
     if (FakeNotification.autoShow) queueMicrotask(() => this.emit('show', {}));
   }
   close(): void {

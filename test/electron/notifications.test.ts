@@ -3,6 +3,8 @@ import { silentLogger } from '../../main/core/log/logger.js';
 import { DbusNotifier } from '../../main/core/notify/dbusNotifier.js';
 import { ElectronNotifier, createElectronNotifier } from '../../main/electron/electronNotifier.js';
 import { createElectronOpener } from '../../main/electron/electronOpener.js';
+import { createIpcApi } from '../../main/electron/ipcApi.js';
+import { SecretResolver } from '../../main/core/secrets/secretResolver.js';
 import { ToastTokens, activationToken } from '../../main/electron/toastActivation.js';
 import { startPrivateDesktop } from '../harness/privateBus.js';
 import { waitUntil } from '../harness/wait.js';
@@ -16,6 +18,7 @@ beforeEach(() => {
   FakeNotification.created = [];
   FakeNotification.supported = true;
   FakeNotification.autoShow = true;
+  FakeNotification.failNext = 0;
 });
 
 async function macSetup() {
@@ -80,6 +83,47 @@ describe('macOS notifications (Electron Notification with a Join Meeting action)
     const notifier = new ElectronNotifier({ Notification: FakeNotification, platform: 'darwin', tokens: await ToastTokens.open(undefined), osDoNotDisturb: () => true });
     expect(await notifier.show({ key: 'vonage/9', title: 't', body: 'b' })).toEqual({ status: 'os_dnd' });
     expect(FakeNotification.created).toHaveLength(0);
+  });
+});
+
+describe('macOS first run (the permission prompt is open when the first notification fails)', () => {
+  it('retries the first failed notification once, then shows it; later failures are not retried', async () => {
+    const notifier = new ElectronNotifier({ Notification: FakeNotification, platform: 'darwin', tokens: await ToastTokens.open(undefined), retryFirstFailure: { delayMs: 1 } });
+    FakeNotification.failNext = 1;
+    expect(await notifier.show({ key: 'vonage/1', title: 'Table 1', body: 'help', joinUrl: GOOD })).toEqual({ status: 'shown' });
+    expect(FakeNotification.created).toHaveLength(2);
+    expect(notifier.notificationProblem()).toBeUndefined();
+    FakeNotification.failNext = 1;
+    expect((await notifier.show({ key: 'vonage/2', title: 'Table 2', body: 'help' })).status).toBe('failed');
+    expect(FakeNotification.created).toHaveLength(3);
+  });
+
+  it('without the first-run flag a failure is not retried', async () => {
+    const notifier = new ElectronNotifier({ Notification: FakeNotification, platform: 'darwin', tokens: await ToastTokens.open(undefined) });
+    FakeNotification.failNext = 1;
+    expect((await notifier.show({ key: 'vonage/1', title: 'Table 1', body: 'help' })).status).toBe('failed');
+    expect(FakeNotification.created).toHaveLength(1);
+  });
+
+  it('when notifications stay refused the Settings window is told what to change, until one is shown again', async () => {
+    const notifier = new ElectronNotifier({ Notification: FakeNotification, platform: 'darwin', tokens: await ToastTokens.open(undefined), retryFirstFailure: { delayMs: 1 } });
+    const core = await openCore({ notifier });
+    const api = createIpcApi({
+      core,
+      secrets: new SecretResolver({ env: {}, keychainUsable: false, logger: silentLogger() }),
+      saveSettings: async () => {},
+      setLaunchAtLogin: async () => {},
+      probes: [],
+      notificationProblem: () => notifier.notificationProblem(),
+    });
+    FakeNotification.failNext = 2;
+    expect((await notifier.show({ key: 'vonage/1', title: 'Table 1', body: 'help' })).status).toBe('failed');
+    expect((await api['settings:get'](undefined as never)).notificationProblem).toBe(
+      'Notifications are not permitted or could not be shown (Notification was not delivered: not authorized). System Settings › Notifications › Servicebell: turn on Allow notifications and choose Alerts.',
+    );
+    expect((await notifier.show({ key: 'vonage/2', title: 'Table 2', body: 'help' })).status).toBe('shown');
+    expect((await api['settings:get'](undefined as never)).notificationProblem).toBeUndefined();
+    await core.stop();
   });
 });
 
