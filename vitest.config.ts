@@ -13,5 +13,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
     unstubEnvs: true,
+    // @actions/workflow-parser imports its JSON schema without an import attribute, which Node refuses: let Vite load it.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });
