@@ -10,6 +10,7 @@ import { systemClock } from './core/connection/clock.js';
 import { buildCliProgram } from './core/headless/cliProgram.js';
 import { createLogger } from './core/log/logger.js';
 import { safeErrorMessage } from './core/log/redact.js';
+import { watchLogindWake } from './core/connection/logindWake.js';
 import { StartupQueue, later } from './core/app/startupQueue.js';
 import type { Handlers } from '../preload/contract.js';
 import { createOsDoNotDisturb } from './core/notify/osDoNotDisturb.js';
@@ -222,7 +223,10 @@ async function start(): Promise<void> {
     autoUpdate.onUpdateReady(() => trayApp.setUpdateReady(() => void autoUpdate.restartToUpdate()));
     autoUpdate.start();
   }
-  watchPowerEvents({ powerMonitor, isOnline: () => net.isOnline(), reconnect: (reason) => core.reconnectAll(reason) });
+  // Linux: Electron has no unlock-screen there; logind's Unlock and PrepareForSleep on the system bus stand in.
+  const logindWake: Array<(wake: (reason: string) => void) => void> =
+    process.platform === 'linux' ? [(wake) => void watchLogindWake({ onWake: wake, logger })] : [];
+  watchPowerEvents({ powerMonitor, isOnline: () => net.isOnline(), reconnect: (reason) => core.reconnectAll(reason), wakeSources: logindWake });
   installE2eHooks(process.env, core, () => trayApp.snapshot());
 
   coreUp.open({ handleActivationUrl: (url) => void notifier.handleActivationUrl?.(url) });

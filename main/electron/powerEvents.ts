@@ -19,6 +19,11 @@ export interface PowerEventDeps {
   /** Events closer together than this cause one reconnect (resume and unlock usually arrive together). */
   coalesceMs?: number;
   now?: () => number;
+  /**
+   * More wake-ups that Electron does not report, e.g. logind's Unlock and PrepareForSleep on Linux (see
+   * main/core/connection/logindWake.ts); each gets the same coalescing trigger.
+   */
+  wakeSources?: ReadonlyArray<(wake: (reason: string) => void) => void>;
   setInterval?: (fn: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
 }
@@ -39,6 +44,7 @@ export function watchPowerEvents(deps: PowerEventDeps): () => void {
     deps.powerMonitor.on(name, listener);
     return { name, listener };
   });
+  for (const subscribe of deps.wakeSources ?? []) subscribe(trigger);
   let online = deps.isOnline();
   const poll = (): void => {
     const next = deps.isOnline();

@@ -74,7 +74,9 @@ describe('power events', () => {
     let clock = 0;
     let online = true;
     let poll: () => void = () => {};
+    let logindWake: (reason: string) => void = () => {};
     const stop = watchPowerEvents({
+      wakeSources: [(wake) => (logindWake = wake)],
       powerMonitor: pm,
       reconnect: (reason) => core.reconnectAll(reason),
       isOnline: () => online,
@@ -92,10 +94,15 @@ describe('power events', () => {
     clock = 20_000;
     pm.emit('unlock-screen');
     expect(reasons).toEqual(['resume', 'online', 'unlock-screen']);
+    // Linux: logind's Unlock comes through the same trigger, coalesced with Electron's own events.
+    logindWake('logind-unlock');
+    clock = 25_000;
+    logindWake('logind-unlock');
+    expect(reasons).toEqual(['resume', 'online', 'unlock-screen', 'logind-unlock']);
     stop();
     clock = 30_000;
     pm.emit('resume');
-    expect(reasons).toHaveLength(3);
+    expect(reasons).toHaveLength(4);
     await core.stop();
   });
 });
