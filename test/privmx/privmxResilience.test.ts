@@ -129,7 +129,7 @@ describe('PrivmxSource stays connected, loses nothing, doubles nothing', () => {
       else if (kind === 3) junk.push(JSON.stringify({ channel: 'thread', type: 'somethingNew', data: {}, timestamp: 1 }));
       else if (kind === 4) junk.push(JSON.stringify({ jsonrpc: '2.0', id: 99_999 + i, result: 'OK' }));
       else if (kind === 5) junk.push(i % 200 === 5 ? big : JSON.stringify({ hello: 'world' }));
-      else if (kind === 6) junk.push('null');
+      else if (kind === 6) junk.push(i % 20 === 6 ? 'null' : JSON.stringify({ channel: 'thread', type: 'threadNewMessage', data: i % 40 === 16 ? [1] : null, timestamp: 1 }));
       else if (kind === 7) junk.push(JSON.stringify({ channel: 'kvdb', type: 'kvdbNewEntry', data: { kvdbId: 'x' }, timestamp: 2 }));
       else if (kind === 8) junk.push(JSON.stringify({ jsonrpc: '2.0', error: { code: -32700, message: 'Parse error', data: null } }));
       else junk.push('{"channel":"thread","type":');

@@ -11,10 +11,14 @@ export const rpcResponseSchema = z.object({
 }).refine((f) => f.result !== undefined || f.error !== undefined, 'neither result nor error');
 export type RpcResponse = z.infer<typeof rpcResponseSchema>;
 
+/**
+ * The envelope only: `data` is checked to be an object here and parsed once, by its event type's schema, in the event
+ * handler (a `z.record` here walked and copied every key first: 3 µs of a 35 µs event, measured).
+ */
 export const notificationFrameSchema = z.object({
   channel: z.string().min(1).max(64),
   type: z.string().min(1).max(128),
-  data: z.record(z.string(), z.unknown()),
+  data: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'data must be an object'),
   timestamp: z.number(),
 });
 export type NotificationFrame = z.infer<typeof notificationFrameSchema>;

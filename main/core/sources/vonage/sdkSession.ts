@@ -1,5 +1,6 @@
 // One nexmo-client session on one conversation: login and fetch with timeouts, listeners, token swaps.
 import { describeNetworkError } from '../../connection/networkError.js';
+import { trimSdkEvents } from './sdkEventRetention.js';
 import { loadNexmoClient } from './sdkRuntime.js';
 import { createGuardedParser } from './socketGuard.js';
 import type { SdkApplication, SdkClient, SdkClientOptions, SdkConversation } from './sdkTypes.js';
@@ -104,6 +105,7 @@ export class SdkSession {
       // The wildcard sees every type, so the cursor advances over events we do not alert on.
       conversation.on('*', (...args: unknown[]) => {
         if (live()) handlers.onEvent(String(args[0]), args.length >= 3 ? args[2] : args[1]);
+        trimSdkEvents(conversation.events);
       });
       session = new SdkSession(client, app, conversation, options);
       opened = true;

@@ -20,6 +20,8 @@ export interface SdkEvent {
 export interface SdkConversation {
   id: string;
   me: { id: string } | null;
+  /** Every event the SDK has seen in this conversation, by id (grows for the session's life; see sdkEventRetention). */
+  events?: Map<string, unknown>;
   on(event: string, listener: (...args: unknown[]) => void): void;
   off(event: string, listener: (...args: unknown[]) => void): void;
 }
