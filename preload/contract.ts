@@ -26,7 +26,7 @@ export const Events = {
 } as const;
 export type EventChannel = (typeof Events)[keyof typeof Events];
 
-export const secretNameSchema = z.enum(['vonage.backendToken', 'privmx.apiKeySecret', 'smsapi.token']);
+export const secretNameSchema = z.enum(['vonage.backendToken', 'privmx.apiKeySecret', 'smsapi.token', 'mqtt.password', 'ntfy.token']);
 export const secretLocationSchema = z.enum(['environment', 'keychain', 'encrypted store', 'memory', 'missing']);
 /** Where each secret lives; values are never sent to a window. */
 const secretStatusSchema = z.record(secretNameSchema, secretLocationSchema);

@@ -17,7 +17,8 @@
 #                           'aws secretsmanager get-secret-value --secret-id "servicebell/$RESTAURANT/$SECRET_NAME" --query SecretString --output text'
 #   SERVICEBELL_RESTAURANTS which restaurants to provision secrets for (ids, space-separated; default: every restaurant
 #                           of CONFIG_JSON, as `servicebell config restaurants` lists them)
-#   SERVICEBELL_SECRETS     which secrets each restaurant uses (default: all three)
+#   SERVICEBELL_SECRETS     which secrets each restaurant uses (default: all five; name only those your restaurants
+#                           use, e.g. 'mqtt.password smsapi.token', when the secret store holds no others)
 #   SERVICEBELL_CLI         the servicebell command (default: servicebell)
 #
 # Secret values only ever travel through a pipe: never on a command line (visible in `ps`), never in a file,
@@ -26,7 +27,7 @@ set -euo pipefail
 
 cli="${SERVICEBELL_CLI:-servicebell}"
 secret_cmd="${SERVICEBELL_SECRET_CMD:-vault kv get -field=\"\$SECRET_NAME\" \"secret/servicebell/\$RESTAURANT\"}"
-secrets="${SERVICEBELL_SECRETS:-vonage.backendToken privmx.apiKeySecret smsapi.token}"
+secrets="${SERVICEBELL_SECRETS:-vonage.backendToken privmx.apiKeySecret smsapi.token mqtt.password ntfy.token}"
 
 force=0
 if [ "${1:-}" = "--force" ]; then force=1; shift; fi

@@ -11,7 +11,7 @@ import { RESTAURANT_TEXT as T } from './restaurantText.js';
 import type { RulesEditor } from './rulesEditor.js';
 
 type Json = Record<string, unknown>;
-const MISSING: SecretStatus = { 'vonage.backendToken': 'missing', 'privmx.apiKeySecret': 'missing', 'smsapi.token': 'missing' };
+const MISSING: SecretStatus = { 'vonage.backendToken': 'missing', 'privmx.apiKeySecret': 'missing', 'smsapi.token': 'missing', 'mqtt.password': 'missing', 'ntfy.token': 'missing' };
 
 export class RestaurantEditor {
   drafts: Draft[] = [];

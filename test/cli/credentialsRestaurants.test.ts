@@ -54,6 +54,10 @@ describe('servicebell credentials --restaurant', () => {
       'bistro-mokotow\tprivmx.apiKeySecret\tmissing',
       'trattoria-centrum\tsmsapi.token\tmissing',
       'bistro-mokotow\tsmsapi.token\tmissing',
+      'trattoria-centrum\tmqtt.password\tmissing',
+      'bistro-mokotow\tmqtt.password\tmissing',
+      'trattoria-centrum\tntfy.token\tmissing',
+      'bistro-mokotow\tntfy.token\tmissing',
     ]);
     // With two restaurants the plain variable counts for neither (neither is `default`); the suffixed one names one.
     const env = { ...noEnvSecrets, SERVICEBELL_VONAGE_BACKEND_TOKEN: 'plain-env-value', SERVICEBELL_PRIVMX_API_KEY_SECRET__BISTRO_MOKOTOW: 'bistro-env-value' };
@@ -62,6 +66,8 @@ describe('servicebell credentials --restaurant', () => {
       'bistro-mokotow\tvonage.backendToken\tkeychain',
       'bistro-mokotow\tprivmx.apiKeySecret\tenvironment (SERVICEBELL_PRIVMX_API_KEY_SECRET__BISTRO_MOKOTOW)',
       'bistro-mokotow\tsmsapi.token\tmissing',
+      'bistro-mokotow\tmqtt.password\tmissing',
+      'bistro-mokotow\tntfy.token\tmissing',
     ]);
 
     const del = await runCli(['credentials', 'delete', 'vonage.backendToken', '--restaurant', 'bistro-mokotow', '--config', config], { env: noEnvSecrets });

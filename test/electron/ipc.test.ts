@@ -97,7 +97,7 @@ describe('IPC handlers', () => {
       settings: { ...withRestaurant(core.settings, { links: { allowedHosts: ['meet.example.com'] } }), ui: { launchAtLogin: true } },
       secrets: { 'vonage.backendToken': 'tok-Secret-123456' },
     });
-    const status = { 'vonage.backendToken': 'memory', 'privmx.apiKeySecret': 'missing', 'smsapi.token': 'missing' };
+    const status = { 'vonage.backendToken': 'memory', 'privmx.apiKeySecret': 'missing', 'smsapi.token': 'missing', 'mqtt.password': 'missing', 'ntfy.token': 'missing' };
     expect(answer).toEqual({ ok: true, secrets: status, restaurantSecrets: { default: status }, warnings: [] });
     expect(JSON.stringify(answer)).not.toContain('tok-Secret');
     expect(saved[0]?.restaurants[0]?.links.allowedHosts).toEqual(['meet.example.com']);

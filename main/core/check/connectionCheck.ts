@@ -41,6 +41,9 @@ export function requiredSecrets(settings: RestaurantSettings): SecretName[] {
   const needed: SecretName[] = [];
   if (settings.vonage.enabled) needed.push('vonage.backendToken');
   if (settings.privmx.enabled) needed.push('privmx.apiKeySecret');
+  // Without a user name a broker may let this PC in anonymously, and an ntfy server takes a token: neither is required.
+  if (settings.mqtt.enabled && settings.mqtt.username !== undefined) needed.push('mqtt.password');
+  if (settings.ntfy.enabled && settings.ntfy.username !== undefined) needed.push('ntfy.token');
   if (settings.privmx.enabled && settings.sms.to.length > 0 && settings.privmx.rules.some((r) => r.actions.includes('sms'))) {
     needed.push('smsapi.token');
   }

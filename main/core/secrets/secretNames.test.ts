@@ -22,6 +22,16 @@ describe('secret names per restaurant', () => {
     expect(isSecretEnvVar('SERVICEBELL_LOG_LEVEL')).toBe(false);
   });
 
+  it('the MQTT password and the ntfy token follow the same naming: account `<id>/<name>`, variable `NAME__ID`', () => {
+    expect(secretAccount({ restaurant: 'bistro-mokotow', name: 'mqtt.password' })).toBe('bistro-mokotow/mqtt.password');
+    expect(secretAccount({ restaurant: 'default', name: 'ntfy.token' })).toBe('ntfy.token');
+    expect(secretEnvVars({ restaurant: 'bistro-mokotow', name: 'mqtt.password' }, ['default', 'bistro-mokotow'])).toEqual(['SERVICEBELL_MQTT_PASSWORD__BISTRO_MOKOTOW']);
+    expect(secretEnvVars({ restaurant: 'default', name: 'ntfy.token' }, ['default'])).toEqual(['SERVICEBELL_NTFY_TOKEN__DEFAULT', 'SERVICEBELL_NTFY_TOKEN']);
+    expect(isSecretEnvVar('SERVICEBELL_NTFY_TOKEN__BISTRO_MOKOTOW')).toBe(true);
+    new SecretResolver({ env: { SERVICEBELL_MQTT_PASSWORD__BISTRO_MOKOTOW: 'bistro-broker-pw-31' }, keychainUsable: false, logger: silentLogger() });
+    expect(redact('connecting with bistro-broker-pw-31')).not.toContain('bistro-broker-pw-31');
+  });
+
   it('a per-restaurant environment value is redacted from logs like a plain one', () => {
     new SecretResolver({ env: { SERVICEBELL_VONAGE_BACKEND_TOKEN__BISTRO_MOKOTOW: 'bistro-staff-token-77' }, keychainUsable: false, logger: silentLogger() });
     expect(redact('sent bistro-staff-token-77 to the backend')).not.toContain('bistro-staff-token-77');

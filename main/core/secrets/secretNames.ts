@@ -1,5 +1,5 @@
-/** The three secrets each restaurant may use; each is a keychain account under service `Servicebell` (see `secretAccount`). */
-export const SECRET_NAMES = ['vonage.backendToken', 'privmx.apiKeySecret', 'smsapi.token'] as const;
+/** The secrets each restaurant may use; each is a keychain account under service `Servicebell` (see `secretAccount`). */
+export const SECRET_NAMES = ['vonage.backendToken', 'privmx.apiKeySecret', 'smsapi.token', 'mqtt.password', 'ntfy.token'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 export const KEYCHAIN_SERVICE = 'Servicebell';
@@ -8,6 +8,10 @@ export const SECRET_ENV_VARS: Record<SecretName, string> = {
   'vonage.backendToken': 'SERVICEBELL_VONAGE_BACKEND_TOKEN',
   'privmx.apiKeySecret': 'SERVICEBELL_PRIVMX_API_KEY_SECRET',
   'smsapi.token': 'SERVICEBELL_SMSAPI_TOKEN',
+  /** The MQTT broker password of `mqtt.username`. */
+  'mqtt.password': 'SERVICEBELL_MQTT_PASSWORD',
+  /** The ntfy access token (tk_…), or the password of `ntfy.username`. */
+  'ntfy.token': 'SERVICEBELL_NTFY_TOKEN',
 };
 
 export function isSecretName(value: string): value is SecretName {
@@ -17,7 +21,7 @@ export function isSecretName(value: string): value is SecretName {
 /** What sources are given: resolve a secret when needed (it may change while running). */
 export type SecretGetter = (name: SecretName) => Promise<string | undefined>;
 
-/** One restaurant's secret: which restaurant (its settings id) and which of the three. */
+/** One restaurant's secret: which restaurant (its settings id) and which of its secrets. */
 export interface SecretRef {
   restaurant: string;
   name: SecretName;

@@ -1,10 +1,12 @@
 import type { SourceFactory } from '../app/servicebellCore.js';
+import { MqttSource } from './mqtt/mqttSource.js';
+import { NtfySource } from './ntfy/ntfySource.js';
 import { PrivmxSource } from './privmx/privmxSource.js';
 import { VonageSource } from './vonage/vonageSource.js';
 
 /**
  * Every source kind Servicebell runs; the core starts one of each per restaurant whose section is enabled.
- * Adding a kind (mqtt, ntfy: issue 13) is one entry here: its section, its secrets, and how to build it.
+ * Adding a kind is one entry here: its section, its secrets, and how to build it.
  */
 export const sourceFactories: readonly SourceFactory[] = [
   {
@@ -28,6 +30,39 @@ export const sourceFactories: readonly SourceFactory[] = [
         cursors: ctx.cursors,
         logger: ctx.logger,
         hostName: ctx.hostName,
+        clock: ctx.clock,
+      }),
+  },
+  {
+    kind: 'mqtt',
+    section: (restaurant) => restaurant.mqtt,
+    enabled: (restaurant) => restaurant.mqtt.enabled,
+    secrets: ['mqtt.password'],
+    create: (ctx) =>
+      new MqttSource({
+        settings: ctx.restaurant.mqtt,
+        password: () => ctx.getSecret('mqtt.password'),
+        sink: ctx.sink,
+        // The restaurant's own cursor keys remember that the broker once held this PC's session.
+        marks: ctx.cursors,
+        logger: ctx.logger,
+        hostName: ctx.hostName,
+        restaurantId: ctx.restaurant.id,
+        clock: ctx.clock,
+      }),
+  },
+  {
+    kind: 'ntfy',
+    section: (restaurant) => restaurant.ntfy,
+    enabled: (restaurant) => restaurant.ntfy.enabled,
+    secrets: ['ntfy.token'],
+    create: (ctx) =>
+      new NtfySource({
+        options: ctx.restaurant.ntfy,
+        secret: () => ctx.getSecret('ntfy.token'),
+        sink: ctx.sink,
+        cursors: ctx.cursors,
+        logger: ctx.logger,
         clock: ctx.clock,
       }),
   },

@@ -1,7 +1,7 @@
-// `servicebell check` for ntfy (not registered yet: it joins `connectionProbes` when ntfy is wired per restaurant):
-// for each topic, one subscription without `since` (so nothing cached is fetched), held until the server's `open`
-// event proves the server is reachable, the login is accepted and the topic readable; then closed. Never publishes.
-import type { CheckLine } from '../../check/connectionCheck.js';
+// `servicebell check` for ntfy: for each topic, one subscription without `since` (so nothing cached is fetched), held
+// until the server's `open` event proves the server is reachable, the login is accepted and the topic readable; then
+// closed. Never publishes.
+import type { CheckLine, ConnectionProbe } from '../../check/connectionCheck.js';
 import { heldClock } from '../../connection/clock.js';
 import { withTimeout } from '../../connection/timeout.js';
 import { safeErrorMessage } from '../../log/redact.js';
@@ -47,3 +47,9 @@ export async function probeNtfy(options: NtfySourceOptions, secret: () => Promis
   }
   return lines;
 }
+
+export const ntfyProbe: ConnectionProbe = {
+  name: 'ntfy',
+  applies: (settings) => settings.ntfy.enabled,
+  run: (settings, getSecret) => probeNtfy(settings.ntfy, () => getSecret('ntfy.token')),
+};
