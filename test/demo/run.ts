@@ -1,7 +1,8 @@
-// `npm run demo`: two restaurants, each on its own set of local emulators (Trattoria Centrum: restaurant backend,
-// Vonage and a PrivMX Bridge; Bistro Mokotów: another PrivMX Bridge and SMSAPI), a real headless session against
-// them, and a few sample events, so a newcomer sees real notifications — each naming its restaurant — within
-// seconds, with nothing configured. On a desktop the notifications appear on screen; without a session bus the demo brings up a
+// `npm run demo`: three restaurants, each on its own local services (Trattoria Centrum: restaurant backend, Vonage
+// and a PrivMX Bridge, emulated; Bistro Mokotów: another PrivMX Bridge and SMSAPI, emulated; Pizzeria Wola: what
+// replaces Vonage, a real Mosquitto and a real ntfy server started here), a real headless session against them, and
+// a few sample events, so a newcomer sees real notifications — each naming its restaurant — within seconds, with
+// nothing configured. On a desktop the notifications appear on screen; without a session bus the demo brings up a
 // private one with a recording notification server and prints what it received.
 // `--once`: exit after the sample events have been handled (used by the demo's own test).
 // Ctrl-C (SIGINT to the whole process group) and SIGTERM both end it: the headless child is stopped (SIGTERM, then
@@ -11,10 +12,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import mqtt from 'mqtt';
 import { startBackendEmulator } from '../emulators/backend/index.js';
 import { startPrivmxBridgeEmulator } from '../emulators/privmx/index.js';
 import { startSmsapiEmulator } from '../emulators/smsapi/index.js';
 import { startVonageEmulator } from '../emulators/vonage/index.js';
+import { startMosquitto } from '../harness/servers/mosquittoServer.js';
+import { startNtfy } from '../harness/servers/ntfyServer.js';
 import { startSessionBus } from '../harness/desktopSession.mjs';
 import { RecordingNotificationServer } from '../harness/notificationServer.js';
 
@@ -46,6 +50,22 @@ const trattoriaKey = trattoriaBridge.addApiKey();
 const inbox = trattoriaBridge.addInbox(trattoriaBridge.addContext({ name: 'Trattoria' }).id, { publicMeta: { name: 'Table bookings' } });
 const bistroKey = bistroBridge.addApiKey();
 const orders = bistroBridge.addThread(bistroBridge.addContext({ name: 'Bistro' }).id, { publicMeta: { name: 'Orders' } });
+// Pizzeria Wola's backend publishes to a real Mosquitto (its PC may only read its own topic) and to a real ntfy
+// server (deny-all; the PC reads its topic with an access token): see docs/after-vonage.md.
+const WOLA_TOPIC = 'restaurants/pizzeria-wola/alerts';
+const WOLA_NTFY_TOPIC = 'pizzeria-wola-alerts';
+const broker = await startMosquitto({
+  users: [
+    { username: 'pos-wola', password: 'demo-pos-wola-mqtt', read: ['restaurants/pizzeria-wola/#'] },
+    { username: 'backend', password: 'demo-backend-mqtt', write: ['restaurants/#'] },
+  ],
+});
+const ntfy = await startNtfy({
+  users: [
+    { username: 'pos-wola', password: 'demo-pos-wola-ntfy', access: { [WOLA_NTFY_TOPIC]: 'read-only' } },
+    { username: 'backend', password: 'demo-backend-ntfy', access: { [WOLA_NTFY_TOPIC]: 'read-write' } },
+  ],
+});
 
 // Without a desktop session (SSH, CI) there is nobody to show notifications to: record them instead.
 let recorder: RecordingNotificationServer | undefined;
@@ -88,6 +108,12 @@ writeFileSync(
           },
           sms: { to: ['+48500100200'], from: 'Bistro', apiUrl: sms.url },
         },
+        {
+          id: 'pizzeria-wola',
+          name: 'Pizzeria Wola',
+          mqtt: { enabled: true, url: broker.url, topic: WOLA_TOPIC, username: 'pos-wola' },
+          ntfy: { enabled: true, baseUrl: ntfy.baseUrl, topics: [WOLA_NTFY_TOPIC] },
+        },
       ],
     },
     null,
@@ -105,6 +131,8 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli.ts', 'headle
     SERVICEBELL_PRIVMX_API_KEY_SECRET: trattoriaKey.secret,
     SERVICEBELL_PRIVMX_API_KEY_SECRET__BISTRO_MOKOTOW: bistroKey.secret,
     SERVICEBELL_SMSAPI_TOKEN__BISTRO_MOKOTOW: SMS_TOKEN,
+    SERVICEBELL_MQTT_PASSWORD__PIZZERIA_WOLA: 'demo-pos-wola-mqtt',
+    SERVICEBELL_NTFY_TOKEN__PIZZERIA_WOLA: ntfy.tokens['pos-wola'] ?? '',
     SERVICEBELL_LOG_LEVEL: process.env.SERVICEBELL_LOG_LEVEL ?? 'warn',
   },
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -153,13 +181,28 @@ async function stopChild(): Promise<void> {
 
 let exitCode = 0;
 try {
-  const all = ['default/vonage', 'default/privmx', 'bistro-mokotow/privmx'];
-  await waitFor(() => all.every((c) => connected.has(c)), 'every connection of both restaurants');
-  say('both restaurants connected; sending sample events');
+  const all = ['default/vonage', 'default/privmx', 'bistro-mokotow/privmx', 'pizzeria-wola/mqtt', 'pizzeria-wola/ntfy'];
+  await waitFor(() => all.every((c) => connected.has(c)), 'every connection of the three restaurants');
+  say('all three restaurants connected; sending sample events');
   vonage.push({ email: 'guest@example.com', host_url: 'https://meetings.vonage.com/demo-room' });
   bistroBridge.sendMessage(orders.id, { author: 'waiter-anna' });
   trattoriaBridge.sendInboxEntry(inbox.id);
-  await waitFor(() => alerts.length >= 3, 'three alerts');
+  // What the restaurant backend does instead of Vonage: publish the support request to MQTT (QoS 1)…
+  const publisher = await mqtt.connectAsync(broker.url, { username: 'backend', password: 'demo-backend-mqtt', reconnectPeriod: 0, connectTimeout: 5_000 });
+  await publisher.publishAsync(
+    WOLA_TOPIC,
+    JSON.stringify({ type: 'support_request', id: 'wola-order-17-call-1', email: 'table17@example.com', host_url: 'https://meetings.vonage.com/demo-mqtt-room' }),
+    { qos: 1 },
+  );
+  await publisher.endAsync();
+  // …or POST a native ntfy message (phones subscribed to the topic get it too), its meeting as a `view` action.
+  await ntfy.publish('backend', {
+    topic: WOLA_NTFY_TOPIC,
+    title: 'Table 4 asks for a waiter',
+    message: 'A guest pressed the call button at table 4',
+    actions: [{ action: 'view', label: 'Join Meeting', url: 'https://meetings.vonage.com/demo-ntfy-room' }],
+  });
+  await waitFor(() => alerts.length >= 5, 'five alerts');
   await waitFor(() => sms.messages.length >= 1, 'the SMS', 15_000);
   for (const m of sms.messages) say(`SMS at the SMSAPI emulator: to ${m.to} "${m.message}"`);
   for (const n of recorder?.notifications ?? []) say(`notification: "${n.summary}" — ${n.body}${n.actions.length ? ` [${n.actions[1]}]` : ''}`);
@@ -179,6 +222,6 @@ try {
   rmSync(dir, { recursive: true, force: true });
   await recorder?.stop();
   await privateBus?.stop();
-  await Promise.all([vonage.stop(), backend.stop(), trattoriaBridge.stop(), bistroBridge.stop(), sms.stop()]);
+  await Promise.all([vonage.stop(), backend.stop(), trattoriaBridge.stop(), bistroBridge.stop(), sms.stop(), broker.stop(), ntfy.stop()]);
 }
 process.exit(exitCode);
