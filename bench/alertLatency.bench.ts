@@ -2,88 +2,15 @@
 // Vonage; quiet hours on, so the line waits for history on disk and for no D-Bus Notify). Next to two floors measured
 // in the same run with the same emulators and events: the same bare client (`ws` / `nexmo-client`) appending each
 // event to a file opened O_APPEND|O_DSYNC and then printing a line (durable floor), and printing only (bare floor).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { startBenchRig, sleep, type BenchRig, type BenchSource } from './benchRig.js';
 import { connected } from './headlessProcess.js';
+import { Arrivals, EVENTS, measure, startFloor, stopChild } from './latencyRun.js';
 import { formatMs, latencyFigures, percentile } from './latencyStats.js';
 
 export const title = 'latency: event → `alert` line of the headless bin, vs a durable and a bare floor (SERVICEBELL_BENCH_LATENCY_EVENTS)';
-
-const EVENTS = Number(process.env.SERVICEBELL_BENCH_LATENCY_EVENTS ?? 1_000);
-const WARMUP = 50;
-// 12 ms apart: one event at a time, as the issue's latency figures are taken.
-const SPACING_MS = 12;
-const root = fileURLToPath(new URL('../', import.meta.url));
-
-/** Lines (by id) as a process prints them, with a way to wait for one. */
-class Arrivals {
-  private readonly at = new Map<string, number>();
-  private readonly waiters = new Map<string, () => void>();
-  note(id: string, readAt: number): void {
-    this.at.set(id, readAt);
-    this.waiters.get(id)?.();
-  }
-  async wait(id: string, timeoutMs = 5_000): Promise<number> {
-    if (!this.at.has(id)) {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no line for ${id} in ${timeoutMs} ms`)), timeoutMs);
-        this.waiters.set(id, () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-      this.waiters.delete(id);
-    }
-    return this.at.get(id) ?? NaN;
-  }
-}
-
-/** One event per SPACING_MS; `send` returns the id the process under test will print for it. */
-async function measure(send: () => string, arrivals: Arrivals): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < WARMUP + EVENTS; i += 1) {
-    const t0 = performance.now();
-    const id = send();
-    const readAt = await arrivals.wait(id);
-    if (i >= WARMUP) samples.push(readAt - t0);
-    await sleep(SPACING_MS);
-  }
-  return samples;
-}
-
-async function startFloor(script: string, args: string[], file: string | undefined, arrivals: Arrivals): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'floors', script), ...args], {
-    cwd: root, env: { ...process.env, ...(file ? { SERVICEBELL_FLOOR_FILE: file } : {}) }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let buffer = '';
-  let ready: () => void = () => {};
-  const isReady = new Promise<void>((r) => (ready = r));
-  child.stdout?.on('data', (chunk: Buffer) => {
-    const readAt = performance.now();
-    buffer += chunk.toString();
-    let nl: number;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
-      const line = JSON.parse(buffer.slice(0, nl)) as { id?: string; ready?: boolean };
-      buffer = buffer.slice(nl + 1);
-      if (line.ready) ready();
-      else if (line.id !== undefined) arrivals.note(line.id, readAt);
-    }
-  });
-  await Promise.race([isReady, sleep(20_000).then(() => Promise.reject(new Error(`${script} did not start`)))]);
-  return child;
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 function sources(rig: BenchRig): Record<BenchSource, { floor: string; args: string[]; send: () => { ours: string; floor: string } }> {
   let n = 0;

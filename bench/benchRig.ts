@@ -36,7 +36,7 @@ export interface StartOptions {
 }
 
 /** Local HH:MM `minutes` from now. */
-function localHhmm(minutes: number): string {
+export function localHhmm(minutes: number): string {
   const d = new Date(Date.now() + minutes * 60_000);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }

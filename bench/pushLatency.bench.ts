@@ -1,0 +1,190 @@
+// Latency from outside for the sources that replace Vonage: a support request published to a real Mosquitto (QoS 1)
+// or POSTed to a real ntfy server → its `alert` line read from the compiled headless bin's stdout (quiet hours on, so
+// the line waits for history on disk and for no D-Bus Notify). Next to two floors measured in the same run with the
+// same server and messages: a bare client of the same transport (MQTT.js; Node's fetch on the JSON stream) appending
+// each message to a file opened O_APPEND|O_DSYNC and then printing a line (durable floor), and printing only (bare
+// floor). Then a 10,000-message MQTT flood into the headless bin: each once, drain time, memory.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import mqtt, { type MqttClient } from 'mqtt';
+import { startPrivateDesktop, type PrivateDesktop } from '../test/harness/privateBus.js';
+import { startMosquitto, type MosquittoServer } from '../test/harness/servers/mosquittoServer.js';
+import { startNtfy, type NtfyServer } from '../test/harness/servers/ntfyServer.js';
+import { localHhmm, sleep } from './benchRig.js';
+import { connected, mib, startHeadlessProcess, type HeadlessProcess } from './headlessProcess.js';
+import { Arrivals, EVENTS, measure, startFloor, stopChild } from './latencyRun.js';
+import { formatMs, latencyFigures, percentile } from './latencyStats.js';
+
+export const title = 'push latency: MQTT publish / ntfy POST → `alert` line of the headless bin, vs a durable and a bare floor; a 10,000-message MQTT flood';
+
+const MQTT_TOPIC = 'restaurants/bench/alerts';
+const NTFY_TOPIC = 'bench-alerts';
+const POS = { username: 'pos-bench', password: 'pos-bench-pw' };
+const BACKEND = { username: 'backend', password: 'backend-pw' };
+const FLOOD = 10_000;
+
+const request = (id: string): string => JSON.stringify({ type: 'support_request', id, email: `guest-${id}@bench.example`, host_url: 'https://meetings.vonage.com/r/1' });
+
+interface Rig {
+  desktop: PrivateDesktop;
+  broker: MosquittoServer;
+  ntfy: NtfyServer;
+  publisher: MqttClient;
+  dirs: string[];
+}
+
+type Kind = 'mqtt' | 'ntfy';
+
+async function headless(rig: Rig, kind: Kind, options: { quietHours: boolean }): Promise<HeadlessProcess> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-bench-push-'));
+  rig.dirs.push(dataDir);
+  const config = path.join(dataDir, 'config.json');
+  await writeFile(
+    config,
+    JSON.stringify({
+      version: 2,
+      restaurants: [
+        {
+          id: 'default', name: 'Bench',
+          // A client id per run: the broker keeps a persistent session per id, and what the floors received meanwhile
+          // would otherwise be queued for the next run.
+          mqtt: { enabled: kind === 'mqtt', url: rig.broker.url, topic: MQTT_TOPIC, username: POS.username, clientId: `servicebell-bench-${rig.dirs.length}` },
+          ntfy: { enabled: kind === 'ntfy', baseUrl: rig.ntfy.baseUrl, topics: [NTFY_TOPIC] },
+        },
+      ],
+      notifications: { historyLimit: 20_000, ...(options.quietHours ? { quietHours: { enabled: true, start: localHhmm(-120), end: localHhmm(120) } } : {}) },
+    }),
+  );
+  const p = startHeadlessProcess({
+    config,
+    dataDir,
+    env: {
+      DBUS_SESSION_BUS_ADDRESS: rig.desktop.busAddress,
+      SERVICEBELL_MQTT_PASSWORD: POS.password,
+      SERVICEBELL_NTFY_TOKEN: rig.ntfy.tokens[POS.username] ?? '',
+      XDG_CURRENT_DESKTOP: '',
+    },
+  });
+  await p.waitFor(() => connected(p, kind), 20_000, `${kind} connected`);
+  return p;
+}
+
+function sender(rig: Rig, kind: Kind, prefix: string): () => string {
+  let n = 0;
+  const backendToken = rig.ntfy.tokens[BACKEND.username] ?? '';
+  return () => {
+    const id = `${prefix}-${n++}`;
+    if (kind === 'mqtt') void rig.publisher.publishAsync(MQTT_TOPIC, request(id), { qos: 1 });
+    else {
+      // The backend's POST with its token (Basic auth would cost a bcrypt check per request on the server).
+      void fetch(`${rig.ntfy.baseUrl}/${NTFY_TOPIC}`, { method: 'POST', headers: { Authorization: `Bearer ${backendToken}` }, body: request(id), signal: AbortSignal.timeout(10_000) })
+        .then((res) => res.arrayBuffer())
+        .catch(() => {});
+    }
+    return id;
+  };
+}
+
+function floorArgs(rig: Rig, kind: Kind): { script: string; args: string[] } {
+  return kind === 'mqtt'
+    ? { script: 'bareMqttClient.ts', args: [rig.broker.url, POS.username, POS.password, MQTT_TOPIC] }
+    : { script: 'bareNtfyReader.ts', args: [rig.ntfy.baseUrl, rig.ntfy.tokens[POS.username] ?? '', NTFY_TOPIC] };
+}
+
+async function latency(rig: Rig, kind: Kind, dir: string): Promise<Record<string, string>> {
+  const arrivals = new Arrivals();
+  const p = await headless(rig, kind, { quietHours: true });
+  let ours: number[];
+  try {
+    p.onLine((l) => l.type === 'alert' && l.id !== undefined && arrivals.note(l.id, l.readAt));
+    await sleep(1_000);
+    ours = await measure(sender(rig, kind, `${kind}-ours`), arrivals);
+  } finally {
+    await p.stop();
+  }
+  const floors: Record<string, number[]> = {};
+  const { script, args } = floorArgs(rig, kind);
+  for (const [label, file] of [['durable floor', path.join(dir, `${kind}.floor`)], ['bare floor', undefined]] as const) {
+    const floorArrivals = new Arrivals();
+    const child = await startFloor(script, args, file, floorArrivals);
+    try {
+      await sleep(1_000);
+      floors[label] = await measure(sender(rig, kind, `${kind}-${label.split(' ')[0] ?? ''}`), floorArrivals);
+    } finally {
+      await stopChild(child);
+    }
+  }
+  const durable = [...(floors['durable floor'] ?? [])].sort((a, b) => a - b);
+  const sorted = [...ours].sort((a, b) => a - b);
+  return {
+    ...latencyFigures(`${kind}: Servicebell`, ours),
+    ...latencyFigures(`${kind}: durable floor`, durable),
+    ...latencyFigures(`${kind}: bare floor`, floors['bare floor'] ?? []),
+    [`${kind}: p99 ratio to the durable floor`]: (percentile(sorted, 99) / percentile(durable, 99)).toFixed(2),
+    [`${kind}: added p50 over the durable floor`]: formatMs(percentile(sorted, 50) - percentile(durable, 50)),
+  };
+}
+
+/** 10,000 QoS 1 publishes as fast as the broker takes them; notifications on (3 shown, then one summary). */
+async function mqttFlood(rig: Rig): Promise<Record<string, string | number>> {
+  const p = await headless(rig, 'mqtt', { quietHours: false });
+  try {
+    await sleep(1_000);
+    const before = p.proc();
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: FLOOD }, (_, i) => rig.publisher.publishAsync(MQTT_TOPIC, request(`flood-${i}`), { qos: 1 })));
+    const publishedMs = performance.now() - t0;
+    let peak = before.rssMiB;
+    const deadline = performance.now() + 180_000;
+    const flooded = (): number => [...p.alerts.keys()].filter((id) => id.startsWith('flood-')).length;
+    while (flooded() < FLOOD && performance.now() < deadline) {
+      peak = Math.max(peak, p.proc().rssMiB);
+      await sleep(20);
+    }
+    const drainedMs = performance.now() - t0;
+    const doubled = [...p.alerts.values()].filter((c) => c > 1).length;
+    await sleep(10_000);
+    const after = p.proc();
+    return {
+      'mqtt flood: messages': FLOOD,
+      'mqtt flood: published in': formatMs(publishedMs),
+      'mqtt flood: alert lines (distinct ids)': flooded(),
+      'mqtt flood: ids with more than one line': doubled,
+      'mqtt flood: drained in (from the first publish)': formatMs(drainedMs),
+      'mqtt flood: Notify calls (shown + summaries)': rig.desktop.notifications.notifications.length,
+      'mqtt flood: RSS before / peak / 10 s after': `${mib(before.rssMiB)} / ${mib(peak)} / ${mib(after.rssMiB)}`,
+      'mqtt flood: RSS high water': mib(after.hwmMiB),
+    };
+  } finally {
+    await p.stop();
+  }
+}
+
+export async function run(): Promise<Record<string, string | number>> {
+  const desktop = await startPrivateDesktop();
+  const broker = await startMosquitto({ users: [{ ...POS, read: ['restaurants/bench/#'] }, { ...BACKEND, write: ['restaurants/#'] }] });
+  const ntfy = await startNtfy({
+    users: [
+      { ...POS, access: { [NTFY_TOPIC]: 'read-only' } },
+      { ...BACKEND, access: { [NTFY_TOPIC]: 'read-write' } },
+    ],
+  });
+  const publisher = await mqtt.connectAsync(broker.url, { ...BACKEND, clientId: 'bench-backend', reconnectPeriod: 0 });
+  const rig: Rig = { desktop, broker, ntfy, publisher, dirs: [] };
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'sb-bench-push-floor-'));
+  rig.dirs.push(dir);
+  const only = (process.env.SERVICEBELL_BENCH_SOURCES ?? 'mqtt,ntfy').split(',');
+  const figures: Record<string, string | number> = { cores: os.availableParallelism(), 'messages per path': EVENTS };
+  try {
+    for (const kind of ['mqtt', 'ntfy'] as const) if (only.includes(kind)) Object.assign(figures, await latency(rig, kind, dir));
+    if (only.includes('mqtt')) Object.assign(figures, await mqttFlood(rig));
+    return figures;
+  } finally {
+    await publisher.endAsync();
+    await Promise.all([broker.stop(), ntfy.stop()]);
+    await desktop.stop();
+    for (const d of rig.dirs) await rm(d, { recursive: true, force: true });
+  }
+}
