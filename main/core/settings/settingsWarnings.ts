@@ -1,7 +1,7 @@
-import type { Settings } from './schema.js';
+import { isLoopbackHost, type Settings } from './schema.js';
 import { restaurantPath } from './restaurantPath.js';
 
-/** A valid setting that silently does nothing useful; shown by `check` and by the settings window on save. */
+/** A valid setting that silently does nothing useful, or works less safely than meant; shown by `check` and by the settings window on save. */
 export interface SettingsWarning {
   path: string;
   message: string;
@@ -25,6 +25,18 @@ export function restaurantSettingsWarnings(settings: Settings, index: number): S
     restaurant.privmx.rules.forEach((rule, i) => {
       if (rule.actions.includes('sms')) warnings.push({ path: `${at}privmx.rules[${i}].actions`, message: '"sms" is set but sms.to is empty, so no SMS is ever sent' });
     });
+  }
+  const cleartext = (url: string | undefined, plain: readonly string[]): boolean => {
+    if (url === undefined) return false;
+    const u = new URL(url);
+    return plain.includes(u.protocol) && !isLoopbackHost(u.hostname);
+  };
+  // A broker or ntfy server on the shop's network may be reached in clear on purpose; say what that sends.
+  if (restaurant.mqtt.enabled && cleartext(restaurant.mqtt.url, ['mqtt:', 'ws:'])) {
+    warnings.push({ path: `${at}mqtt.url`, message: 'not encrypted: the password and every support request cross the network in clear (use mqtts: or wss:)' });
+  }
+  if (restaurant.ntfy.enabled && cleartext(restaurant.ntfy.baseUrl, ['http:'])) {
+    warnings.push({ path: `${at}ntfy.baseUrl`, message: 'not encrypted: the token or password and every message cross the network in clear (use https:)' });
   }
   if (restaurant.links.allowedHosts.length === 0) {
     warnings.push({ path: `${at}links.allowedHosts`, message: 'empty, so no alert ever gets a Join Meeting link' });
