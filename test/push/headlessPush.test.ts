@@ -47,7 +47,7 @@ afterEach(async () => {
   await desktop.stop();
 });
 
-function writeConfig(): string {
+function writeConfig(mqttTopic = MQTT_TOPIC): string {
   const file = path.join(dir, 'config.json');
   writeFileSync(
     file,
@@ -56,7 +56,7 @@ function writeConfig(): string {
       restaurants: [
         {
           id: 'centrum', name: 'Trattoria Centrum',
-          mqtt: { enabled: true, url: broker.url, topic: MQTT_TOPIC, username: 'pos-centrum' },
+          mqtt: { enabled: true, url: broker.url, topic: mqttTopic, username: 'pos-centrum' },
           links: { allowedHosts: ['meet.example.com'] },
         },
         { id: 'bistro', name: 'Bistro', ntfy: { enabled: true, baseUrl: ntfy.baseUrl, topics: [NTFY_TOPIC] }, links: { allowedHosts: ['meet.example.com'] } },
@@ -142,4 +142,19 @@ describe('headless with a restaurant on MQTT and one on ntfy', () => {
     expect(bodies.sort()).toEqual(['m-1', 'm-2', 'm-3', 'n-1', 'n-2', 'n-3'].sort().map((id) => `guest-${id}@example.com has requested support`));
     expect(first.alerts().sort()).toEqual(['bistro/ntfy/n-1', 'bistro/ntfy/n-2', 'centrum/mqtt/m-1', 'centrum/mqtt/m-2']);
   }, 120_000);
+
+  it('an edit of the MQTT section restarts only that connection', async () => {
+    const config = writeConfig();
+    const run = await headless(config);
+    const ntfyLines = (): number => run.lines().filter((l) => l.type === 'status' && l.source === 'ntfy').length;
+    const ntfyBefore = ntfyLines();
+    writeConfig('restaurants/centrum/kitchen');
+    await waitUntil(() => run.lines().some((l) => l.type === 'status' && l.source === 'mqtt' && l.state === 'connected' && (l.detail ?? '').includes('restaurants/centrum/kitchen')), 15_000, 'mqtt on the new topic');
+    const pub = await backend(broker.url, { username: 'backend', password: 'backend-pw' });
+    stops.push(() => pub.endAsync());
+    await pub.send(supportRequest('kitchen-1'), { topic: 'restaurants/centrum/kitchen' });
+    await waitUntil(() => run.alerts().includes('centrum/mqtt/kitchen-1'), 10_000, 'the request on the new topic');
+    expect(ntfyLines()).toBe(ntfyBefore);
+    await run.stop();
+  }, 60_000);
 });
