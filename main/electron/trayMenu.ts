@@ -50,7 +50,7 @@ export interface TrayActions {
   quit(): void;
 }
 
-const SOURCE_LABELS: Record<string, string> = { vonage: 'Vonage', privmx: 'PrivMX' };
+const SOURCE_LABELS: Record<string, string> = { vonage: 'Vonage', privmx: 'PrivMX', mqtt: 'MQTT', ntfy: 'ntfy' };
 const STATE_LABELS: Record<SourceStatus['state'], string> = {
   connecting: 'connecting…',
   connected: 'connected',

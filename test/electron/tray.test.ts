@@ -84,6 +84,12 @@ describe('tray menu template', () => {
     expect(items).toContain('Vonage: sign-in failed: backend refused the token (401)');
   });
 
+  it('the MQTT and ntfy sources by their names', () => {
+    const state = baseState({ statuses: [status('mqtt', 'reconnecting', 'connection lost: keepalive timeout'), status('ntfy', 'auth_failed', 'not allowed to read topic r2-alerts (403)')] });
+    const items = labels(buildTrayMenuTemplate(state, actions(), hhmm));
+    expect(items.slice(1, 3)).toEqual(['MQTT: reconnecting…: connection lost: keepalive timeout', 'ntfy: sign-in failed: not allowed to read topic r2-alerts (403)']);
+  });
+
   it('offline with reconnecting sources', () => {
     const state = baseState({ statuses: [status('vonage', 'reconnecting', 'socket closed'), status('privmx', 'offline', 'ECONNREFUSED')] });
     const items = labels(buildTrayMenuTemplate(state, actions(), hhmm));
