@@ -2,7 +2,7 @@
 // Mosquitto and one on a real ntfy server, notifying over a real D-Bus notification server. A support request
 // published by the restaurant backend becomes a notification with Join Meeting (the click opens the meeting), and
 // across a restart of the app and of each server, nothing published is lost or shown twice.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -90,6 +90,13 @@ async function headless(config: string) {
   return { run, lines, alerts, connections, stop };
 }
 
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const full = path.join(folder, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
 const publishNtfy = (id: string): Promise<string> => ntfy.publish('backend', { topic: NTFY_TOPIC, message: supportRequest(id) });
 
 describe('headless with a restaurant on MQTT and one on ntfy', () => {
@@ -141,6 +148,11 @@ describe('headless with a restaurant on MQTT and one on ntfy', () => {
     const bodies = desktop.notifications.notifications.map((n) => n.body).filter((b) => b.endsWith('has requested support'));
     expect(bodies.sort()).toEqual(['m-1', 'm-2', 'm-3', 'n-1', 'n-2', 'n-3'].sort().map((id) => `guest-${id}@example.com has requested support`));
     expect(first.alerts().sort()).toEqual(['bistro/ntfy/n-1', 'bistro/ntfy/n-2', 'centrum/mqtt/m-1', 'centrum/mqtt/m-2']);
+
+    // Neither secret is in any output, log, history, cursor or notification.
+    const everything = [first, second].map((r) => r.run.stdout() + r.run.stderr()).join('\n') + filesUnder(dir).map((f) => readFileSync(f, 'utf8')).join('\n') + JSON.stringify(desktop.notifications.notifications);
+    expect(filesUnder(dir).some((f) => f.endsWith('.log'))).toBe(true);
+    for (const secret of ['pos-centrum-pw', ntfy.tokens['pos-bistro'] ?? 'no token']) expect(everything).not.toContain(secret);
   }, 120_000);
 
   it('an edit of the MQTT section restarts only that connection', async () => {
