@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ServicebellCore, type SourceFactory } from '../../main/core/app/servicebellCore.js';
+import { systemClock } from '../../main/core/connection/clock.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import { parseSettings, readSettingsFile, upgradeSettingsFile } from '../../main/core/settings/settingsFile.js';
 import type { SourceSink } from '../../main/core/sources/source.js';
@@ -111,8 +112,12 @@ describe('settings migration to version 2 (real files)', () => {
       },
     };
     const notifier = new RecordingNotifier();
+    // The fixture keeps quiet hours 23:00–07:00: hold the clock at local noon so the test means the same at any hour.
+    const noon = new Date();
+    noon.setHours(12, 0, 0, 0);
     const core = await ServicebellCore.open({
       settings: upgraded.read.settings,
+      clock: { ...systemClock, now: () => noon.getTime() },
       dataDir: d,
       notifier,
       opener: { open: async () => {} },
