@@ -26,7 +26,12 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ServicebellApi 
       await invoke(Channels.historyClear, {});
     },
     join: async (source, id, restaurant) => (await invoke(Channels.historyJoin, restaurant === undefined ? { source, id } : { restaurant, source, id })).opened,
+    dismiss: async (keys) => {
+      await invoke(Channels.historyDismiss, { keys });
+    },
+    takeHistoryFilter: () => invoke(Channels.historyTakeFilter, {}),
     statusList: () => invoke(Channels.statusList, {}),
     onHistoryChanged: (listener) => subscribe(Events.historyChanged, listener),
+    onHistoryFilter: (listener) => subscribe(Events.historyFilter, listener),
   };
 }

@@ -16,6 +16,8 @@ export const Channels = {
   historyMarkAllRead: 'history:mark-all-read',
   historyClear: 'history:clear',
   historyJoin: 'history:join',
+  historyDismiss: 'history:dismiss',
+  historyTakeFilter: 'history:take-filter',
   statusList: 'status:list',
 } as const;
 export type Channel = (typeof Channels)[keyof typeof Channels];
@@ -23,6 +25,7 @@ export type Channel = (typeof Channels)[keyof typeof Channels];
 /** Main → window pushes. */
 export const Events = {
   historyChanged: 'history:changed',
+  historyFilter: 'history:filter',
 } as const;
 export type EventChannel = (typeof Events)[keyof typeof Events];
 
@@ -73,6 +76,21 @@ const historyItemSchema = z.strictObject({
   reason: z.string().optional(),
   /** True when the link passes the link policy now; the URL itself stays in main. */
   canJoin: z.boolean(),
+  /** Someone joined the meeting or dismissed the alert; an unhandled support request keeps being re-notified. */
+  handled: z.boolean(),
+});
+
+/**
+ * What History shows when a window is opened for a purpose (a click on a summary notification: the alerts it
+ * held). Every field narrows; `label` says in words what is shown ("8 alerts from 19:02").
+ */
+export const historyFilterSchema = z.strictObject({
+  keys: z.array(alertKeySchema).max(1000).optional(),
+  restaurant: restaurantIdSchema.optional(),
+  kind: z.string().min(1).max(64).optional(),
+  unread: z.boolean().optional(),
+  text: z.string().max(200).optional(),
+  label: z.string().max(200).optional(),
 });
 
 export const contract = {
@@ -136,12 +154,17 @@ export const contract = {
   [Channels.historyMarkAllRead]: { request: none, response: none },
   [Channels.historyClear]: { request: none, response: none },
   [Channels.historyJoin]: { request: alertKeySchema, response: z.strictObject({ opened: z.boolean() }) },
+  /** Dismissed by a person: handled (no more reminders) and read. */
+  [Channels.historyDismiss]: { request: z.strictObject({ keys: z.array(alertKeySchema).min(1).max(1000) }), response: none },
+  /** The filter History was opened with, once (null: none waiting); later ones arrive as `history:filter` events. */
+  [Channels.historyTakeFilter]: { request: none, response: historyFilterSchema.nullable() },
   /** One line per restaurant and connection, in settings order. */
   [Channels.statusList]: { request: none, response: z.array(connectionStatusSchema) },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
   [Events.historyChanged]: z.strictObject({ unread: z.number().int() }),
+  [Events.historyFilter]: historyFilterSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type Request<C extends Channel> = z.input<(typeof contract)[C]['request']>;
@@ -149,6 +172,7 @@ export type ParsedRequest<C extends Channel> = z.output<(typeof contract)[C]['re
 export type Response<C extends Channel> = z.output<(typeof contract)[C]['response']>;
 export type EventPayload<E extends EventChannel> = z.output<(typeof eventContract)[E]>;
 export type HistoryItem = z.output<typeof historyItemSchema>;
+export type HistoryFilter = z.output<typeof historyFilterSchema>;
 export type RestaurantRef = z.output<typeof restaurantRefSchema>;
 export type SecretStatus = z.output<typeof secretStatusSchema>;
 export type RestaurantSecretStatus = z.output<typeof restaurantSecretStatusSchema>;
@@ -173,7 +197,11 @@ export interface ServicebellApi {
   markAllRead(): Promise<void>;
   clearHistory(): Promise<void>;
   join(source: string, id: string, restaurant?: string): Promise<boolean>;
+  dismiss(keys: Request<'history:dismiss'>['keys']): Promise<void>;
+  takeHistoryFilter(): Promise<Response<'history:take-filter'>>;
   statusList(): Promise<Response<'status:list'>>;
   /** Returns the unsubscribe function. */
   onHistoryChanged(listener: (payload: EventPayload<'history:changed'>) => void): () => void;
+  /** History asked to show a filter while open (a summary notification clicked). Returns the unsubscribe function. */
+  onHistoryFilter(listener: (payload: EventPayload<'history:filter'>) => void): () => void;
 }

@@ -1,5 +1,5 @@
 // What each IPC channel does, on the real core. Electron-free, so the Chromium page tests drive the very same code.
-import type { Handlers, HistoryItem, RestaurantSecretStatus, SecretStatus } from '../../preload/contract.js';
+import type { Handlers, HistoryFilter, HistoryItem, RestaurantSecretStatus, SecretStatus } from '../../preload/contract.js';
 import type { ServicebellCore } from '../core/app/servicebellCore.js';
 import { runChecks, type ConnectionProbe } from '../core/check/connectionCheck.js';
 import { formatWarning, settingsWarnings } from '../core/settings/settingsWarnings.js';
@@ -25,6 +25,8 @@ export interface IpcApiDeps {
   /** Why notifications are failing (macOS/Windows not permitting them), while they are. */
   notificationProblem?(): string | undefined;
   now?: () => number;
+  /** The filter History was opened with (a summary notification clicked), handed over once. */
+  takeHistoryFilter?(): HistoryFilter | null;
 }
 
 type TypedSecrets = Partial<Record<SecretName, string>>;
@@ -53,6 +55,7 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
     shown: e.shown,
     reason: e.reason,
     canJoin: checkLink(e.alert.link, core.allowedHosts(e.alert.restaurant)).allowed,
+    handled: e.handled !== undefined,
   });
 
   return {
@@ -134,6 +137,11 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
       return {};
     },
     'history:join': async (key) => ({ opened: await core.pipeline.join(key) }),
+    'history:dismiss': async ({ keys }) => {
+      await core.history.markHandled(keys, 'dismissed');
+      return {};
+    },
+    'history:take-filter': async () => deps.takeHistoryFilter?.() ?? null,
     'status:list': async () => core.statusList().map((s) => ({ ...s, restaurantName: nameOf(s.restaurant) })),
   };
 }

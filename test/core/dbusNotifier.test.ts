@@ -76,7 +76,7 @@ describe('notifications over D-Bus', () => {
     desktop.notifications.click(shown.id, 'join');
     await waitUntil(() => xdg.opened().length > 0, 5000, 'xdg-open');
     expect(xdg.opened()).toEqual(['https://meetings.vonage.com/room/1']);
-    expect(core.history.find({ restaurant: 'default', source: 'vonage', id: 'evt-1' })?.read).toBe(true);
+    expect(core.history.find({ restaurant: 'default', source: 'vonage', id: 'evt-1' })).toMatchObject({ read: true, handled: 'joined' });
     await core.stop();
   });
 

@@ -28,6 +28,19 @@ describe('history on disk (snapshot + journal)', () => {
     await reopened.close();
   });
 
+  it('remembers who handled an alert (joined or dismissed) across a restart, and a handled alert is read', async () => {
+    const d = dir();
+    const store = await HistoryStore.open(d, 100);
+    await Promise.all([store.add(entry('a')), store.add(entry('b')), store.add(entry('c'))]);
+    await store.markHandled([{ restaurant: 'default', source: 'vonage', id: 'a' }], 'dismissed');
+    await store.markHandled([{ restaurant: 'default', source: 'vonage', id: 'b' }], 'joined');
+    await store.close();
+    const reopened = await HistoryStore.open(d, 100);
+    expect(reopened.list().map((e) => [e.alert.id, e.handled, e.read])).toEqual([['c', undefined, false], ['b', 'joined', true], ['a', 'dismissed', true]]);
+    expect(reopened.unreadCount()).toBe(1);
+    await reopened.close();
+  });
+
   it('compacts once the journal holds as many records as the history keeps', async () => {
     const d = dir();
     const store = await HistoryStore.open(d, 10);

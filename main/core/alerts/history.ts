@@ -82,6 +82,17 @@ export class HistoryStore {
     return this.rewrite();
   }
 
+  /** Someone acted on these alerts (joined, or dismissed them in History): handled, and read. */
+  markHandled(keys: readonly AlertKey[], how: NonNullable<HistoryEntry['handled']>): Promise<void> {
+    for (const k of keys) {
+      const entry = this.find(k);
+      if (!entry) continue;
+      entry.handled = how;
+      entry.read = true;
+    }
+    return this.rewrite();
+  }
+
   markAllRead(): Promise<void> {
     for (const e of this.entries) e.read = true;
     return this.rewrite();

@@ -10,6 +10,8 @@ export const historyEntrySchema = z.object({
   /** The link, when the link policy allowed it at the time it arrived. */
   joinUrl: z.string().optional(),
   read: z.boolean(),
+  /** A person acted on it: joined the meeting, or dismissed it in History. Reminders stop once it is handled. */
+  handled: z.enum(['joined', 'dismissed']).optional(),
   /**
    * Not announced yet: written with the alert and cleared once its `alert` line is out and the notifier answered (for
    * a coalesced alert: its summary's). Still set on start means the last run ended first; the start announces it.

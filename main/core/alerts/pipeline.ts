@@ -251,7 +251,7 @@ export class AlertPipeline {
       this.deps.logger.error({ err: safeErrorMessage(err) }, 'could not open the browser');
       return false;
     }
-    await this.deps.history.setRead([key], true);
+    await this.deps.history.markHandled([key], 'joined');
     for (const listener of this.actionListeners) listener({ restaurant, source, alertId, url: decision.url });
     return true;
   }
