@@ -3,7 +3,8 @@ import type { ServicebellCore } from '../core/app/servicebellCore.js';
 import type { Logger } from '../core/log/logger.js';
 import { safeErrorMessage } from '../core/log/redact.js';
 import type { DiagnosticsActions } from './diagnosticsActions.js';
-import { tomorrowMorning, type PauseChoice, type TrayActions } from './trayMenu.js';
+import { nextMorning } from '../core/alerts/pauseUntil.js';
+import type { PauseChoice, TrayActions } from './trayMenu.js';
 
 export interface TrayActionDeps {
   core: ServicebellCore;
@@ -27,7 +28,7 @@ export function createTrayActions(deps: TrayActionDeps): TrayActions {
       (err: unknown) => deps.logger.error({ error: safeErrorMessage(err) }, `tray: ${what} failed`),
     );
   };
-  const untilFor = (choice: PauseChoice): number => (choice === 'tomorrow' ? tomorrowMorning(now()) : now() + choice * 60_000);
+  const untilFor = (choice: PauseChoice): number => (choice === 'morning' ? nextMorning(now()) : now() + choice * 60_000);
   return {
     join: (key) => run('join', () => deps.core.pipeline.join(key)),
     pause: (choice) => run('pause', () => deps.core.dnd.pause(untilFor(choice))),

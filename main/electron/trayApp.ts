@@ -27,6 +27,9 @@ export interface TrayAppDeps<M> {
   onRender(state: TrayState): void;
   diagnostics?: DiagnosticsActions;
   quit(): void;
+  /** The clock and the time format of the menu (tests pin both). */
+  now?: () => number;
+  formatTime?: (ms: number) => string;
 }
 
 export interface TrayApp {
@@ -49,6 +52,7 @@ export function startTrayApp<M>(deps: TrayAppDeps<M>): TrayApp {
     quit: deps.quit,
     restartToUpdate: () => restart?.(),
     diagnostics: deps.diagnostics,
+    now: deps.now,
   });
   const panel = (): ReturnType<typeof panelShade> => panelShade(deps.platform, deps.nativeTheme);
   const tray = deps.createTray(trayIconFile(deps.iconDir, deps.platform, 'offline', 0, panel()));
@@ -59,14 +63,16 @@ export function startTrayApp<M>(deps: TrayAppDeps<M>): TrayApp {
     iconDir: deps.iconDir,
     platform: deps.platform,
     panel,
+    formatTime: deps.formatTime,
+    now: deps.now,
   });
   const render = (state: TrayState): void => {
     controller.update(state);
-    const labels = buildTrayMenuTemplate(state, actions, String).map((i) => i.label ?? '-');
+    const labels = buildTrayMenuTemplate(state, actions, String, (deps.now ?? Date.now)()).map((i) => i.label ?? '-');
     snapshot = { icon: trayIconState(state.statuses, state.dnd), tooltip: tooltip(state), labels };
     deps.onRender(state);
   };
-  Object.assign(binding, bindTrayToCore({ core: deps.core, render, launchAtLogin: deps.launchAtLogin, updateReady: () => restart !== undefined }));
+  Object.assign(binding, bindTrayToCore({ core: deps.core, render, launchAtLogin: deps.launchAtLogin, updateReady: () => restart !== undefined, now: deps.now }));
   deps.nativeTheme.on('updated', () => controller.refresh());
   // A click on the "Missed while offline … (see History)" summary.
   deps.core.pipeline.onOpenHistory(() => deps.openWindow('history'));

@@ -4,6 +4,7 @@ import type { AlertKey } from '../core/alerts/alert.js';
 import type { DndState } from '../core/alerts/doNotDisturb.js';
 import type { SourceStatus } from '../core/sources/source.js';
 import type { StorageProblem } from '../core/storage/storageHealth.js';
+import { nextMorning } from '../core/alerts/pauseUntil.js';
 import { muteSubmenu, ofRestaurant, type TrayRestaurant } from './trayRestaurants.js';
 
 export type TrayIconState = 'connected' | 'degraded' | 'offline' | 'dnd';
@@ -32,7 +33,8 @@ export interface TrayState {
   storage?: readonly StorageProblem[];
 }
 
-export type PauseChoice = 30 | 60 | 'tomorrow';
+/** Minutes, or 'morning': until the next 06:00 (main/core/alerts/pauseUntil.ts). */
+export type PauseChoice = 30 | 60 | 'morning';
 
 export interface TrayActions {
   join(alert: AlertKey): void;
@@ -99,7 +101,12 @@ export function storageLine(problem: StorageProblem): string {
   return problem.state === 'moved_aside' ? `Data: ${problem.file} was unreadable; moved aside` : `Data: ${problem.message}`;
 }
 
-export function buildTrayMenuTemplate(state: TrayState, actions: TrayActions, formatTime: (ms: number) => string): MenuItemConstructorOptions[] {
+export function buildTrayMenuTemplate(
+  state: TrayState,
+  actions: TrayActions,
+  formatTime: (ms: number) => string,
+  now: number = Date.now(),
+): MenuItemConstructorOptions[] {
   const info = (label: string): MenuItemConstructorOptions => ({ label: truncate(label, 90), enabled: false });
   const items: MenuItemConstructorOptions[] = [info(`Servicebell: ${ICON_LABELS[trayIconState(state.statuses, state.dnd)]}`)];
   for (const s of state.statuses) {
@@ -131,7 +138,7 @@ export function buildTrayMenuTemplate(state: TrayState, actions: TrayActions, fo
       submenu: [
         { label: 'For 30 minutes', click: () => actions.pause(30) },
         { label: 'For 1 hour', click: () => actions.pause(60) },
-        { label: 'Until tomorrow', click: () => actions.pause('tomorrow') },
+        { label: `Until ${formatTime(nextMorning(now))}`, click: () => actions.pause('morning') },
       ],
     },
     { label: 'Resume notifications', enabled: isPaused, click: () => actions.resume() },
@@ -149,12 +156,4 @@ export function buildTrayMenuTemplate(state: TrayState, actions: TrayActions, fo
   if (state.updateReady && restart) items.push({ label: 'Restart to update', click: () => restart() });
   items.push({ type: 'separator' }, { label: 'Quit Servicebell', click: () => actions.quit() });
   return items;
-}
-
-/** Tomorrow's date at 06:00 local time: "until tomorrow" means the next working morning, not midnight. */
-export function tomorrowMorning(now: number, hour = 6): number {
-  const d = new Date(now);
-  d.setDate(d.getDate() + 1);
-  d.setHours(hour, 0, 0, 0);
-  return d.getTime();
 }
