@@ -5,6 +5,7 @@ import { safeErrorMessage } from '../core/log/redact.js';
 import type { DiagnosticsActions } from './diagnosticsActions.js';
 import { nextMorning } from '../core/alerts/pauseUntil.js';
 import type { PauseChoice, TrayActions } from './trayMenu.js';
+import type { MuteChoice } from './trayMutes.js';
 
 export interface TrayActionDeps {
   core: ServicebellCore;
@@ -28,6 +29,7 @@ export function createTrayActions(deps: TrayActionDeps): TrayActions {
       (err: unknown) => deps.logger.error({ error: safeErrorMessage(err) }, `tray: ${what} failed`),
     );
   };
+  const muteUntil = (choice: MuteChoice): number => (choice === 'morning' ? nextMorning(now()) : now() + choice * 60_000);
   const untilFor = (choice: PauseChoice): number => (choice === 'morning' ? nextMorning(now()) : now() + choice * 60_000);
   return {
     join: (key) => run('join', () => deps.core.pipeline.join(key)),
@@ -40,6 +42,8 @@ export function createTrayActions(deps: TrayActionDeps): TrayActions {
       const set = deps.setMuted;
       if (set) run('mute restaurant', () => set(restaurant, muted));
     },
+    mute: (target, choice) => run('mute', () => deps.core.mutes.mute(target, muteUntil(choice), now())),
+    unmute: (target) => run('unmute', () => deps.core.mutes.unmute(target, now())),
     restartToUpdate: deps.restartToUpdate,
     ...(deps.diagnostics ? { copyDiagnostics: () => run('copy diagnostics', () => deps.diagnostics!.copy()), saveDiagnostics: () => run('save diagnostics', () => deps.diagnostics!.save()) } : {}),
     quit: deps.quit,

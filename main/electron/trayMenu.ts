@@ -5,6 +5,8 @@ import type { DndState } from '../core/alerts/doNotDisturb.js';
 import type { SourceStatus } from '../core/sources/source.js';
 import type { StorageProblem } from '../core/storage/storageHealth.js';
 import { nextMorning } from '../core/alerts/pauseUntil.js';
+import type { Mute, MuteTarget } from '../core/alerts/mutes.js';
+import { muteMenu, mutedLine, type MuteChoice } from './trayMutes.js';
 import { muteSubmenu, ofRestaurant, type TrayRestaurant } from './trayRestaurants.js';
 
 export type TrayIconState = 'connected' | 'degraded' | 'offline' | 'dnd';
@@ -31,6 +33,10 @@ export interface TrayState {
   restaurants?: readonly TrayRestaurant[];
   /** Data files moved aside at start-up or failing to save (#14.5, #14.3). */
   storage?: readonly StorageProblem[];
+  /** Mutes running now (one restaurant or one kind, for a while). */
+  mutes?: readonly Mute[];
+  /** Kinds of alert seen lately that the Mute submenu offers (never support requests). */
+  muteKinds?: readonly string[];
 }
 
 /** Minutes, or 'morning': until the next 06:00 (main/core/alerts/pauseUntil.ts). */
@@ -45,6 +51,9 @@ export interface TrayActions {
   setLaunchAtLogin(enabled: boolean): void;
   /** "Mute restaurant": persisted in the settings (`restaurants[].muted`). */
   setMuted?(restaurant: string, muted: boolean): void;
+  /** "Mute" for a while: one restaurant or one kind of alert. */
+  mute?(target: MuteTarget, choice: MuteChoice): void;
+  unmute?(target: MuteTarget): void;
   restartToUpdate?(): void;
   /** The redacted support bundle to the clipboard / to a file. */
   copyDiagnostics?(): void;
@@ -117,6 +126,8 @@ export function buildTrayMenuTemplate(
   for (const p of state.storage ?? []) items.push(info(storageLine(p)));
   const paused = dndLine(state.dnd, formatTime);
   if (paused) items.push(info(paused));
+  const muted = mutedLine({ restaurants: state.restaurants, mutes: state.mutes ?? [] });
+  if (muted) items.push(info(muted));
 
   const recent = state.recent.slice(0, RECENT_LIMIT);
   if (recent.length > 0) {
@@ -142,6 +153,10 @@ export function buildTrayMenuTemplate(
       ],
     },
     { label: 'Resume notifications', enabled: isPaused, click: () => actions.resume() },
+    ...muteMenu(
+      { restaurants: state.restaurants, kinds: state.muteKinds ?? [], mutes: state.mutes ?? [], now, formatTime },
+      actions.mute && actions.unmute ? { mute: actions.mute, unmute: actions.unmute } : undefined,
+    ),
     ...muteSubmenu(state.restaurants, actions.setMuted),
     { type: 'separator' },
     { label: state.unread > 0 ? `History… (${state.unread} unread)` : 'History…', click: () => actions.openHistory() },

@@ -45,9 +45,24 @@ export class FakeNotification extends EventEmitter {
   static autoShow = true;
   shown = false;
   closed = false;
+  /** Which platform's Notification this plays: the buttons a person would see depend on it (see `buttons`). */
+  static platform: 'darwin' | 'win32' | 'linux' = 'darwin';
   constructor(readonly options: NotificationConstructorOptions) {
     super();
+    // Electron ignores every other option once `toastXml` is given: a test passing `actions` with it would be lying.
+    if (options.toastXml !== undefined && (options.actions?.length ?? 0) > 0) throw new Error('actions are ignored when toastXml is set');
     FakeNotification.created.push(this);
+  }
+  /**
+   * The buttons as the platform shows them (docs/api/structures/notification-action.md): macOS the `actions`
+   * buttons; Windows with `toastXml` the XML's `<action content>`; Linux none (Electron adds only a default "View").
+   */
+  get buttons(): string[] {
+    if (FakeNotification.platform === 'linux') return [];
+    if (FakeNotification.platform === 'win32' && this.options.toastXml !== undefined) {
+      return [...this.options.toastXml.matchAll(/<action content="([^"]*)"/g)].map((m) => (m[1] ?? '').replace(/&amp;/g, '&'));
+    }
+    return (this.options.actions ?? []).filter((a) => a.type === 'button').map((a) => a.text ?? '');
   }
   static isSupported(): boolean {
     return FakeNotification.supported;
