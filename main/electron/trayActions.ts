@@ -18,11 +18,14 @@ export interface TrayActionDeps {
   quit(): void;
   restartToUpdate?(): void;
   diagnostics?: DiagnosticsActions;
+  /** Shows "About Servicebell" and runs the button chosen. */
+  about?(): Promise<void>;
   now?: () => number;
 }
 
 export function createTrayActions(deps: TrayActionDeps): TrayActions {
   const now = deps.now ?? Date.now;
+  const about = deps.about;
   const run = (what: string, task: () => Promise<unknown>): void => {
     task().then(
       () => deps.refresh(),
@@ -45,6 +48,8 @@ export function createTrayActions(deps: TrayActionDeps): TrayActions {
     mute: (target, choice) => run('mute', () => deps.core.mutes.mute(target, muteUntil(choice), now())),
     unmute: (target) => run('unmute', () => deps.core.mutes.unmute(target, now())),
     restartToUpdate: deps.restartToUpdate,
+    markAllRead: () => run('mark all read', () => deps.core.history.markAllRead()),
+    ...(about ? { about: () => run('about', about) } : {}),
     ...(deps.diagnostics ? { copyDiagnostics: () => run('copy diagnostics', () => deps.diagnostics!.copy()), saveDiagnostics: () => run('save diagnostics', () => deps.diagnostics!.save()) } : {}),
     quit: deps.quit,
   };

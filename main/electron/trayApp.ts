@@ -26,6 +26,8 @@ export interface TrayAppDeps<M> {
   setMuted?(restaurant: string, muted: boolean): Promise<void>;
   onRender(state: TrayState): void;
   diagnostics?: DiagnosticsActions;
+  /** "About Servicebell" (see aboutDialog.ts). */
+  about?(): Promise<void>;
   quit(): void;
   /** The clock and the time format of the menu (tests pin both). */
   now?: () => number;
@@ -52,6 +54,7 @@ export function startTrayApp<M>(deps: TrayAppDeps<M>): TrayApp {
     quit: deps.quit,
     restartToUpdate: () => restart?.(),
     diagnostics: deps.diagnostics,
+    about: deps.about,
     now: deps.now,
   });
   const panel = (): ReturnType<typeof panelShade> => panelShade(deps.platform, deps.nativeTheme);

@@ -78,6 +78,7 @@ export class TrayController<M> {
   }
 }
 
-function defaultTimeFormat(ms: number): string {
+/** The system's short time, as the menu shows it. */
+export function defaultTimeFormat(ms: number): string {
   return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }

@@ -4,6 +4,7 @@ import type { AlertKey } from '../core/alerts/alert.js';
 import type { DndState } from '../core/alerts/doNotDisturb.js';
 import type { SourceStatus } from '../core/sources/source.js';
 import type { StorageProblem } from '../core/storage/storageHealth.js';
+import { aboutText } from '../core/text/aboutText.js';
 import { nextMorning } from '../core/alerts/pauseUntil.js';
 import type { Mute, MuteTarget } from '../core/alerts/mutes.js';
 import { muteMenu, mutedLine, type MuteChoice } from './trayMutes.js';
@@ -55,6 +56,10 @@ export interface TrayActions {
   mute?(target: MuteTarget, choice: MuteChoice): void;
   unmute?(target: MuteTarget): void;
   restartToUpdate?(): void;
+  /** Marks every alert in history read. */
+  markAllRead?(): void;
+  /** "About Servicebell": version, update state, diagnostics. */
+  about?(): void;
   /** The redacted support bundle to the clipboard / to a file. */
   copyDiagnostics?(): void;
   saveDiagnostics?(): void;
@@ -142,6 +147,7 @@ export function buildTrayMenuTemplate(
   }
 
   const isPaused = state.dnd.active && state.dnd.reason === 'paused';
+  const { markAllRead, about } = actions;
   items.push(
     { type: 'separator' },
     {
@@ -160,6 +166,7 @@ export function buildTrayMenuTemplate(
     ...muteSubmenu(state.restaurants, actions.setMuted),
     { type: 'separator' },
     { label: state.unread > 0 ? `History… (${state.unread} unread)` : 'History…', click: () => actions.openHistory() },
+    ...(markAllRead ? [{ label: aboutText.markAllRead, enabled: state.unread > 0, click: () => markAllRead() }] : []),
     { label: 'Settings…', click: () => actions.openSettings() },
     { label: 'Launch at login', type: 'checkbox', checked: state.launchAtLogin, click: (item) => actions.setLaunchAtLogin(item.checked) },
   );
@@ -169,6 +176,7 @@ export function buildTrayMenuTemplate(
   }
   const restart = actions.restartToUpdate;
   if (state.updateReady && restart) items.push({ label: 'Restart to update', click: () => restart() });
+  if (about) items.push({ label: aboutText.menuItem, click: () => about() });
   items.push({ type: 'separator' }, { label: 'Quit Servicebell', click: () => actions.quit() });
   return items;
 }

@@ -4,12 +4,13 @@ import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserWindowConstructorOptions, IpcMain, IpcMainInvokeEvent, MenuItemConstructorOptions, NotificationConstructorOptions, Shell } from 'electron';
+import type { BrowserWindowConstructorOptions, Dialog, IpcMain, IpcMainInvokeEvent, MenuItemConstructorOptions, MessageBoxOptions, MessageBoxReturnValue, NotificationConstructorOptions, Shell } from 'electron';
 import { ServicebellCore, type SourceFactory } from '../../main/core/app/servicebellCore.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import type { Notifier } from '../../main/core/notify/notifier.js';
 import { parseSettings } from '../../main/core/settings/settingsFile.js';
 import type { LinkOpener } from '../../main/core/links/linkOpener.js';
+import type { MessageBoxPort } from '../../main/electron/aboutDialog.js';
 import type { NotificationLike } from '../../main/electron/electronNotifier.js';
 import type { TrayLike } from '../../main/electron/trayController.js';
 import type { WindowLike } from '../../main/electron/windows.js';
@@ -84,6 +85,23 @@ export class FakeNotification extends EventEmitter {
   }
 }
 const _notificationCheck = new FakeNotification({}) satisfies NotificationLike;
+
+/** dialog.showMessageBox as Electron 45 checks it; the person picks the button labelled `pick` (else: closes it). */
+export class FakeDialog {
+  readonly boxes: MessageBoxOptions[] = [];
+  constructor(public pick?: string) {}
+  async showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue> {
+    if (typeof options.message !== 'string') throw new TypeError('Message must be a string');
+    const buttons = options.buttons ?? [];
+    if (buttons.some((b) => typeof b !== 'string')) throw new TypeError('Buttons must be an array of strings');
+    this.boxes.push(options);
+    const picked = this.pick === undefined ? -1 : buttons.indexOf(this.pick);
+    return { response: picked >= 0 ? picked : (options.cancelId ?? 0), checkboxChecked: false };
+  }
+}
+const _dialogCheck = new FakeDialog() satisfies MessageBoxPort;
+// The real dialog must fit the same port.
+const _realDialogFits = (d: Pick<Dialog, 'showMessageBox'>): MessageBoxPort => d;
 
 export class FakeShell {
   readonly opened: string[] = [];
