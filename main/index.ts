@@ -23,6 +23,8 @@ import { runAppCommand } from './electron/appCommand.js';
 import { createDiagnosticsActions } from './electron/diagnosticsActions.js';
 import { AutoUpdate, linuxPackageType, type UpdateState } from './electron/autoUpdate.js';
 import { showAbout } from './electron/aboutDialog.js';
+import { connectionText } from './core/text/connectionText.js';
+import { connectionName } from './electron/trayMenu.js';
 import { defaultTimeFormat } from './electron/trayController.js';
 import { cliArguments } from './electron/cliArguments.js';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './electron/appProtocol.js';
@@ -187,6 +189,10 @@ async function start(): Promise<void> {
         secrets,
         probes: connectionProbes,
         logDir,
+        connections: () => {
+          const restaurants = core.settings.restaurants.map((r) => ({ id: r.id, name: r.name, muted: r.muted }));
+          return core.statusList().map((s) => connectionText.diagnosticsLine(connectionName(s, restaurants), s));
+        },
       }),
   });
 

@@ -5,6 +5,7 @@ import type { DndState } from '../core/alerts/doNotDisturb.js';
 import type { SourceStatus } from '../core/sources/source.js';
 import type { StorageProblem } from '../core/storage/storageHealth.js';
 import { aboutText } from '../core/text/aboutText.js';
+import { SOURCE_LABELS, connectionDetail, connectionSentence, connectionText } from '../core/text/connectionText.js';
 import { nextMorning } from '../core/alerts/pauseUntil.js';
 import type { Mute, MuteTarget } from '../core/alerts/mutes.js';
 import { muteMenu, mutedLine, type MuteChoice } from './trayMutes.js';
@@ -66,15 +67,6 @@ export interface TrayActions {
   quit(): void;
 }
 
-const SOURCE_LABELS: Record<string, string> = { vonage: 'Vonage', privmx: 'PrivMX', mqtt: 'MQTT', ntfy: 'ntfy' };
-const STATE_LABELS: Record<SourceStatus['state'], string> = {
-  connecting: 'connecting…',
-  connected: 'connected',
-  reconnecting: 'reconnecting…',
-  auth_failed: 'sign-in failed',
-  offline: 'offline',
-  disabled: 'off',
-};
 const ICON_LABELS: Record<TrayIconState, string> = {
   connected: 'All connected',
   degraded: 'Some connections need attention',
@@ -110,6 +102,25 @@ function dndLine(dnd: DndState, formatTime: (ms: number) => string): string | un
   return dnd.until === null ? 'Notifications paused until resumed' : `Notifications paused until ${formatTime(dnd.until)}`;
 }
 
+/** Whose connection a line is: "Pizzeria Wola · MQTT" with several restaurants, "MQTT" with one. */
+export function connectionName(s: SourceStatus, restaurants: TrayState['restaurants']): string {
+  return ofRestaurant(restaurants, s.restaurant, SOURCE_LABELS[s.source] ?? s.source);
+}
+
+/**
+ * "Pizzeria Wola · MQTT: can't reach the server — retrying": a sentence for staff; the technical detail (the error as
+ * the connection reported it) in a submenu behind it, split into lines a menu can show.
+ */
+function statusItem(s: SourceStatus, restaurants: TrayState['restaurants']): MenuItemConstructorOptions {
+  const label = truncate(`${connectionName(s, restaurants)}: ${connectionSentence(s)}`, 90);
+  const detail = connectionDetail(s);
+  if (!detail) return { label, enabled: false };
+  const text = connectionText.detail(detail);
+  const lines = Array.from({ length: Math.min(4, Math.ceil(text.length / DETAIL_LINE)) }, (_, i) => text.slice(i * DETAIL_LINE, (i + 1) * DETAIL_LINE));
+  return { label, submenu: lines.map((line) => ({ label: line, enabled: false })) };
+}
+const DETAIL_LINE = 80;
+
 /** Short enough for a menu; the full message (with where the file went) is in the log. */
 export function storageLine(problem: StorageProblem): string {
   return problem.state === 'moved_aside' ? `Data: ${problem.file} was unreadable; moved aside` : `Data: ${problem.message}`;
@@ -123,11 +134,7 @@ export function buildTrayMenuTemplate(
 ): MenuItemConstructorOptions[] {
   const info = (label: string): MenuItemConstructorOptions => ({ label: truncate(label, 90), enabled: false });
   const items: MenuItemConstructorOptions[] = [info(`Servicebell: ${ICON_LABELS[trayIconState(state.statuses, state.dnd)]}`)];
-  for (const s of state.statuses) {
-    const name = SOURCE_LABELS[s.source] ?? s.source;
-    const detail = s.detail && s.state !== 'connected' && s.state !== 'disabled' ? `: ${s.detail}` : '';
-    items.push(info(`${ofRestaurant(state.restaurants, s.restaurant, name)}: ${STATE_LABELS[s.state]}${detail}`));
-  }
+  for (const s of state.statuses) items.push(statusItem(s, state.restaurants));
   for (const p of state.storage ?? []) items.push(info(storageLine(p)));
   const paused = dndLine(state.dnd, formatTime);
   if (paused) items.push(info(paused));

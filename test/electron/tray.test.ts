@@ -87,19 +87,34 @@ describe('tray menu template', () => {
     const state = baseState({ statuses: [status('vonage', 'auth_failed', 'backend refused the token (401)'), status('privmx', 'connected')] });
     const items = labels(buildTrayMenuTemplate(state, actions(), hhmm));
     expect(items[0]).toBe('Servicebell: Some connections need attention');
-    expect(items).toContain('Vonage: sign-in failed: backend refused the token (401)');
+    expect(items).toContain('Vonage: the server refused the sign-in: check its key or password in Settings');
+  });
+
+  it('each problem is a plain sentence with the technical detail in a submenu behind it', () => {
+    const state = baseState({ statuses: [status('mqtt', 'reconnecting', 'connect ECONNREFUSED 127.0.0.1:8443; retrying in 4 s'), status('privmx', 'connected', 'subscribed to thread')] });
+    const items = buildTrayMenuTemplate(state, actions(), hhmm);
+    const line = find(items, "MQTT: can't reach the server — retrying");
+    expect(labels(line.submenu as MenuItemConstructorOptions[])).toEqual(['Details: connect ECONNREFUSED 127.0.0.1:8443; retrying in 4 s']);
+    expect((line.submenu as MenuItemConstructorOptions[])[0]?.enabled).toBe(false);
+    // A connected line has nothing behind it and cannot be clicked.
+    expect(find(items, 'PrivMX: connected')).toEqual({ label: 'PrivMX: connected', enabled: false });
+    const long = status('vonage', 'offline', `x${'y'.repeat(200)}`);
+    const detail = find(buildTrayMenuTemplate(baseState({ statuses: [long] }), actions(), hhmm), 'Vonage: not connected').submenu as MenuItemConstructorOptions[];
+    expect(detail.map((d) => String(d.label).length)).toEqual([80, 80, 50]);
   });
 
   it('the MQTT and ntfy sources by their names', () => {
     const state = baseState({ statuses: [status('mqtt', 'reconnecting', 'connection lost: keepalive timeout'), status('ntfy', 'auth_failed', 'not allowed to read topic r2-alerts (403)')] });
     const items = labels(buildTrayMenuTemplate(state, actions(), hhmm));
-    expect(items.slice(1, 3)).toEqual(['MQTT: reconnecting…: connection lost: keepalive timeout', 'ntfy: sign-in failed: not allowed to read topic r2-alerts (403)']);
+    expect(items.slice(1, 3)).toEqual([
+      "MQTT: can't reach the server — retrying", 'ntfy: the server refused the sign-in: check its key or password in Settings',
+    ]);
   });
 
   it('offline with reconnecting sources', () => {
     const state = baseState({ statuses: [status('vonage', 'reconnecting', 'socket closed'), status('privmx', 'offline', 'ECONNREFUSED')] });
     const items = labels(buildTrayMenuTemplate(state, actions(), hhmm));
-    expect(items.slice(0, 3)).toEqual(['Servicebell: Offline', 'Vonage: reconnecting…: socket closed', 'PrivMX: offline: ECONNREFUSED']);
+    expect(items.slice(0, 3)).toEqual(['Servicebell: Offline', "Vonage: can't reach the server — retrying", "PrivMX: can't reach the server"]);
   });
 
   it('paused: says until when, and Resume is enabled and resumes', () => {

@@ -133,6 +133,8 @@ describe('tray › About Servicebell', () => {
       expect(String(box.detail)).toMatch(/^Updates: this is a development build; it does not update itself\./);
       const clip = await app.waitFor((l) => l.kind === 'clipboard', 'the clipboard write');
       expect(String(clip.text)).toContain('version: 0.0.0-test (tray app)');
+      // The connections as the tray words them, with their state and detail (#15.4).
+      expect(String(clip.text)).toMatch(/== connections now \(what the tray says \[state: technical detail\]\) ==\n(Vonage|PrivMX|MQTT|ntfy): .* \[[a-z_]+(: .*)?\]\n/);
     } finally {
       await app.kill();
     }
