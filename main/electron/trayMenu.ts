@@ -4,14 +4,14 @@ import type { AlertKey } from '../core/alerts/alert.js';
 import type { DndState } from '../core/alerts/doNotDisturb.js';
 import type { SourceStatus } from '../core/sources/source.js';
 import type { StorageProblem } from '../core/storage/storageHealth.js';
-import { aboutText } from '../core/text/aboutText.js';
+import { trayText, type TrayIconText } from '../core/text/trayText.js';
 import { SOURCE_LABELS, connectionDetail, connectionSentence, connectionText } from '../core/text/connectionText.js';
 import { nextMorning } from '../core/alerts/pauseUntil.js';
 import type { Mute, MuteTarget } from '../core/alerts/mutes.js';
 import { muteMenu, mutedLine, type MuteChoice } from './trayMutes.js';
 import { muteSubmenu, ofRestaurant, type TrayRestaurant } from './trayRestaurants.js';
 
-export type TrayIconState = 'connected' | 'degraded' | 'offline' | 'dnd';
+export type TrayIconState = TrayIconText;
 
 export interface RecentAlert {
   restaurant: string;
@@ -67,12 +67,6 @@ export interface TrayActions {
   quit(): void;
 }
 
-const ICON_LABELS: Record<TrayIconState, string> = {
-  connected: 'All connected',
-  degraded: 'Some connections need attention',
-  offline: 'Offline',
-  dnd: 'Notifications paused',
-};
 export const RECENT_LIMIT = 5;
 const MAX_LABEL = 60;
 
@@ -92,14 +86,13 @@ export function truncate(text: string, max = MAX_LABEL): string {
 }
 
 export function tooltip(state: TrayState): string {
-  const base = `Servicebell: ${ICON_LABELS[trayIconState(state.statuses, state.dnd)]}`;
-  return state.unread > 0 ? `${base} (${state.unread} unread)` : base;
+  return trayText.tooltip(trayIconState(state.statuses, state.dnd), state.unread);
 }
 
 function dndLine(dnd: DndState, formatTime: (ms: number) => string): string | undefined {
   if (!dnd.active) return undefined;
-  if (dnd.reason === 'quiet_hours') return `Quiet hours until ${formatTime(dnd.until)}`;
-  return dnd.until === null ? 'Notifications paused until resumed' : `Notifications paused until ${formatTime(dnd.until)}`;
+  if (dnd.reason === 'quiet_hours') return trayText.quietHoursUntil(formatTime(dnd.until));
+  return dnd.until === null ? trayText.pausedUntilResumed : trayText.pausedUntil(formatTime(dnd.until));
 }
 
 /** Whose connection a line is: "Pizzeria Wola · MQTT" with several restaurants, "MQTT" with one. */
@@ -123,7 +116,7 @@ const DETAIL_LINE = 80;
 
 /** Short enough for a menu; the full message (with where the file went) is in the log. */
 export function storageLine(problem: StorageProblem): string {
-  return problem.state === 'moved_aside' ? `Data: ${problem.file} was unreadable; moved aside` : `Data: ${problem.message}`;
+  return problem.state === 'moved_aside' ? trayText.storageMovedAside(problem.file) : trayText.storageProblem(problem.message);
 }
 
 export function buildTrayMenuTemplate(
@@ -133,7 +126,7 @@ export function buildTrayMenuTemplate(
   now: number = Date.now(),
 ): MenuItemConstructorOptions[] {
   const info = (label: string): MenuItemConstructorOptions => ({ label: truncate(label, 90), enabled: false });
-  const items: MenuItemConstructorOptions[] = [info(`Servicebell: ${ICON_LABELS[trayIconState(state.statuses, state.dnd)]}`)];
+  const items: MenuItemConstructorOptions[] = [info(trayText.heading(trayIconState(state.statuses, state.dnd)))];
   for (const s of state.statuses) items.push(statusItem(s, state.restaurants));
   for (const p of state.storage ?? []) items.push(info(storageLine(p)));
   const paused = dndLine(state.dnd, formatTime);
@@ -143,11 +136,11 @@ export function buildTrayMenuTemplate(
 
   const recent = state.recent.slice(0, RECENT_LIMIT);
   if (recent.length > 0) {
-    items.push({ type: 'separator' }, info('Recent alerts'));
+    items.push({ type: 'separator' }, info(trayText.recentAlerts));
     for (const alert of recent) {
       const label = truncate(`${formatTime(alert.receivedAt)}  ${ofRestaurant(state.restaurants, alert.restaurant, alert.title)}`);
       items.push({
-        label: alert.canJoin ? `${label}  (Join)` : label,
+        label: alert.canJoin ? trayText.joinable(label) : label,
         click: alert.canJoin ? () => actions.join({ restaurant: alert.restaurant, source: alert.source, id: alert.id }) : () => actions.openHistory(),
       });
     }
@@ -158,32 +151,32 @@ export function buildTrayMenuTemplate(
   items.push(
     { type: 'separator' },
     {
-      label: 'Pause notifications',
+      label: trayText.pause,
       submenu: [
-        { label: 'For 30 minutes', click: () => actions.pause(30) },
-        { label: 'For 1 hour', click: () => actions.pause(60) },
-        { label: `Until ${formatTime(nextMorning(now))}`, click: () => actions.pause('morning') },
+        { label: trayText.pauseFor30, click: () => actions.pause(30) },
+        { label: trayText.pauseFor60, click: () => actions.pause(60) },
+        { label: trayText.pauseUntil(formatTime(nextMorning(now))), click: () => actions.pause('morning') },
       ],
     },
-    { label: 'Resume notifications', enabled: isPaused, click: () => actions.resume() },
+    { label: trayText.resume, enabled: isPaused, click: () => actions.resume() },
     ...muteMenu(
       { restaurants: state.restaurants, kinds: state.muteKinds ?? [], mutes: state.mutes ?? [], now, formatTime },
       actions.mute && actions.unmute ? { mute: actions.mute, unmute: actions.unmute } : undefined,
     ),
     ...muteSubmenu(state.restaurants, actions.setMuted),
     { type: 'separator' },
-    { label: state.unread > 0 ? `History… (${state.unread} unread)` : 'History…', click: () => actions.openHistory() },
-    ...(markAllRead ? [{ label: aboutText.markAllRead, enabled: state.unread > 0, click: () => markAllRead() }] : []),
-    { label: 'Settings…', click: () => actions.openSettings() },
-    { label: 'Launch at login', type: 'checkbox', checked: state.launchAtLogin, click: (item) => actions.setLaunchAtLogin(item.checked) },
+    { label: trayText.history(state.unread), click: () => actions.openHistory() },
+    ...(markAllRead ? [{ label: trayText.markAllRead, enabled: state.unread > 0, click: () => markAllRead() }] : []),
+    { label: trayText.settings, click: () => actions.openSettings() },
+    { label: trayText.launchAtLogin, type: 'checkbox', checked: state.launchAtLogin, click: (item) => actions.setLaunchAtLogin(item.checked) },
   );
   const { copyDiagnostics, saveDiagnostics } = actions;
   if (copyDiagnostics && saveDiagnostics) {
-    items.push({ type: 'separator' }, { label: 'Copy diagnostics', click: () => copyDiagnostics() }, { label: 'Save diagnostics…', click: () => saveDiagnostics() });
+    items.push({ type: 'separator' }, { label: trayText.copyDiagnostics, click: () => copyDiagnostics() }, { label: trayText.saveDiagnostics, click: () => saveDiagnostics() });
   }
   const restart = actions.restartToUpdate;
-  if (state.updateReady && restart) items.push({ label: 'Restart to update', click: () => restart() });
-  if (about) items.push({ label: aboutText.menuItem, click: () => about() });
-  items.push({ type: 'separator' }, { label: 'Quit Servicebell', click: () => actions.quit() });
+  if (state.updateReady && restart) items.push({ label: trayText.restartToUpdate, click: () => restart() });
+  if (about) items.push({ label: trayText.about, click: () => about() });
+  items.push({ type: 'separator' }, { label: trayText.quit, click: () => actions.quit() });
   return items;
 }

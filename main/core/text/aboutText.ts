@@ -1,4 +1,4 @@
-// What "About Servicebell" and the tray's own items say, in one place (all texts here are translated together later).
+// What "About Servicebell" says, in one place (all texts here are translated together later).
 
 /** How the about box names the update state; mirrors main/electron/autoUpdate.ts's UpdateState. */
 export type UpdateStateText =
@@ -14,8 +14,6 @@ const OFF: Record<Extract<UpdateStateText, { kind: 'off' }>['why'], string> = {
 };
 
 export const aboutText = {
-  markAllRead: 'Mark all read',
-  menuItem: 'About Servicebell',
   title: 'About Servicebell',
   message: (version: string): string => `Servicebell ${version}`,
   update(state: UpdateStateText, formatTime: (ms: number) => string): string {

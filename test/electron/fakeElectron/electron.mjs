@@ -163,7 +163,17 @@ export class Notification extends EventEmitter {
   constructor(options) {
     super();
     requireReady('Notification');
+    // With toastXml Electron ignores every other option, actions included (docs/api/notification.md).
+    if (options.toastXml !== undefined && (options.actions?.length ?? 0) > 0) throw new Error('actions are ignored when toastXml is set');
     this.options = options;
+    // Buttons exist on macOS (actions) and Windows (the toast XML's actions); on Linux Electron shows none.
+    const buttons =
+      process.platform === 'darwin'
+        ? (options.actions ?? []).filter((a) => a.type === 'button').map((a) => a.text ?? '')
+        : process.platform === 'win32' && options.toastXml
+          ? [...options.toastXml.matchAll(/<action content="([^"]*)"/g)].map((m) => m[1])
+          : [];
+    log('notification', { title: options.title, buttons });
   }
   show = () => {};
   close = () => {};
