@@ -21,7 +21,11 @@ import { withMuted } from './core/settings/restaurantEdits.js';
 import { createAppSecretResolver } from './electron/appSecrets.js';
 import { runAppCommand } from './electron/appCommand.js';
 import { createDiagnosticsActions } from './electron/diagnosticsActions.js';
-import { AutoUpdate, linuxPackageType } from './electron/autoUpdate.js';
+import { AutoUpdate, linuxPackageType, type UpdateState } from './electron/autoUpdate.js';
+import { showAbout } from './electron/aboutDialog.js';
+import { connectionText } from './core/text/connectionText.js';
+import { connectionName } from './electron/trayMenu.js';
+import { defaultTimeFormat } from './electron/trayController.js';
 import { cliArguments } from './electron/cliArguments.js';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './electron/appProtocol.js';
 import { installE2eHooks } from './electron/e2eHooks.js';
@@ -185,6 +189,10 @@ async function start(): Promise<void> {
         secrets,
         probes: connectionProbes,
         logDir,
+        connections: () => {
+          const restaurants = core.settings.restaurants.map((r) => ({ id: r.id, name: r.name, muted: r.muted }));
+          return core.statusList().map((s) => connectionText.diagnosticsLine(connectionName(s, restaurants), s));
+        },
       }),
   });
 
@@ -220,6 +228,8 @@ async function start(): Promise<void> {
     quit();
   });
 
+  // Replaced by the updater's own state in a packaged app (below); an unpackaged build never updates itself.
+  let updateState = (): UpdateState => ({ kind: 'off', why: 'development' });
   const trayApp = startTrayApp({
     core,
     logger,
@@ -241,6 +251,7 @@ async function start(): Promise<void> {
     },
     onRender: (state) => windows.broadcast('history:changed', { unread: state.unread }),
     diagnostics,
+    about: () => showAbout({ dialog, version: app.getVersion(), updateState: () => updateState(), diagnostics, formatTime: defaultTimeFormat }),
     quit,
   });
   if (app.isPackaged) {
@@ -254,6 +265,7 @@ async function start(): Promise<void> {
       // An AppImage updates itself even if its resources came from the same unpacked tree as the deb.
       packageType: process.platform === 'linux' && !process.env.APPIMAGE ? linuxPackageType(process.resourcesPath) : undefined,
     });
+    updateState = () => autoUpdate.state();
     autoUpdate.onUpdateReady(() => trayApp.setUpdateReady(() => void autoUpdate.restartToUpdate()));
     autoUpdate.start();
   }

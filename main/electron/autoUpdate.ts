@@ -46,6 +46,12 @@ export interface AutoUpdateDeps {
 
 export type AutoUpdateStart = 'checking' | 'disabled' | 'refused-feed' | 'package-manager';
 
+/** What "About Servicebell" says of updates (`development`: an unpackaged build, where the updater never runs). */
+export type UpdateState =
+  | { kind: 'off'; why: Exclude<AutoUpdateStart, 'checking'> | 'development' }
+  | { kind: 'checking'; lastCheck?: { at: number; ok: boolean } }
+  | { kind: 'ready'; version: string };
+
 /** Linux packages whose electron-updater backend installs with `pkexec`/`sudo` (DebUpdater, RpmUpdater, PacmanUpdater). */
 const SYSTEM_PACKAGES = new Set(['deb', 'rpm', 'pacman']);
 
@@ -80,6 +86,8 @@ export class AutoUpdate {
   private checking = false;
   private started = false;
   private ready: UpdateReady | undefined;
+  private startResult: AutoUpdateStart | undefined;
+  private lastCheck: { at: number; ok: boolean } | undefined;
 
   constructor(private readonly deps: AutoUpdateDeps) {
     this.updater = deps.updater;
@@ -90,6 +98,19 @@ export class AutoUpdate {
   }
 
   start(): AutoUpdateStart {
+    this.startResult = this.begin();
+    return this.startResult;
+  }
+
+  /** For "About Servicebell": off (and why), checking (and how the last check went), or an update ready. */
+  state(): UpdateState {
+    if (this.ready) return { kind: 'ready', version: this.ready.version };
+    const started = this.startResult;
+    if (started === undefined || started === 'checking') return this.lastCheck ? { kind: 'checking', lastCheck: this.lastCheck } : { kind: 'checking' };
+    return { kind: 'off', why: started };
+  }
+
+  private begin(): AutoUpdateStart {
     if (this.started) return 'checking';
     if (!this.settings.enabled) {
       // Administrators turn this off when the fleet is updated by their own tooling: touch nothing at all.
@@ -164,7 +185,11 @@ export class AutoUpdate {
     this.checking = true;
     this.updater
       .checkForUpdates()
+      .then(() => {
+        this.lastCheck = { at: this.clock.now(), ok: true };
+      })
       .catch((err: unknown) => {
+        this.lastCheck = { at: this.clock.now(), ok: false };
         // Offline restaurants are normal: log and try again at the next interval.
         this.logger.warn(`updates: check failed: ${err instanceof Error ? err.message : String(err)}`);
       })

@@ -78,30 +78,33 @@ export class ElectronNotifier implements Notifier {
     if (platform === 'win32') {
       const body = await this.deps.tokens.issue(request.key, 'default');
       const join = request.joinUrl ? await this.deps.tokens.issue(request.key, 'join') : undefined;
-      options = { title: request.title, body: request.body, toastXml: toastXml(request, { body, join }) };
+      const mute = request.muteLabel ? await this.deps.tokens.issue(request.key, 'mute') : undefined;
+      options = { title: request.title, body: request.body, toastXml: toastXml(request, { body, join, mute }) };
     } else {
-      options = { title: request.title, body: request.body, actions: request.joinUrl ? [{ type: 'button', text: JOIN_LABEL }] : [] };
+      options = { title: request.title, body: request.body, actions: buttonsOf(request).map(([, text]) => ({ type: 'button', text })) };
     }
-    let result = await this.present(request.key, options);
+    let result = await this.present(request.key, options, buttonsOf(request).map(([action]) => action));
     if (result.status === 'failed' && this.retryPending) {
       this.retryPending = false;
       const delayMs = this.deps.retryFirstFailure?.delayMs ?? 0;
       await new Promise((resolve) => setTimeout(resolve, delayMs));
-      result = await this.present(request.key, options);
+      result = await this.present(request.key, options, buttonsOf(request).map(([action]) => action));
     }
     this.retryPending = false;
     this.problem = result.status === 'failed' ? notPermittedText(platform, result.error) : undefined;
     return result;
   }
 
-  private present(key: string, options: NotificationConstructorOptions): Promise<ShowResult> {
+  /** `buttons`: the activation of each of `options.actions`, by index (macOS). */
+  private present(key: string, options: NotificationConstructorOptions, buttons: readonly NotificationActivation['action'][]): Promise<ShowResult> {
     const notification = new this.deps.Notification(options);
     this.live.get(key)?.close();
     this.live.set(key, notification);
     notification.on('click', () => this.emit({ key, action: 'default' }));
     notification.on('action', (details, index) => {
       // Electron 45 puts the index on the event; older versions pass it positionally.
-      if ((details?.actionIndex ?? index) === 0) this.emit({ key, action: 'join' });
+      const action = buttons[details?.actionIndex ?? index];
+      if (action) this.emit({ key, action });
     });
     notification.on('close', () => {
       if (this.live.get(key) === notification) this.live.delete(key);
@@ -151,6 +154,16 @@ export class ElectronNotifier implements Notifier {
     this.activatedAt.set(activation.key, now);
     for (const handler of this.handlers) handler(activation);
   }
+}
+
+type Button = [NotificationActivation['action'], string];
+
+/** The buttons of a notification, in order: Join Meeting when a link is allowed, then Mute when offered. */
+function buttonsOf(request: NotificationRequest): Button[] {
+  const buttons: Button[] = [];
+  if (request.joinUrl) buttons.push(['join', JOIN_LABEL]);
+  if (request.muteLabel) buttons.push(['mute', request.muteLabel]);
+  return buttons;
 }
 
 /** Linux (and other X11/Wayland desktops): the core's D-Bus adapter; macOS and Windows: Electron. */

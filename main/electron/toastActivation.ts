@@ -14,7 +14,7 @@ const TTL_MS = 7 * 24 * 3600_000;
 
 const fileSchema = z.object({
   version: z.literal(1),
-  tokens: z.array(z.object({ token: z.string().regex(TOKEN), key: z.string(), action: z.enum(['join', 'default']), at: z.number() })),
+  tokens: z.array(z.object({ token: z.string().regex(TOKEN), key: z.string(), action: z.enum(['join', 'default', 'mute']), at: z.number() })),
 });
 type Entry = z.infer<typeof fileSchema>['tokens'][number];
 
@@ -72,11 +72,14 @@ export function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 }
 
-export function toastXml(request: NotificationRequest, tokens: { body: string; join?: string }): string {
+export function toastXml(request: NotificationRequest, tokens: { body: string; join?: string; mute?: string }): string {
   const url = (token: string): string => escapeXml(`${PROTOCOL_SCHEME}://activate?token=${token}`);
-  const actions = tokens.join
-    ? `<actions><action content="${escapeXml(JOIN_LABEL)}" activationType="protocol" arguments="${url(tokens.join)}"/></actions>`
-    : '';
+  const action = (content: string, token: string): string => `<action content="${escapeXml(content)}" activationType="protocol" arguments="${url(token)}"/>`;
+  const buttons = [
+    ...(tokens.join ? [action(JOIN_LABEL, tokens.join)] : []),
+    ...(tokens.mute && request.muteLabel ? [action(request.muteLabel, tokens.mute)] : []),
+  ];
+  const actions = buttons.length > 0 ? `<actions>${buttons.join('')}</actions>` : '';
   return (
     `<toast launch="${url(tokens.body)}" activationType="protocol">` +
     `<visual><binding template="ToastGeneric"><text>${escapeXml(request.title)}</text><text>${escapeXml(request.body)}</text></binding></visual>` +

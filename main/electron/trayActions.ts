@@ -3,7 +3,9 @@ import type { ServicebellCore } from '../core/app/servicebellCore.js';
 import type { Logger } from '../core/log/logger.js';
 import { safeErrorMessage } from '../core/log/redact.js';
 import type { DiagnosticsActions } from './diagnosticsActions.js';
-import { tomorrowMorning, type PauseChoice, type TrayActions } from './trayMenu.js';
+import { nextMorning } from '../core/alerts/pauseUntil.js';
+import type { PauseChoice, TrayActions } from './trayMenu.js';
+import type { MuteChoice } from './trayMutes.js';
 
 export interface TrayActionDeps {
   core: ServicebellCore;
@@ -16,18 +18,22 @@ export interface TrayActionDeps {
   quit(): void;
   restartToUpdate?(): void;
   diagnostics?: DiagnosticsActions;
+  /** Shows "About Servicebell" and runs the button chosen. */
+  about?(): Promise<void>;
   now?: () => number;
 }
 
 export function createTrayActions(deps: TrayActionDeps): TrayActions {
   const now = deps.now ?? Date.now;
+  const about = deps.about;
   const run = (what: string, task: () => Promise<unknown>): void => {
     task().then(
       () => deps.refresh(),
       (err: unknown) => deps.logger.error({ error: safeErrorMessage(err) }, `tray: ${what} failed`),
     );
   };
-  const untilFor = (choice: PauseChoice): number => (choice === 'tomorrow' ? tomorrowMorning(now()) : now() + choice * 60_000);
+  const muteUntil = (choice: MuteChoice): number => (choice === 'morning' ? nextMorning(now()) : now() + choice * 60_000);
+  const untilFor = (choice: PauseChoice): number => (choice === 'morning' ? nextMorning(now()) : now() + choice * 60_000);
   return {
     join: (key) => run('join', () => deps.core.pipeline.join(key)),
     pause: (choice) => run('pause', () => deps.core.dnd.pause(untilFor(choice))),
@@ -39,7 +45,11 @@ export function createTrayActions(deps: TrayActionDeps): TrayActions {
       const set = deps.setMuted;
       if (set) run('mute restaurant', () => set(restaurant, muted));
     },
+    mute: (target, choice) => run('mute', () => deps.core.mutes.mute(target, muteUntil(choice), now())),
+    unmute: (target) => run('unmute', () => deps.core.mutes.unmute(target, now())),
     restartToUpdate: deps.restartToUpdate,
+    markAllRead: () => run('mark all read', () => deps.core.history.markAllRead()),
+    ...(about ? { about: () => run('about', about) } : {}),
     ...(deps.diagnostics ? { copyDiagnostics: () => run('copy diagnostics', () => deps.diagnostics!.copy()), saveDiagnostics: () => run('save diagnostics', () => deps.diagnostics!.save()) } : {}),
     quit: deps.quit,
   };

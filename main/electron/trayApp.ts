@@ -5,7 +5,7 @@ import type { Logger } from '../core/log/logger.js';
 import type { TraySnapshot } from './e2eHooks.js';
 import type { DiagnosticsActions } from './diagnosticsActions.js';
 import { createTrayActions } from './trayActions.js';
-import { TrayController, panelShade, trayIconFile, type PanelTheme, type TrayLike } from './trayController.js';
+import { TrayController, defaultTimeFormat, panelShade, trayIconFile, type PanelTheme, type TrayLike } from './trayController.js';
 import { buildTrayMenuTemplate, tooltip, trayIconState, type TrayState } from './trayMenu.js';
 import { bindTrayToCore } from './trayState.js';
 
@@ -26,7 +26,12 @@ export interface TrayAppDeps<M> {
   setMuted?(restaurant: string, muted: boolean): Promise<void>;
   onRender(state: TrayState): void;
   diagnostics?: DiagnosticsActions;
+  /** "About Servicebell" (see aboutDialog.ts). */
+  about?(): Promise<void>;
   quit(): void;
+  /** The clock and the time format of the menu (tests pin both). */
+  now?: () => number;
+  formatTime?: (ms: number) => string;
 }
 
 export interface TrayApp {
@@ -49,6 +54,8 @@ export function startTrayApp<M>(deps: TrayAppDeps<M>): TrayApp {
     quit: deps.quit,
     restartToUpdate: () => restart?.(),
     diagnostics: deps.diagnostics,
+    about: deps.about,
+    now: deps.now,
   });
   const panel = (): ReturnType<typeof panelShade> => panelShade(deps.platform, deps.nativeTheme);
   const tray = deps.createTray(trayIconFile(deps.iconDir, deps.platform, 'offline', 0, panel()));
@@ -59,14 +66,16 @@ export function startTrayApp<M>(deps: TrayAppDeps<M>): TrayApp {
     iconDir: deps.iconDir,
     platform: deps.platform,
     panel,
+    formatTime: deps.formatTime,
+    now: deps.now,
   });
   const render = (state: TrayState): void => {
     controller.update(state);
-    const labels = buildTrayMenuTemplate(state, actions, String).map((i) => i.label ?? '-');
+    const labels = buildTrayMenuTemplate(state, actions, deps.formatTime ?? defaultTimeFormat, (deps.now ?? Date.now)()).map((i) => i.label ?? '-');
     snapshot = { icon: trayIconState(state.statuses, state.dnd), tooltip: tooltip(state), labels };
     deps.onRender(state);
   };
-  Object.assign(binding, bindTrayToCore({ core: deps.core, render, launchAtLogin: deps.launchAtLogin, updateReady: () => restart !== undefined }));
+  Object.assign(binding, bindTrayToCore({ core: deps.core, render, launchAtLogin: deps.launchAtLogin, updateReady: () => restart !== undefined, now: deps.now }));
   deps.nativeTheme.on('updated', () => controller.refresh());
   // A click on the "Missed while offline … (see History)" summary.
   deps.core.pipeline.onOpenHistory(() => deps.openWindow('history'));

@@ -44,6 +44,7 @@ export interface TrayControllerDeps<M> {
   platform: NodeJS.Platform;
   panel(): PanelShade;
   formatTime?(ms: number): string;
+  now?(): number;
 }
 
 export class TrayController<M> {
@@ -68,7 +69,7 @@ export class TrayController<M> {
     tray.setToolTip(tooltip(state));
     if (platform === 'darwin') tray.setTitle(state.unread > 0 ? String(state.unread) : '');
     const format = this.deps.formatTime ?? defaultTimeFormat;
-    tray.setContextMenu(this.deps.buildMenu(buildTrayMenuTemplate(state, this.deps.actions, format)));
+    tray.setContextMenu(this.deps.buildMenu(buildTrayMenuTemplate(state, this.deps.actions, format, (this.deps.now ?? Date.now)())));
   }
 
   /** Re-renders with the last state (e.g. the panel switched between light and dark). */
@@ -77,6 +78,7 @@ export class TrayController<M> {
   }
 }
 
-function defaultTimeFormat(ms: number): string {
+/** The system's short time, as the menu shows it. */
+export function defaultTimeFormat(ms: number): string {
   return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }

@@ -4,9 +4,14 @@ import type { AlertKey } from '../core/alerts/alert.js';
 import type { DndState } from '../core/alerts/doNotDisturb.js';
 import type { SourceStatus } from '../core/sources/source.js';
 import type { StorageProblem } from '../core/storage/storageHealth.js';
+import { trayText, type TrayIconText } from '../core/text/trayText.js';
+import { SOURCE_LABELS, connectionDetail, connectionSentence, connectionText } from '../core/text/connectionText.js';
+import { nextMorning } from '../core/alerts/pauseUntil.js';
+import type { Mute, MuteTarget } from '../core/alerts/mutes.js';
+import { muteMenu, mutedLine, type MuteChoice } from './trayMutes.js';
 import { muteSubmenu, ofRestaurant, type TrayRestaurant } from './trayRestaurants.js';
 
-export type TrayIconState = 'connected' | 'degraded' | 'offline' | 'dnd';
+export type TrayIconState = TrayIconText;
 
 export interface RecentAlert {
   restaurant: string;
@@ -30,9 +35,14 @@ export interface TrayState {
   restaurants?: readonly TrayRestaurant[];
   /** Data files moved aside at start-up or failing to save (#14.5, #14.3). */
   storage?: readonly StorageProblem[];
+  /** Mutes running now (one restaurant or one kind, for a while). */
+  mutes?: readonly Mute[];
+  /** Kinds of alert seen lately that the Mute submenu offers (never support requests). */
+  muteKinds?: readonly string[];
 }
 
-export type PauseChoice = 30 | 60 | 'tomorrow';
+/** Minutes, or 'morning': until the next 06:00 (main/core/alerts/pauseUntil.ts). */
+export type PauseChoice = 30 | 60 | 'morning';
 
 export interface TrayActions {
   join(alert: AlertKey): void;
@@ -43,28 +53,20 @@ export interface TrayActions {
   setLaunchAtLogin(enabled: boolean): void;
   /** "Mute restaurant": persisted in the settings (`restaurants[].muted`). */
   setMuted?(restaurant: string, muted: boolean): void;
+  /** "Mute" for a while: one restaurant or one kind of alert. */
+  mute?(target: MuteTarget, choice: MuteChoice): void;
+  unmute?(target: MuteTarget): void;
   restartToUpdate?(): void;
+  /** Marks every alert in history read. */
+  markAllRead?(): void;
+  /** "About Servicebell": version, update state, diagnostics. */
+  about?(): void;
   /** The redacted support bundle to the clipboard / to a file. */
   copyDiagnostics?(): void;
   saveDiagnostics?(): void;
   quit(): void;
 }
 
-const SOURCE_LABELS: Record<string, string> = { vonage: 'Vonage', privmx: 'PrivMX', mqtt: 'MQTT', ntfy: 'ntfy' };
-const STATE_LABELS: Record<SourceStatus['state'], string> = {
-  connecting: 'connecting…',
-  connected: 'connected',
-  reconnecting: 'reconnecting…',
-  auth_failed: 'sign-in failed',
-  offline: 'offline',
-  disabled: 'off',
-};
-const ICON_LABELS: Record<TrayIconState, string> = {
-  connected: 'All connected',
-  degraded: 'Some connections need attention',
-  offline: 'Offline',
-  dnd: 'Notifications paused',
-};
 export const RECENT_LIMIT = 5;
 const MAX_LABEL = 60;
 
@@ -84,77 +86,97 @@ export function truncate(text: string, max = MAX_LABEL): string {
 }
 
 export function tooltip(state: TrayState): string {
-  const base = `Servicebell: ${ICON_LABELS[trayIconState(state.statuses, state.dnd)]}`;
-  return state.unread > 0 ? `${base} (${state.unread} unread)` : base;
+  return trayText.tooltip(trayIconState(state.statuses, state.dnd), state.unread);
 }
 
 function dndLine(dnd: DndState, formatTime: (ms: number) => string): string | undefined {
   if (!dnd.active) return undefined;
-  if (dnd.reason === 'quiet_hours') return `Quiet hours until ${formatTime(dnd.until)}`;
-  return dnd.until === null ? 'Notifications paused until resumed' : `Notifications paused until ${formatTime(dnd.until)}`;
+  if (dnd.reason === 'quiet_hours') return trayText.quietHoursUntil(formatTime(dnd.until));
+  return dnd.until === null ? trayText.pausedUntilResumed : trayText.pausedUntil(formatTime(dnd.until));
 }
+
+/** Whose connection a line is: "Pizzeria Wola · MQTT" with several restaurants, "MQTT" with one. */
+export function connectionName(s: SourceStatus, restaurants: TrayState['restaurants']): string {
+  return ofRestaurant(restaurants, s.restaurant, SOURCE_LABELS[s.source] ?? s.source);
+}
+
+/**
+ * "Pizzeria Wola · MQTT: can't reach the server — retrying": a sentence for staff; the technical detail (the error as
+ * the connection reported it) in a submenu behind it, split into lines a menu can show.
+ */
+function statusItem(s: SourceStatus, restaurants: TrayState['restaurants']): MenuItemConstructorOptions {
+  const label = truncate(`${connectionName(s, restaurants)}: ${connectionSentence(s)}`, 90);
+  const detail = connectionDetail(s);
+  if (!detail) return { label, enabled: false };
+  const text = connectionText.detail(detail);
+  const lines = Array.from({ length: Math.min(4, Math.ceil(text.length / DETAIL_LINE)) }, (_, i) => text.slice(i * DETAIL_LINE, (i + 1) * DETAIL_LINE));
+  return { label, submenu: lines.map((line) => ({ label: line, enabled: false })) };
+}
+const DETAIL_LINE = 80;
 
 /** Short enough for a menu; the full message (with where the file went) is in the log. */
 export function storageLine(problem: StorageProblem): string {
-  return problem.state === 'moved_aside' ? `Data: ${problem.file} was unreadable; moved aside` : `Data: ${problem.message}`;
+  return problem.state === 'moved_aside' ? trayText.storageMovedAside(problem.file) : trayText.storageProblem(problem.message);
 }
 
-export function buildTrayMenuTemplate(state: TrayState, actions: TrayActions, formatTime: (ms: number) => string): MenuItemConstructorOptions[] {
+export function buildTrayMenuTemplate(
+  state: TrayState,
+  actions: TrayActions,
+  formatTime: (ms: number) => string,
+  now: number = Date.now(),
+): MenuItemConstructorOptions[] {
   const info = (label: string): MenuItemConstructorOptions => ({ label: truncate(label, 90), enabled: false });
-  const items: MenuItemConstructorOptions[] = [info(`Servicebell: ${ICON_LABELS[trayIconState(state.statuses, state.dnd)]}`)];
-  for (const s of state.statuses) {
-    const name = SOURCE_LABELS[s.source] ?? s.source;
-    const detail = s.detail && s.state !== 'connected' && s.state !== 'disabled' ? `: ${s.detail}` : '';
-    items.push(info(`${ofRestaurant(state.restaurants, s.restaurant, name)}: ${STATE_LABELS[s.state]}${detail}`));
-  }
+  const items: MenuItemConstructorOptions[] = [info(trayText.heading(trayIconState(state.statuses, state.dnd)))];
+  for (const s of state.statuses) items.push(statusItem(s, state.restaurants));
   for (const p of state.storage ?? []) items.push(info(storageLine(p)));
   const paused = dndLine(state.dnd, formatTime);
   if (paused) items.push(info(paused));
+  const muted = mutedLine({ restaurants: state.restaurants, mutes: state.mutes ?? [] });
+  if (muted) items.push(info(muted));
 
   const recent = state.recent.slice(0, RECENT_LIMIT);
   if (recent.length > 0) {
-    items.push({ type: 'separator' }, info('Recent alerts'));
+    items.push({ type: 'separator' }, info(trayText.recentAlerts));
     for (const alert of recent) {
       const label = truncate(`${formatTime(alert.receivedAt)}  ${ofRestaurant(state.restaurants, alert.restaurant, alert.title)}`);
       items.push({
-        label: alert.canJoin ? `${label}  (Join)` : label,
+        label: alert.canJoin ? trayText.joinable(label) : label,
         click: alert.canJoin ? () => actions.join({ restaurant: alert.restaurant, source: alert.source, id: alert.id }) : () => actions.openHistory(),
       });
     }
   }
 
   const isPaused = state.dnd.active && state.dnd.reason === 'paused';
+  const { markAllRead, about } = actions;
   items.push(
     { type: 'separator' },
     {
-      label: 'Pause notifications',
+      label: trayText.pause,
       submenu: [
-        { label: 'For 30 minutes', click: () => actions.pause(30) },
-        { label: 'For 1 hour', click: () => actions.pause(60) },
-        { label: 'Until tomorrow', click: () => actions.pause('tomorrow') },
+        { label: trayText.pauseFor30, click: () => actions.pause(30) },
+        { label: trayText.pauseFor60, click: () => actions.pause(60) },
+        { label: trayText.pauseUntil(formatTime(nextMorning(now))), click: () => actions.pause('morning') },
       ],
     },
-    { label: 'Resume notifications', enabled: isPaused, click: () => actions.resume() },
+    { label: trayText.resume, enabled: isPaused, click: () => actions.resume() },
+    ...muteMenu(
+      { restaurants: state.restaurants, kinds: state.muteKinds ?? [], mutes: state.mutes ?? [], now, formatTime },
+      actions.mute && actions.unmute ? { mute: actions.mute, unmute: actions.unmute } : undefined,
+    ),
     ...muteSubmenu(state.restaurants, actions.setMuted),
     { type: 'separator' },
-    { label: state.unread > 0 ? `History… (${state.unread} unread)` : 'History…', click: () => actions.openHistory() },
-    { label: 'Settings…', click: () => actions.openSettings() },
-    { label: 'Launch at login', type: 'checkbox', checked: state.launchAtLogin, click: (item) => actions.setLaunchAtLogin(item.checked) },
+    { label: trayText.history(state.unread), click: () => actions.openHistory() },
+    ...(markAllRead ? [{ label: trayText.markAllRead, enabled: state.unread > 0, click: () => markAllRead() }] : []),
+    { label: trayText.settings, click: () => actions.openSettings() },
+    { label: trayText.launchAtLogin, type: 'checkbox', checked: state.launchAtLogin, click: (item) => actions.setLaunchAtLogin(item.checked) },
   );
   const { copyDiagnostics, saveDiagnostics } = actions;
   if (copyDiagnostics && saveDiagnostics) {
-    items.push({ type: 'separator' }, { label: 'Copy diagnostics', click: () => copyDiagnostics() }, { label: 'Save diagnostics…', click: () => saveDiagnostics() });
+    items.push({ type: 'separator' }, { label: trayText.copyDiagnostics, click: () => copyDiagnostics() }, { label: trayText.saveDiagnostics, click: () => saveDiagnostics() });
   }
   const restart = actions.restartToUpdate;
-  if (state.updateReady && restart) items.push({ label: 'Restart to update', click: () => restart() });
-  items.push({ type: 'separator' }, { label: 'Quit Servicebell', click: () => actions.quit() });
+  if (state.updateReady && restart) items.push({ label: trayText.restartToUpdate, click: () => restart() });
+  if (about) items.push({ label: trayText.about, click: () => about() });
+  items.push({ type: 'separator' }, { label: trayText.quit, click: () => actions.quit() });
   return items;
-}
-
-/** Tomorrow's date at 06:00 local time: "until tomorrow" means the next working morning, not midnight. */
-export function tomorrowMorning(now: number, hour = 6): number {
-  const d = new Date(now);
-  d.setDate(d.getDate() + 1);
-  d.setHours(hour, 0, 0, 0);
-  return d.getTime();
 }

@@ -1,6 +1,7 @@
 // What the tray shows of the restaurants: whose connection a status line is, whose alert a recent line is, and the
 // "Mute restaurant" submenu. With one restaurant (or none listed) every label reads as it did before restaurants.
 import type { MenuItemConstructorOptions } from 'electron';
+import { trayText } from '../core/text/trayText.js';
 
 export interface TrayRestaurant {
   id: string;
@@ -27,7 +28,7 @@ export function muteSubmenu(
   if (!restaurants || !severalRestaurants(restaurants) || !setMuted) return [];
   return [
     {
-      label: 'Mute restaurant',
+      label: trayText.muteRestaurant,
       submenu: restaurants.map((r) => ({ label: r.name, type: 'checkbox', checked: r.muted, click: (item) => setMuted(r.id, item.checked) })),
     },
   ];

@@ -1,5 +1,6 @@
 // Feeds the tray from the core: status changes, history changes, and a slow tick for pauses and quiet hours ending.
 import type { ServicebellCore } from '../core/app/servicebellCore.js';
+import { UNMUTABLE_KINDS } from '../core/alerts/mutes.js';
 import { checkLink } from '../core/links/linkPolicy.js';
 import { RECENT_LIMIT, type TrayState } from './trayMenu.js';
 
@@ -33,8 +34,22 @@ export function collectTrayState(core: ServicebellCore, extras: { launchAtLogin:
     updateReady: extras.updateReady,
     storage: core.storageProblems(),
     restaurants: core.settings.restaurants.map((r) => ({ id: r.id, name: r.name, muted: r.muted })),
+    mutes: core.mutes.active(extras.now),
+    muteKinds: recentKinds(core, extras.now),
   };
 }
+
+/** Kinds of the last alerts (at most MUTE_KINDS of them, newest first) that can be muted, and those muted now. */
+function recentKinds(core: ServicebellCore, now: number): string[] {
+  const kinds = new Set<string>();
+  for (const entry of core.history.list().slice(0, 200)) {
+    if (kinds.size >= MUTE_KINDS) break;
+    if (!UNMUTABLE_KINDS.has(entry.alert.kind)) kinds.add(entry.alert.kind);
+  }
+  for (const m of core.mutes.active(now)) if (m.scope === 'kind') kinds.add(m.id);
+  return [...kinds];
+}
+const MUTE_KINDS = 4;
 
 /** Renders now and on every change (coalesced to one render per tick); returns refresh and stop. */
 export function bindTrayToCore(deps: TrayBindingDeps): { refresh(): void; stop(): void } {
@@ -52,6 +67,7 @@ export function bindTrayToCore(deps: TrayBindingDeps): { refresh(): void; stop()
   const offStatus = deps.core.onStatus(schedule);
   const offHistory = deps.core.history.onChange(schedule);
   const offStorage = deps.core.onStorage(schedule);
+  const offMutes = deps.core.mutes.onChange(schedule);
   const tick = (deps.setInterval ?? setInterval)(schedule, 30_000);
   tick.unref?.();
   render();
@@ -61,6 +77,7 @@ export function bindTrayToCore(deps: TrayBindingDeps): { refresh(): void; stop()
       offStatus();
       offHistory();
       offStorage();
+      offMutes();
       (deps.clearInterval ?? ((h) => clearInterval(h as NodeJS.Timeout)))(tick);
     },
   };

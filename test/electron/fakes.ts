@@ -4,13 +4,14 @@ import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserWindowConstructorOptions, IpcMain, IpcMainInvokeEvent, MenuItemConstructorOptions, NotificationConstructorOptions, Shell } from 'electron';
+import type { BrowserWindowConstructorOptions, Dialog, IpcMain, IpcMainInvokeEvent, MenuItemConstructorOptions, MessageBoxOptions, MessageBoxReturnValue, NotificationConstructorOptions, Shell } from 'electron';
 import { ServicebellCore } from '../../main/core/app/servicebellCore.js';
 import type { SourceFactory } from '../../main/core/sources/source.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import type { Notifier } from '../../main/core/notify/notifier.js';
 import { parseSettings } from '../../main/core/settings/settingsFile.js';
 import type { LinkOpener } from '../../main/core/links/linkOpener.js';
+import type { MessageBoxPort } from '../../main/electron/aboutDialog.js';
 import type { NotificationLike } from '../../main/electron/electronNotifier.js';
 import type { TrayLike } from '../../main/electron/trayController.js';
 import type { WindowLike } from '../../main/electron/windows.js';
@@ -46,9 +47,24 @@ export class FakeNotification extends EventEmitter {
   static autoShow = true;
   shown = false;
   closed = false;
+  /** Which platform's Notification this plays: the buttons a person would see depend on it (see `buttons`). */
+  static platform: 'darwin' | 'win32' | 'linux' = 'darwin';
   constructor(readonly options: NotificationConstructorOptions) {
     super();
+    // Electron ignores every other option once `toastXml` is given: a test passing `actions` with it would be lying.
+    if (options.toastXml !== undefined && (options.actions?.length ?? 0) > 0) throw new Error('actions are ignored when toastXml is set');
     FakeNotification.created.push(this);
+  }
+  /**
+   * The buttons as the platform shows them (docs/api/structures/notification-action.md): macOS the `actions`
+   * buttons; Windows with `toastXml` the XML's `<action content>`; Linux none (Electron adds only a default "View").
+   */
+  get buttons(): string[] {
+    if (FakeNotification.platform === 'linux') return [];
+    if (FakeNotification.platform === 'win32' && this.options.toastXml !== undefined) {
+      return [...this.options.toastXml.matchAll(/<action content="([^"]*)"/g)].map((m) => (m[1] ?? '').replace(/&amp;/g, '&'));
+    }
+    return (this.options.actions ?? []).filter((a) => a.type === 'button').map((a) => a.text ?? '');
   }
   static isSupported(): boolean {
     return FakeNotification.supported;
@@ -70,6 +86,23 @@ export class FakeNotification extends EventEmitter {
   }
 }
 const _notificationCheck = new FakeNotification({}) satisfies NotificationLike;
+
+/** dialog.showMessageBox as Electron 45 checks it; the person picks the button labelled `pick` (else: closes it). */
+export class FakeDialog {
+  readonly boxes: MessageBoxOptions[] = [];
+  constructor(public pick?: string) {}
+  async showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue> {
+    if (typeof options.message !== 'string') throw new TypeError('Message must be a string');
+    const buttons = options.buttons ?? [];
+    if (buttons.some((b) => typeof b !== 'string')) throw new TypeError('Buttons must be an array of strings');
+    this.boxes.push(options);
+    const picked = this.pick === undefined ? -1 : buttons.indexOf(this.pick);
+    return { response: picked >= 0 ? picked : (options.cancelId ?? 0), checkboxChecked: false };
+  }
+}
+const _dialogCheck = new FakeDialog() satisfies MessageBoxPort;
+// The real dialog must fit the same port.
+const _realDialogFits = (d: Pick<Dialog, 'showMessageBox'>): MessageBoxPort => d;
 
 export class FakeShell {
   readonly opened: string[] = [];

@@ -14,7 +14,7 @@ import { FakeNotification, FakeShell, openCore, tempDir } from './fakes.js';
 import { withRestaurant } from '../harness/settings.js';
 
 const GOOD = 'https://meet.vonage.com/room/42';
-const alert = (id: string, link?: string) => ({ id, source: 'vonage' as const, kind: 'support', title: `Table ${id}`, body: 'needs help', link, receivedAt: 1_700_000_000_000 });
+const alert = (id: string, link?: string) => ({ id, source: 'vonage' as const, kind: 'support_request', title: `Table ${id}`, body: 'needs help', link, receivedAt: 1_700_000_000_000 });
 
 beforeEach(() => {
   FakeNotification.created = [];

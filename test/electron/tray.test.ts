@@ -7,7 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { SourceStatus } from '../../main/core/sources/source.js';
 import { TrayController, panelShade, trayIconFile, type PanelTheme } from '../../main/electron/trayController.js';
 import { REPO } from '../packaging/packStage.js';
-import { buildTrayMenuTemplate, tomorrowMorning, trayIconState, type TrayActions, type TrayState } from '../../main/electron/trayMenu.js';
+import { nextMorning } from '../../main/core/alerts/pauseUntil.js';
+import { buildTrayMenuTemplate, trayIconState, type TrayActions, type TrayState } from '../../main/electron/trayMenu.js';
 import { bindTrayToCore } from '../../main/electron/trayState.js';
 import { startTrayApp } from '../../main/electron/trayApp.js';
 import { silentLogger } from '../../main/core/log/logger.js';
@@ -18,6 +19,11 @@ import { waitUntil } from '../harness/wait.js';
 const at = 1_700_000_000_000;
 const status = (source: SourceStatus['source'], state: SourceStatus['state'], detail?: string): SourceStatus => ({ source, restaurant: 'default', state, detail, at });
 const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
+/** Wall-clock HH:MM in the machine's zone, as a 24-hour locale shows it. */
+const localHhmm = (ms: number): string => {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+};
 
 function actions(): TrayActions & { calls: string[] } {
   const calls: string[] = [];
@@ -67,33 +73,48 @@ describe('tray icon state', () => {
 
 describe('tray menu template', () => {
   it('all connected: status lines, pause submenu, history, settings, launch at login, quit', () => {
-    const items = buildTrayMenuTemplate(baseState(), actions(), hhmm);
+    const items = buildTrayMenuTemplate(baseState(), actions(), localHhmm, new Date(2026, 4, 12, 0, 30).getTime());
     expect(labels(items)).toEqual([
       'Servicebell: All connected', 'Vonage: connected', 'PrivMX: connected', '---',
       'Pause notifications', 'Resume notifications', '---', 'History…', 'Settings…', 'Launch at login', '---', 'Quit Servicebell',
     ]);
     expect(find(items, 'Vonage: connected').enabled).toBe(false);
     expect(find(items, 'Resume notifications').enabled).toBe(false);
-    expect(labels(find(items, 'Pause notifications').submenu as MenuItemConstructorOptions[])).toEqual(['For 30 minutes', 'For 1 hour', 'Until tomorrow']);
+    expect(labels(find(items, 'Pause notifications').submenu as MenuItemConstructorOptions[])).toEqual(['For 30 minutes', 'For 1 hour', 'Until 06:00']);
   });
 
   it('degraded: shows each source with its last error', () => {
     const state = baseState({ statuses: [status('vonage', 'auth_failed', 'backend refused the token (401)'), status('privmx', 'connected')] });
     const items = labels(buildTrayMenuTemplate(state, actions(), hhmm));
     expect(items[0]).toBe('Servicebell: Some connections need attention');
-    expect(items).toContain('Vonage: sign-in failed: backend refused the token (401)');
+    expect(items).toContain('Vonage: the server refused the sign-in: check its key or password in Settings');
+  });
+
+  it('each problem is a plain sentence with the technical detail in a submenu behind it', () => {
+    const state = baseState({ statuses: [status('mqtt', 'reconnecting', 'connect ECONNREFUSED 127.0.0.1:8443; retrying in 4 s'), status('privmx', 'connected', 'subscribed to thread')] });
+    const items = buildTrayMenuTemplate(state, actions(), hhmm);
+    const line = find(items, "MQTT: can't reach the server — retrying");
+    expect(labels(line.submenu as MenuItemConstructorOptions[])).toEqual(['Details: connect ECONNREFUSED 127.0.0.1:8443; retrying in 4 s']);
+    expect((line.submenu as MenuItemConstructorOptions[])[0]?.enabled).toBe(false);
+    // A connected line has nothing behind it and cannot be clicked.
+    expect(find(items, 'PrivMX: connected')).toEqual({ label: 'PrivMX: connected', enabled: false });
+    const long = status('vonage', 'offline', `x${'y'.repeat(200)}`);
+    const detail = find(buildTrayMenuTemplate(baseState({ statuses: [long] }), actions(), hhmm), 'Vonage: not connected').submenu as MenuItemConstructorOptions[];
+    expect(detail.map((d) => String(d.label).length)).toEqual([80, 80, 50]);
   });
 
   it('the MQTT and ntfy sources by their names', () => {
     const state = baseState({ statuses: [status('mqtt', 'reconnecting', 'connection lost: keepalive timeout'), status('ntfy', 'auth_failed', 'not allowed to read topic r2-alerts (403)')] });
     const items = labels(buildTrayMenuTemplate(state, actions(), hhmm));
-    expect(items.slice(1, 3)).toEqual(['MQTT: reconnecting…: connection lost: keepalive timeout', 'ntfy: sign-in failed: not allowed to read topic r2-alerts (403)']);
+    expect(items.slice(1, 3)).toEqual([
+      "MQTT: can't reach the server — retrying", 'ntfy: the server refused the sign-in: check its key or password in Settings',
+    ]);
   });
 
   it('offline with reconnecting sources', () => {
     const state = baseState({ statuses: [status('vonage', 'reconnecting', 'socket closed'), status('privmx', 'offline', 'ECONNREFUSED')] });
     const items = labels(buildTrayMenuTemplate(state, actions(), hhmm));
-    expect(items.slice(0, 3)).toEqual(['Servicebell: Offline', 'Vonage: reconnecting…: socket closed', 'PrivMX: offline: ECONNREFUSED']);
+    expect(items.slice(0, 3)).toEqual(['Servicebell: Offline', "Vonage: can't reach the server — retrying", "PrivMX: can't reach the server"]);
   });
 
   it('paused: says until when, and Resume is enabled and resumes', () => {
@@ -105,7 +126,7 @@ describe('tray menu template', () => {
     expect(resume.enabled).toBe(true);
     click(resume);
     for (const item of find(items, 'Pause notifications').submenu as MenuItemConstructorOptions[]) click(item);
-    expect(a.calls).toEqual(['resume', 'pause 30', 'pause 60', 'pause tomorrow']);
+    expect(a.calls).toEqual(['resume', 'pause 30', 'pause 60', 'pause morning']);
   });
 
   it('quiet hours are shown but are not resumable from the menu', () => {
@@ -142,9 +163,11 @@ describe('tray menu template', () => {
     expect(a.calls).toEqual(['login false', 'quit', 'restart']);
   });
 
-  it('"until tomorrow" is tomorrow 06:00 local time', () => {
-    const now = new Date(2024, 4, 10, 22, 15).getTime();
-    expect(new Date(tomorrowMorning(now))).toEqual(new Date(2024, 4, 11, 6, 0));
+  it('"Until 06:00" names the next morning by its time, in the evening and after midnight alike', () => {
+    for (const now of [new Date(2024, 4, 10, 22, 15).getTime(), new Date(2024, 4, 11, 0, 30).getTime()]) {
+      const pause = find(buildTrayMenuTemplate(baseState(), actions(), localHhmm, now), 'Pause notifications');
+      expect(labels(pause.submenu as MenuItemConstructorOptions[])[2]).toBe('Until 06:00');
+    }
   });
 });
 
@@ -296,6 +319,34 @@ describe('TrayController', () => {
     expect(core.history.size).toBe(4);
     notifier.activate({ key: notifier.shown[0]?.key ?? '', action: 'default' });
     expect(opened).toEqual(['history']);
+    await core.stop();
+  });
+
+  it('Pause › Until 06:00 at 00:30 pauses the real core until 06:00 that morning (5.5 h), not the next day', async () => {
+    const core = await openCore({});
+    const tray = new FakeTray();
+    const now = new Date(2026, 4, 12, 0, 30).getTime();
+    startTrayApp({
+      core,
+      logger: silentLogger(),
+      createTray: () => tray,
+      buildMenu: (t: MenuItemConstructorOptions[]) => t,
+      nativeTheme: { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: false, on: () => {} },
+      iconDir: '/icons',
+      platform: 'linux',
+      openWindow: () => {},
+      launchAtLogin: () => false,
+      setLaunchAtLogin: async () => {},
+      onRender: () => {},
+      quit: () => {},
+      now: () => now,
+      formatTime: localHhmm,
+    });
+    click(find(find(tray.menu, 'Pause notifications').submenu as MenuItemConstructorOptions[], 'Until 06:00'));
+    await waitUntil(() => core.dnd.state(now).active, 2_000, 'the pause');
+    expect(core.dnd.state(now)).toEqual({ active: true, reason: 'paused', until: nextMorning(now) });
+    expect(nextMorning(now) - now).toBe(5.5 * 3600_000);
+    await waitUntil(() => labels(tray.menu).includes('Notifications paused until 06:00'), 2_000, 'the paused line');
     await core.stop();
   });
 

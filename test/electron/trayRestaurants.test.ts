@@ -79,11 +79,11 @@ describe('the tray with two restaurants (electron double, real core and settings
       quit: () => {},
     });
     await core.start();
-    await waitUntil(() => labels(tray.menu).includes('Bistro Mokotów · Vonage: reconnecting…: socket closed'), 2_000, 'both status lines');
+    await waitUntil(() => labels(tray.menu).includes("Bistro Mokotów · Vonage: can't reach the server — retrying"), 2_000, 'both status lines');
     expect(labels(tray.menu).slice(0, 3)).toEqual([
       'Servicebell: Some connections need attention',
       'Trattoria · Vonage: connected',
-      'Bistro Mokotów · Vonage: reconnecting…: socket closed',
+      "Bistro Mokotów · Vonage: can't reach the server — retrying",
     ]);
     expect(tray.image).toBe('/icons/tray-degraded-any.png'); // Linux: the glyph that reads on light and dark panels
 

@@ -10,6 +10,8 @@ import { BurstRouter, type BurstKey } from './burstRouter.js';
 import { Dedupe } from './dedupe.js';
 import type { DoNotDisturb } from './doNotDisturb.js';
 import type { HistoryEntry, HistoryStore } from './history.js';
+import { UNMUTABLE_KINDS, type Mutes } from './mutes.js';
+import { MUTE_HOUR_MS, muteText } from '../text/muteText.js';
 import { notificationKey, parseNotificationKey } from './notificationKey.js';
 import { notificationTitle, singleRestaurant, summaryLine, type RestaurantLabels } from './restaurantLabels.js';
 import { refusedLinkText } from './supportText.js';
@@ -54,6 +56,8 @@ export interface PipelineDeps {
   logger: Logger;
   /** Names and mutes; absent: one restaurant, never muted. */
   restaurants?: RestaurantLabels;
+  /** Mutes for a while (tray, a notification's "Mute … for 1 hour"); absent: none, and no Mute button. */
+  mutes?: Mutes;
 }
 
 /** Where an alert becomes (or does not become) a notification: dedupe, text, links, history, DND, mute, bursts. */
@@ -209,7 +213,8 @@ export class AlertPipeline {
 
     const dnd = this.deps.dnd.state(this.deps.clock.now());
     // Muted alerts never count towards a burst: unmuting does not start with a summary of what was muted.
-    const decision = dnd.active ? 'dnd' : this.labels.muted(alert.restaurant) ? 'muted' : this.burst.offer(alert) === 'held' ? 'coalesced' : 'show';
+    const muted = this.labels.muted(alert.restaurant) || this.deps.mutes?.covers(alert, this.deps.clock.now()) === true;
+    const decision = dnd.active ? 'dnd' : muted ? 'muted' : this.burst.offer(alert) === 'held' ? 'coalesced' : 'show';
     // Stored as pending (and not shown) first: a crash before the announcement leaves it pending, and the next start
     // announces it. `shown` becomes true only once the notifier said so. Do-not-disturb and muted alerts are not
     // notified, so never pending.
@@ -267,7 +272,9 @@ export class AlertPipeline {
   private async show(alert: Alert, joinUrl: string | undefined): Promise<ShowResult> {
     try {
       const title = notificationTitle(this.labels, alert.restaurant, alert.title);
-      return await this.deps.notifier.show({ key: notificationKey(alert), title, body: alert.body, joinUrl });
+      // Support requests keep Join Meeting alone: they are never muted from a notification.
+      const muteLabel = this.deps.mutes && !UNMUTABLE_KINDS.has(alert.kind) ? muteText.notificationAction(alert.kind) : undefined;
+      return await this.deps.notifier.show({ key: notificationKey(alert), title, body: alert.body, joinUrl, ...(muteLabel ? { muteLabel } : {}) });
     } catch (err) {
       const error = safeErrorMessage(err);
       this.deps.logger.error({ error, notifier: this.deps.notifier.name }, 'notification failed');
@@ -311,7 +318,22 @@ export class AlertPipeline {
     }
     const parsed = parseNotificationKey(activation.key);
     if (!parsed) return;
+    if (activation.action === 'mute') return this.muteKindOf(parsed);
     await this.join(parsed);
+  }
+
+  /** A notification's "Mute orders for 1 hour": its alert's kind, in every restaurant, for an hour from now. */
+  private async muteKindOf(key: AlertKey): Promise<void> {
+    const kind = this.deps.history.find(key)?.alert.kind;
+    const mutes = this.deps.mutes;
+    if (!kind || !mutes || UNMUTABLE_KINDS.has(kind)) return;
+    const now = this.deps.clock.now();
+    try {
+      await mutes.mute({ scope: 'kind', id: kind }, now + MUTE_HOUR_MS, now);
+      this.deps.logger.info({ kind }, 'muted a kind of alert for 1 hour from a notification');
+    } catch (err) {
+      this.deps.logger.error({ error: safeErrorMessage(err) }, 'could not save a mute');
+    }
   }
 
   private emit(entry: HistoryEntry): AlertOutcome {

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../connection/clock.js';
 import { AlertPipeline } from '../alerts/pipeline.js';
 import { DoNotDisturb } from '../alerts/doNotDisturb.js';
 import { HistoryStore } from '../alerts/history.js';
+import { Mutes } from '../alerts/mutes.js';
 import type { LinkOpener } from '../links/linkOpener.js';
 import type { Notifier } from '../notify/notifier.js';
 import type { SecretLookup, SecretRef } from '../secrets/secretNames.js';
@@ -55,6 +56,8 @@ export class ServicebellCore {
     readonly cursors: CursorStore,
     /** Data files moved aside at start-up or failing to save: the tray's status and the headless stream show them. */
     readonly storage: StorageHealth,
+    /** Mutes for a while of one restaurant or one kind (tray, notifications). */
+    readonly mutes: Mutes,
   ) {
     this.clock = options.clock ?? systemClock;
     const { settings } = options;
@@ -72,6 +75,7 @@ export class ServicebellCore {
       burst: burstOptions(settings),
       clock: this.clock,
       logger: options.logger,
+      mutes,
     });
     this.sources = new SourceSupervisor({
       factories: options.sources,
@@ -111,7 +115,8 @@ export class ServicebellCore {
     const history = await HistoryStore.open(options.dataDir, options.settings.notifications.historyLimit, movedAside);
     const dnd = await DoNotDisturb.open(options.dataDir, options.settings.notifications.quietHours, undefined, movedAside);
     const cursors = await CursorStore.open(options.dataDir, movedAside, { clock, onWriteProblem: (problem) => storage.writeProblem('cursors.json', problem) });
-    return new ServicebellCore(options, history, dnd, cursors, storage);
+    const mutes = await Mutes.open(options.dataDir, movedAside);
+    return new ServicebellCore(options, history, dnd, cursors, storage, mutes);
   }
 
   get settings(): Settings {

@@ -21,6 +21,8 @@ export interface CollectDiagnosticsDeps {
   secrets: SecretResolver;
   probes: readonly ConnectionProbe[];
   logDir: string;
+  /** The running app's connection lines (see DiagnosticsInput.connections). */
+  connections?: () => readonly string[];
   now?: () => number;
 }
 
@@ -41,6 +43,7 @@ export async function collectDiagnostics(deps: CollectDiagnosticsDeps): Promise<
     settingsFile: deps.settingsFile,
     settings: deps.settings,
     checks,
+    connections: deps.connections?.(),
     logs,
     now: (deps.now ?? Date.now)(),
   });

@@ -16,6 +16,8 @@ export interface DiagnosticsInput {
   /** Absent when the file could not be used (the check lines say why). */
   settings?: Settings;
   checks: readonly CheckLine[];
+  /** The running app's connections as the tray shows them, each with its technical detail (absent: headless `diagnostics`). */
+  connections?: readonly string[];
   /** The newest part of each log file. */
   logs: ReadonlyArray<{ file: string; text: string }>;
   now: number;
@@ -34,6 +36,7 @@ export function diagnosticsBundle(input: DiagnosticsInput): string {
     '== check ==',
     ...input.checks.map((l) => `${mark(l)} ${l.name}: ${l.detail}`),
     '',
+    ...(input.connections ? ['== connections now (what the tray says [state: technical detail]) ==', ...input.connections, ''] : []),
     `== settings (${input.settingsFile}; secrets are not part of the settings, phone numbers masked) ==`,
     settings,
     '',

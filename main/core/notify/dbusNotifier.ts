@@ -62,7 +62,7 @@ export class DbusNotifier implements Notifier {
     const { iface, caps } = connection;
     const canAct = caps.has('actions');
     const body = caps.has('body-markup') ? escapeMarkup(request.body) : request.body;
-    const actions = request.joinUrl && canAct ? ['default', JOIN_LABEL, 'join', JOIN_LABEL] : [];
+    const actions = canAct ? [...(request.joinUrl ? ['default', JOIN_LABEL, 'join', JOIN_LABEL] : []), ...(request.muteLabel ? ['mute', request.muteLabel] : [])] : [];
     const hints = { urgency: new dbus.Variant('y', 1), 'desktop-entry': new dbus.Variant('s', 'servicebell') };
     let id: number;
     try {
@@ -145,7 +145,7 @@ export class DbusNotifier implements Notifier {
       this.keys.delete(id);
       return;
     }
-    const kind = action === 'join' ? 'join' : action === 'default' ? 'default' : null;
+    const kind = action === 'join' || action === 'default' || action === 'mute' ? action : null;
     if (kind === null) return;
     for (const handler of this.handlers) handler({ key, action: kind });
   }

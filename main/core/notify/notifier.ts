@@ -6,6 +6,8 @@ export interface NotificationRequest {
   body: string;
   /** Present only when the link policy allowed the alert's link. */
   joinUrl?: string;
+  /** A second button's text ("Mute orders for 1 hour"); its click is the activation `mute`. Never on support requests. */
+  muteLabel?: string;
 }
 
 /** Outcome of one show, reported in history and logs (as Mattermost Desktop does). */
@@ -15,10 +17,10 @@ export type ShowResult =
   | { status: 'os_dnd' }
   | { status: 'failed'; error: string };
 
-/** A person acted on a notification: `join` (the button) or `default` (the body). */
+/** A person acted on a notification: `join` (the button), `mute` (the Mute button) or `default` (the body). */
 export interface NotificationActivation {
   key: string;
-  action: 'join' | 'default';
+  action: 'join' | 'default' | 'mute';
 }
 
 /** The port every platform adapter implements (D-Bus, node-notifier, Electron). */

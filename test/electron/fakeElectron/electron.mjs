@@ -11,7 +11,8 @@
 //   the main process keeps running until `app.exit`/`app.quit`, as Electron's event loop does;
 // - `electron .` sets `process.defaultApp` and puts the app path at argv[1];
 // - `dialog.showSaveDialog` throws before ready and resolves `{canceled, filePath}` (the path comes from
-//   SB_FAKE_SAVE_PATH, as if the person picked it; unset: cancelled); `clipboard.writeText` takes a string only and returns a promise;
+//   SB_FAKE_SAVE_PATH, as if the person picked it; unset: cancelled); `dialog.showMessageBox` throws before ready and
+//   refuses a message that is not a string or buttons that are not strings; `clipboard.writeText` takes a string only and returns a promise;
 // - on darwin a tray click with a context menu set emits `click` and then opens the menu
 //   (shell/browser/ui/tray_icon_cocoa.mm); a relaunch emits `activate` (applicationShouldHandleReopen).
 import { EventEmitter } from 'node:events';
@@ -162,7 +163,17 @@ export class Notification extends EventEmitter {
   constructor(options) {
     super();
     requireReady('Notification');
+    // With toastXml Electron ignores every other option, actions included (docs/api/notification.md).
+    if (options.toastXml !== undefined && (options.actions?.length ?? 0) > 0) throw new Error('actions are ignored when toastXml is set');
     this.options = options;
+    // Buttons exist on macOS (actions) and Windows (the toast XML's actions); on Linux Electron shows none.
+    const buttons =
+      process.platform === 'darwin'
+        ? (options.actions ?? []).filter((a) => a.type === 'button').map((a) => a.text ?? '')
+        : process.platform === 'win32' && options.toastXml
+          ? [...options.toastXml.matchAll(/<action content="([^"]*)"/g)].map((m) => m[1])
+          : [];
+    log('notification', { title: options.title, buttons });
   }
   show = () => {};
   close = () => {};
@@ -211,7 +222,28 @@ export const clipboard = {
   },
   readText: async () => clipboardText,
 };
+const MESSAGE_BOX_TYPES = ['none', 'info', 'warning', 'error', 'question'];
+/** Electron 45's dialog.showMessageBox([window, ]options) checks (lib/browser/api/dialog.ts): a string message, an array of string buttons. */
+export function checkMessageBoxOptions(options) {
+  if (typeof options !== 'object' || options === null) throw new TypeError('Options must be an object');
+  if (typeof options.message !== 'string') throw new TypeError('Message must be a string');
+  const buttons = options.buttons ?? [];
+  if (!Array.isArray(buttons) || buttons.some((b) => typeof b !== 'string')) throw new TypeError('Buttons must be an array of strings');
+  if (options.type !== undefined && !MESSAGE_BOX_TYPES.includes(options.type)) throw new TypeError('Invalid message box type');
+  for (const key of ['title', 'detail']) if (options[key] !== undefined && typeof options[key] !== 'string') throw new TypeError(`${key} must be a string`);
+  for (const key of ['defaultId', 'cancelId']) if (options[key] !== undefined && !Number.isInteger(options[key])) throw new TypeError(`${key} must be an integer`);
+  return buttons;
+}
 export const dialog = {
+  // The person picks the button labelled SB_FAKE_MESSAGE_BOX_BUTTON; unset (or no such button): closes it (cancelId).
+  showMessageBox: async (windowOrOptions, maybeOptions) => {
+    requireReady('dialog');
+    const options = maybeOptions ?? windowOrOptions;
+    const buttons = checkMessageBoxOptions(options);
+    log('messageBox', { type: options.type, title: options.title, message: options.message, detail: options.detail, buttons });
+    const picked = buttons.indexOf(process.env.SB_FAKE_MESSAGE_BOX_BUTTON ?? '');
+    return { response: picked >= 0 ? picked : (options.cancelId ?? 0), checkboxChecked: false };
+  },
   showSaveDialog: async (windowOrOptions, maybeOptions) => {
     requireReady('dialog');
     const options = maybeOptions ?? windowOrOptions ?? {};
