@@ -293,7 +293,9 @@ describe('TrayController', () => {
     await core.pipeline.ingestBacklog(missed);
     await waitUntil(() => notifier.shown.length === 1, 2_000, 'the backlog summary');
     expect(notifier.shown[0]?.body).toBe('Missed while offline: 4 support requests (see History)');
-    expect(core.history.size).toBe(4);
+    // The 4 alerts and the summary's own entry (read: the 4 are the unread ones).
+    expect(core.history.size).toBe(5);
+    expect(core.history.unreadCount()).toBe(4);
     notifier.activate({ key: notifier.shown[0]?.key ?? '', action: 'default' });
     expect(opened).toEqual(['history']);
     await core.stop();

@@ -6,6 +6,8 @@ export interface NotificationRequest {
   body: string;
   /** Present only when the link policy allowed the alert's link. */
   joinUrl?: string;
+  /** A summary: a click on it opens History on what it holds, so it must be clickable (a `default` action). */
+  opensHistory?: boolean;
 }
 
 /** Outcome of one show, reported in history and logs (as Mattermost Desktop does). */
