@@ -1,5 +1,7 @@
 // Feeds the tray from the core: status changes, history changes, and a slow tick for pauses and quiet hours ending.
 import type { ServicebellCore } from '../core/app/servicebellCore.js';
+import type { HistoryEntry } from '../core/alerts/history.js';
+import { SUMMARY_KIND } from '../core/alerts/summaryRecord.js';
 import { checkLink } from '../core/links/linkPolicy.js';
 import { RECENT_LIMIT, type TrayState } from './trayMenu.js';
 
@@ -18,9 +20,7 @@ export function collectTrayState(core: ServicebellCore, extras: { launchAtLogin:
     statuses: core.statusList(),
     dnd: core.dnd.state(extras.now),
     unread: core.history.unreadCount(),
-    recent: core.history
-      .list()
-      .slice(0, RECENT_LIMIT)
+    recent: recentAlerts(core.history.list())
       .map((e) => ({
         restaurant: e.alert.restaurant,
         source: e.alert.source,
@@ -34,6 +34,16 @@ export function collectTrayState(core: ServicebellCore, extras: { launchAtLogin:
     storage: core.storageProblems(),
     restaurants: core.settings.restaurants.map((r) => ({ id: r.id, name: r.name, muted: r.muted })),
   };
+}
+
+/** The newest alerts, without the summaries' own entries (they are not alerts; their click is the notification's). */
+function recentAlerts(entries: readonly HistoryEntry[]): HistoryEntry[] {
+  const recent: HistoryEntry[] = [];
+  for (const entry of entries) {
+    if (recent.length === RECENT_LIMIT) break;
+    if (entry.alert.kind !== SUMMARY_KIND) recent.push(entry);
+  }
+  return recent;
 }
 
 /** Renders now and on every change (coalesced to one render per tick); returns refresh and stop. */

@@ -171,6 +171,19 @@ describe('a click on a summary', () => {
     expect(second.requests).toEqual([{ keys, label }]);
   });
 
+  it('the start-up summary of what a killed run held opens History on those alerts (none of them to join alone)', async () => {
+    const first = await rig();
+    for (let i = 0; i < 5; i++) await first.pipeline.ingest(first.order(`o${i}`));
+    first.pipeline.dispose(); // ends before the burst's summary
+    await first.history.close();
+    stores.splice(stores.indexOf(first.history), 1);
+    const second = await rig({ dataDir: first.dataDir, clock: first.clock });
+    await second.pipeline.announcePending();
+    expect(second.notifier.shown).toEqual([expect.objectContaining({ title: 'Servicebell', body: 'While Servicebell was closed: 2 orders', opensHistory: true })]);
+    second.notifier.activate({ key: second.notifier.shown[0]?.key ?? '', action: 'default' });
+    expect(second.requests[0]?.keys).toEqual(['o3', 'o4'].map((id) => ({ restaurant: 'default', source: 'mqtt', id })));
+  });
+
   it('the backlog summary opens History on the caught-up alerts', async () => {
     const { pipeline, notifier, requests, history, support } = await rig();
     await pipeline.ingestBacklog([support('b1'), support('b2')]);
