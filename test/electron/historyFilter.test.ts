@@ -89,14 +89,25 @@ describe('a click on a summary opens History filtered to it (fake Electron)', ()
     expect(await take()).toBeNull();
     expect(win?.webContents.sent).toEqual([]);
 
-    // History is open now: the next summary's click focuses it and pushes the filter; nothing waits to be taken.
+    // History is open now: the next summary's click focuses it and pushes the filter.
     await new Promise((r) => setTimeout(r, 1_100)); // the burst window passes
     const second = await burst();
     second.notification.emit('click', {});
     await waitUntil(() => (win?.webContents.sent.length ?? 0) === 1, 2_000, 'the history:filter event');
     expect(FakeBrowserWindow.created).toHaveLength(1);
     expect(win?.focused).toBe(1);
-    expect(win?.webContents.sent[0]).toEqual({ channel: 'history:filter', payload: { keys: [{ restaurant: 'default', source: 'mqtt', id: second.held }], label: expect.any(String) } });
+    const secondFilter = { keys: [{ restaurant: 'default', source: 'mqtt', id: second.held }], label: expect.stringMatching(/^1 order from /) };
+    expect(win?.webContents.sent[0]).toEqual({ channel: 'history:filter', payload: secondFilter });
+    // A page still loading (it missed the event) takes it instead; once only.
+    expect(await take()).toEqual(secondFilter);
+    expect(await take()).toBeNull();
+
+    // A loaded page never asks again: what waits is dropped with its window, so History… opens unfiltered later.
+    await new Promise((r) => setTimeout(r, 1_100));
+    const third = await burst();
+    third.notification.emit('click', {});
+    await waitUntil(() => (win?.webContents.sent.length ?? 0) === 2, 2_000, 'the second history:filter event');
+    win?.destroy();
     expect(await take()).toBeNull();
     await core.stop();
   });
@@ -109,5 +120,18 @@ describe('a click on a summary opens History filtered to it (fake Electron)', ()
     await waitUntil(() => FakeBrowserWindow.created.length === 1, 2_000, 'the History window');
     expect(await take()).toMatchObject({ keys: [{ restaurant: 'default', source: 'mqtt', id: held }] });
     await core.stop();
+  });
+});
+
+describe('openHistoryWith', () => {
+  it('a filter that fails the contract is not handed over: History opens unfiltered', () => {
+    const windows = new WindowFactory({ BrowserWindow: FakeBrowserWindow, preloadPath: 'p' });
+    const handoff = new HistoryFilterHandoff();
+    openHistoryWith({ handoff, windows }, { keys: [{ restaurant: 'default', source: 'mqtt', id: 'x' }], label: 'x'.repeat(201) });
+    expect(FakeBrowserWindow.created.map((w) => w.url)).toEqual([HISTORY_PAGE]);
+    expect(handoff.take()).toBeNull();
+    openHistoryWith({ handoff, windows }, { keys: [{ restaurant: 'default', source: 'mqtt', id: '' }], label: 'ok' });
+    expect(FakeBrowserWindow.created[0]?.webContents.sent).toEqual([]);
+    expect(handoff.take()).toBeNull();
   });
 });
