@@ -310,7 +310,11 @@ export class AlertPipeline {
       this.deps.logger.error({ error: safeErrorMessage(err) }, 'could not record a summary in history');
     }
     const shown = await this.notifySummary(notificationKey(alert), { title: text.title, body: text.body, opensHistory: true });
-    if (shown) await this.deps.history.update(key, { shown: true }).catch(() => {});
+    if (shown) {
+      await this.deps.history.update(key, { shown: true }).catch((err: unknown) => {
+        this.deps.logger.warn({ error: safeErrorMessage(err) }, 'could not mark a summary as shown in history');
+      });
+    }
     return shown;
   }
 
