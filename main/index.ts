@@ -31,6 +31,7 @@ import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './electron/app
 import { installE2eHooks } from './electron/e2eHooks.js';
 import { createElectronNotifier } from './electron/electronNotifier.js';
 import { createElectronOpener } from './electron/electronOpener.js';
+import { HistoryFilterHandoff, openHistoryWith } from './electron/historyFilterHandoff.js';
 import { openSettingsStore } from './electron/electronSettingsStore.js';
 import { createIpcApi } from './electron/ipcApi.js';
 import { deferredHandlers } from './electron/deferredHandlers.js';
@@ -196,6 +197,7 @@ async function start(): Promise<void> {
       }),
   });
 
+  const historyFilter = new HistoryFilterHandoff();
   ipcHandlers.resolve(
     createIpcApi({
       core,
@@ -206,6 +208,7 @@ async function start(): Promise<void> {
       diagnostics,
       notice: settingsStore.notice,
       notificationProblem: () => notifier.notificationProblem?.(),
+      takeHistoryFilter: () => historyFilter.take(),
     }),
   );
 
@@ -239,6 +242,7 @@ async function start(): Promise<void> {
     iconDir: path.join(here, '../assets/tray'),
     platform: process.platform,
     openWindow: (page) => windows.show(page),
+    openHistory: (request) => openHistoryWith({ handoff: historyFilter, windows }, request),
     launchAtLogin: () => launchAtLogin,
     setLaunchAtLogin: async (enabled) => {
       await setLaunchAtLogin(enabled);

@@ -1,6 +1,7 @@
 // Puts the tray together: icon, menu actions, the binding to the core, and the hook the updater (issue 7) uses.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { ServicebellCore } from '../core/app/servicebellCore.js';
+import type { HistoryRequest } from '../core/alerts/pipeline.js';
 import type { Logger } from '../core/log/logger.js';
 import type { TraySnapshot } from './e2eHooks.js';
 import type { DiagnosticsActions } from './diagnosticsActions.js';
@@ -19,6 +20,8 @@ export interface TrayAppDeps<M> {
   iconDir: string;
   platform: NodeJS.Platform;
   openWindow(page: 'settings' | 'history'): void;
+  /** A click on a summary notification: History, filtered to what it held. Absent: History opens unfiltered. */
+  openHistory?(request: HistoryRequest): void;
   launchAtLogin(): boolean;
   /** Turns the login item on or off and records the choice in the settings. */
   setLaunchAtLogin(enabled: boolean): Promise<void>;
@@ -77,8 +80,8 @@ export function startTrayApp<M>(deps: TrayAppDeps<M>): TrayApp {
   };
   Object.assign(binding, bindTrayToCore({ core: deps.core, render, launchAtLogin: deps.launchAtLogin, updateReady: () => restart !== undefined, now: deps.now }));
   deps.nativeTheme.on('updated', () => controller.refresh());
-  // A click on the "Missed while offline … (see History)" summary.
-  deps.core.pipeline.onOpenHistory(() => deps.openWindow('history'));
+  // A click on a summary notification ("8 new alerts", "Missed while offline … (see History)").
+  deps.core.pipeline.onOpenHistory((request) => (deps.openHistory ? deps.openHistory(request) : deps.openWindow('history')));
   return {
     snapshot: () => snapshot,
     setUpdateReady(next) {

@@ -1,6 +1,8 @@
 // Feeds the tray from the core: status changes, history changes, and a slow tick for pauses and quiet hours ending.
 import type { ServicebellCore } from '../core/app/servicebellCore.js';
 import { UNMUTABLE_KINDS } from '../core/alerts/mutes.js';
+import type { HistoryEntry } from '../core/alerts/history.js';
+import { SUMMARY_KIND } from '../core/alerts/summaryRecord.js';
 import { checkLink } from '../core/links/linkPolicy.js';
 import { RECENT_LIMIT, type TrayState } from './trayMenu.js';
 
@@ -19,9 +21,7 @@ export function collectTrayState(core: ServicebellCore, extras: { launchAtLogin:
     statuses: core.statusList(),
     dnd: core.dnd.state(extras.now),
     unread: core.history.unreadCount(),
-    recent: core.history
-      .list()
-      .slice(0, RECENT_LIMIT)
+    recent: recentAlerts(core.history.list())
       .map((e) => ({
         restaurant: e.alert.restaurant,
         source: e.alert.source,
@@ -44,12 +44,22 @@ function recentKinds(core: ServicebellCore, now: number): string[] {
   const kinds = new Set<string>();
   for (const entry of core.history.list().slice(0, 200)) {
     if (kinds.size >= MUTE_KINDS) break;
-    if (!UNMUTABLE_KINDS.has(entry.alert.kind)) kinds.add(entry.alert.kind);
+    if (!UNMUTABLE_KINDS.has(entry.alert.kind) && entry.alert.kind !== SUMMARY_KIND) kinds.add(entry.alert.kind);
   }
   for (const m of core.mutes.active(now)) if (m.scope === 'kind') kinds.add(m.id);
   return [...kinds];
 }
 const MUTE_KINDS = 4;
+
+/** The newest alerts, without the summaries' own entries (they are not alerts; their click is the notification's). */
+function recentAlerts(entries: readonly HistoryEntry[]): HistoryEntry[] {
+  const recent: HistoryEntry[] = [];
+  for (const entry of entries) {
+    if (recent.length === RECENT_LIMIT) break;
+    if (entry.alert.kind !== SUMMARY_KIND) recent.push(entry);
+  }
+  return recent;
+}
 
 /** Renders now and on every change (coalesced to one render per tick); returns refresh and stop. */
 export function bindTrayToCore(deps: TrayBindingDeps): { refresh(): void; stop(): void } {

@@ -100,6 +100,12 @@ export class WindowFactory {
     return win;
   }
 
+  /** Whether the page has a live window (shown, or still loading). */
+  isOpen(page: PageName): boolean {
+    const win = this.open.get(page);
+    return win !== undefined && !win.isDestroyed();
+  }
+
   private drop(page: PageName, win: WindowLike, reason: string): void {
     if (this.open.get(page) === win) this.open.delete(page);
     if (!win.isDestroyed()) win.destroy();

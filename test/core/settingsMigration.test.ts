@@ -41,7 +41,9 @@ describe('settings migration to version 2 (real files)', () => {
     const [restaurant] = onDisk.restaurants as Array<Record<string, unknown>>;
     expect(restaurant).toMatchObject({ id: 'default', name: 'Restaurant', muted: false });
     for (const section of ['vonage', 'privmx', 'sms', 'links'] as const) expect(restaurant?.[section]).toMatchObject(v1[section] as object);
-    for (const section of ['notifications', 'ui', 'updates'] as const) expect(onDisk[section]).toEqual(v1[section]);
+    for (const section of ['ui', 'updates'] as const) expect(onDisk[section]).toEqual(v1[section]);
+    // As it was, plus the keys added since with their defaults (#15: the support lane).
+    expect(onDisk.notifications).toEqual({ ...(v1.notifications as object), supportBurstLimit: 10 });
 
     // Read again: already version 2, so nothing more changes.
     const again = await upgradeSettingsFile(file);

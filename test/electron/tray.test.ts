@@ -9,7 +9,7 @@ import { TrayController, panelShade, trayIconFile, type PanelTheme } from '../..
 import { REPO } from '../packaging/packStage.js';
 import { nextMorning } from '../../main/core/alerts/pauseUntil.js';
 import { buildTrayMenuTemplate, trayIconState, type TrayActions, type TrayState } from '../../main/electron/trayMenu.js';
-import { bindTrayToCore } from '../../main/electron/trayState.js';
+import { bindTrayToCore, collectTrayState } from '../../main/electron/trayState.js';
 import { startTrayApp } from '../../main/electron/trayApp.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import { FakeTray, openCore } from './fakes.js';
@@ -316,7 +316,11 @@ describe('TrayController', () => {
     await core.pipeline.ingestBacklog(missed);
     await waitUntil(() => notifier.shown.length === 1, 2_000, 'the backlog summary');
     expect(notifier.shown[0]?.body).toBe('Missed while offline: 4 support requests (see History)');
-    expect(core.history.size).toBe(4);
+    // The 4 alerts and the summary's own entry (read: the 4 are the unread ones).
+    expect(core.history.size).toBe(5);
+    expect(core.history.unreadCount()).toBe(4);
+    // The tray's recent alerts are the alerts, not the summary's own entry.
+    expect(collectTrayState(core, { launchAtLogin: false, updateReady: false, now: Date.now() }).recent.map((r) => r.id).sort()).toEqual(['old-0', 'old-1', 'old-2', 'old-3']);
     notifier.activate({ key: notifier.shown[0]?.key ?? '', action: 'default' });
     expect(opened).toEqual(['history']);
     await core.stop();

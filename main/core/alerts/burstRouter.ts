@@ -1,19 +1,30 @@
 import type { Clock } from '../connection/clock.js';
 import type { Alert } from './alert.js';
-import { BurstCoalescer, type BurstOptions } from './burst.js';
+import { BurstCoalescer, DEFAULT_SUPPORT_BURST_LIMIT, type BurstOptions } from './burst.js';
 
-/** Whose burst a summary closes: one restaurant's one source. */
+/** Support requests (a guest waiting on a video call) never share a burst with other alerts. */
+export const SUPPORT_KIND = 'support_request';
+
+/** `support`: support requests only; `other`: every other kind. */
+export type BurstLane = 'support' | 'other';
+
+/** Whose burst a summary closes: one restaurant's one source, in one lane. */
 export interface BurstKey {
   restaurant: string;
   source: string;
+  lane: BurstLane;
 }
 
+export const laneOf = (alert: Pick<Alert, 'kind'>): BurstLane => (alert.kind === SUPPORT_KIND ? 'support' : 'other');
+
 /**
- * The burst rule per restaurant and source: a flood of PrivMX messages in one restaurant is summarized on its own and
- * never holds back another restaurant's (or another source's) support request.
+ * The burst rule per restaurant, source and lane: a flood of PrivMX messages in one restaurant is summarized on its
+ * own and never holds back another restaurant's (or another source's) support request; and support requests have a
+ * lane of their own with a higher limit (`supportCount`), so a rush of orders never folds one away, nor do they
+ * count against the orders' limit.
  */
 export class BurstRouter {
-  private readonly coalescers = new Map<string, BurstCoalescer>();
+  private readonly coalescers = new Map<string, { lane: BurstLane; coalescer: BurstCoalescer }>();
 
   constructor(
     private options: BurstOptions,
@@ -23,22 +34,30 @@ export class BurstRouter {
 
   configure(options: BurstOptions): void {
     this.options = options;
-    for (const coalescer of this.coalescers.values()) coalescer.configure(options);
+    for (const { lane, coalescer } of this.coalescers.values()) coalescer.configure(this.laneOptions(lane));
   }
 
   offer(alert: Alert): 'show' | 'held' {
-    const id = `${alert.restaurant}\u0000${alert.source}`;
-    let coalescer = this.coalescers.get(id);
-    if (!coalescer) {
-      const key: BurstKey = { restaurant: alert.restaurant, source: alert.source };
-      coalescer = new BurstCoalescer(this.options, this.clock, (held) => this.onSummary(key, held));
-      this.coalescers.set(id, coalescer);
+    const lane = laneOf(alert);
+    const id = `${alert.restaurant}\u0000${alert.source}\u0000${lane}`;
+    let slot = this.coalescers.get(id);
+    if (!slot) {
+      const key: BurstKey = { restaurant: alert.restaurant, source: alert.source, lane };
+      slot = { lane, coalescer: new BurstCoalescer(this.laneOptions(lane), this.clock, (held) => this.onSummary(key, held)) };
+      this.coalescers.set(id, slot);
     }
-    return coalescer.offer(alert);
+    return slot.coalescer.offer(alert);
   }
 
   dispose(): void {
-    for (const coalescer of this.coalescers.values()) coalescer.dispose();
+    for (const { coalescer } of this.coalescers.values()) coalescer.dispose();
     this.coalescers.clear();
+  }
+
+  /** The support lane shows at least as many as the others do: a support request is never folded away sooner. */
+  private laneOptions(lane: BurstLane): BurstOptions {
+    const { count, windowMs } = this.options;
+    if (lane === 'other') return { count, windowMs };
+    return { count: Math.max(count, this.options.supportCount ?? DEFAULT_SUPPORT_BURST_LIMIT), windowMs };
   }
 }

@@ -27,7 +27,7 @@ beforeEach(() => {
   allowedHosts = ['*.vonage.com'];
 });
 
-async function makePipeline(options: { limit?: number; minutes?: LocalMinutes; quiet?: boolean; warnings?: string[] } = {}) {
+async function makePipeline(options: { limit?: number; minutes?: LocalMinutes; quiet?: boolean; warnings?: string[]; supportCount?: number } = {}) {
   const history = await HistoryStore.open(dataDir, options.limit ?? 1000, (w) => options.warnings?.push(w));
   stores.push(history);
   const dnd = await DoNotDisturb.open(dataDir, { enabled: options.quiet ?? false, start: '23:00', end: '07:00' }, options.minutes);
@@ -37,7 +37,7 @@ async function makePipeline(options: { limit?: number; minutes?: LocalMinutes; q
     notifier,
     opener: { open: async (url) => void opened.push(url) },
     allowedHosts: () => allowedHosts,
-    burst: { count: 3, windowMs: 10_000 },
+    burst: { count: 3, windowMs: 10_000, ...(options.supportCount === undefined ? {} : { supportCount: options.supportCount }) },
     clock,
     logger: silentLogger(),
   });
@@ -48,6 +48,11 @@ async function makePipeline(options: { limit?: number; minutes?: LocalMinutes; q
 
 function alert(id: string, extra: Partial<AlertInput> = {}): AlertInput {
   return { id, source: 'vonage', kind: 'support_request', title: 'Support request', body: `${id}@example.com has requested support`, receivedAt: clock.now(), ...extra };
+}
+
+/** An alert of another kind than support requests: today's burst rule (3 in 10 s). */
+function message(id: string, extra: Partial<AlertInput> = {}): AlertInput {
+  return { id, source: 'privmx', kind: 'threadNewMessage', title: 'New message', body: `message ${id}`, receivedAt: clock.now(), ...extra };
 }
 
 afterEach(async () => {
@@ -103,23 +108,24 @@ describe('bursts', () => {
     const { pipeline, history, outcomes } = await makePipeline();
     const summaries: string[] = [];
     pipeline.onSummary((s) => summaries.push(s.text));
-    for (let i = 0; i < 8; i++) await pipeline.ingest(alert(`b${i}`));
-    expect(notifier.shown.map((n) => n.key)).toEqual(['vonage/b0', 'vonage/b1', 'vonage/b2']);
+    for (let i = 0; i < 8; i++) await pipeline.ingest(message(`b${i}`));
+    expect(notifier.shown.map((n) => n.key)).toEqual(['privmx/b0', 'privmx/b1', 'privmx/b2']);
     expect(outcomes.filter((o) => o.reason === 'coalesced')).toHaveLength(5);
     clock.advance(10_000);
-    await new Promise((r) => setImmediate(r));
+    await waitUntil(() => summaries.length === 1, 2_000, 'the summary');
     expect(notifier.shown).toHaveLength(4);
-    expect(notifier.shown[3]?.body).toBe('5 new support requests');
+    expect(notifier.shown[3]).toMatchObject({ title: '5 new messages', body: '5 messages', opensHistory: true });
     expect(notifier.shown[3]?.joinUrl).toBeUndefined();
-    expect(summaries).toEqual(['5 new support requests']);
-    expect(history.size).toBe(8);
+    expect(summaries).toEqual(['5 new messages']);
+    // The 8 alerts and the summary's own entry.
+    expect(history.size).toBe(9);
   });
 
   it('counts the window again after it has passed', async () => {
     const { pipeline } = await makePipeline();
-    for (let i = 0; i < 3; i++) await pipeline.ingest(alert(`x${i}`));
+    for (let i = 0; i < 3; i++) await pipeline.ingest(message(`x${i}`));
     clock.advance(10_001);
-    await pipeline.ingest(alert('x3'));
+    await pipeline.ingest(message('x3'));
     expect(notifier.shown).toHaveLength(4);
   });
 });
@@ -145,13 +151,15 @@ describe('at-least-once announcement (#14.1)', () => {
   });
 
   it('a held burst survives the process: the next start announces it as one summary, with Join Meeting for a lone support request', async () => {
-    // One source's burst (bursts are per restaurant and source): three orders shown, two orders and a support request held.
-    const first = await makePipeline();
+    // One source's bursts (per restaurant, source and lane): three orders and three support requests shown, two
+    // orders and a support request held (the support lane at 3 here, as the orders').
+    const first = await makePipeline({ supportCount: 3 });
+    for (let i = 0; i < 3; i++) await first.pipeline.ingest(alert(`early-${i}`));
     for (let i = 0; i < 3; i++) await first.pipeline.ingest(alert(`o${i}`, { kind: 'threadNewMessage', title: 'New order', body: `order ${i}` }));
     await first.pipeline.ingest(alert('o3', { kind: 'threadNewMessage', title: 'New order', body: 'order 3' }));
     await first.pipeline.ingest(alert('o4', { kind: 'threadNewMessage', title: 'New order', body: 'order 4' }));
     await first.pipeline.ingest(alert('s1', { link: 'https://meetings.vonage.com/r/9' }));
-    expect(notifier.shown).toHaveLength(3);
+    expect(notifier.shown).toHaveLength(6);
     // The process ends before the burst's summary (a crash; a stop does the same): nothing more is shown now.
     first.pipeline.dispose();
     await first.history.close();
@@ -211,10 +219,10 @@ describe('at-least-once announcement (#14.1)', () => {
 
   it('a summary shown in the same run clears pending for every alert it covers', async () => {
     const { pipeline, history } = await makePipeline();
-    for (let i = 0; i < 6; i++) await pipeline.ingest(alert(`c${i}`));
+    for (let i = 0; i < 6; i++) await pipeline.ingest(message(`c${i}`));
     expect(history.list().filter((e) => e.pending).map((e) => e.alert.id)).toEqual(['c5', 'c4', 'c3']);
     clock.advance(10_000);
-    await waitUntil(() => history.list().every((e) => e.pending === false), 2_000, 'pending cleared');
+    await waitUntil(() => history.list().every((e) => e.pending !== true), 2_000, 'pending cleared');
   });
 });
 

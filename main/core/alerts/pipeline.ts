@@ -5,7 +5,7 @@ import type { LinkOpener } from '../links/linkOpener.js';
 import { safeErrorMessage } from '../log/redact.js';
 import type { Notifier, NotificationActivation, ShowResult } from '../notify/notifier.js';
 import { alertSchema, keyOf, type Alert, type AlertKey } from './alert.js';
-import { backlogText, summaryText, whileClosedText, type BurstOptions } from './burst.js';
+import type { BurstOptions } from './burst.js';
 import { BurstRouter, type BurstKey } from './burstRouter.js';
 import { Dedupe } from './dedupe.js';
 import type { DoNotDisturb } from './doNotDisturb.js';
@@ -16,6 +16,10 @@ import { notificationKey, parseNotificationKey } from './notificationKey.js';
 import { notificationTitle, singleRestaurant, summaryLine, type RestaurantLabels } from './restaurantLabels.js';
 import { refusedLinkText } from './supportText.js';
 import { sanitizeBody, sanitizeTitle } from './sanitize.js';
+import { summaryAlert, summaryRecordOf, type HistoryRequest } from './summaryRecord.js';
+import { backlogText, breakdownText, burstHeadline, moreSupportRequestsHeadline, SUMMARY_TITLE, whileClosedText } from './summaryText.js';
+
+export type { HistoryRequest };
 
 export { notificationKey, parseNotificationKey };
 
@@ -68,7 +72,9 @@ export class AlertPipeline {
   private readonly outcomeListeners = new Set<(o: AlertOutcome) => void>();
   private readonly summaryListeners = new Set<(s: SummaryOutcome) => void>();
   private readonly actionListeners = new Set<(a: JoinAction) => void>();
-  private readonly historyListeners = new Set<() => void>();
+  private readonly historyListeners = new Set<(request: HistoryRequest) => void>();
+  /** Summaries made in this run get distinct ids even within one millisecond. */
+  private summarySeq = 0;
 
   constructor(private readonly deps: PipelineDeps) {
     for (const entry of deps.history.list()) this.dedupe.add(entry.alert);
@@ -96,8 +102,11 @@ export class AlertPipeline {
     return () => this.actionListeners.delete(listener);
   }
 
-  /** A person clicked a summary that points to History (the tray opens the History window). */
-  onOpenHistory(listener: () => void): () => void {
+  /**
+   * A person clicked a summary: History should open on the alerts it holds (the tray opens the History window with
+   * this filter).
+   */
+  onOpenHistory(listener: (request: HistoryRequest) => void): () => void {
     this.historyListeners.add(listener);
     return () => this.historyListeners.delete(listener);
   }
@@ -125,7 +134,7 @@ export class AlertPipeline {
   private async announceBacklog(first: Alert, entries: readonly HistoryEntry[]): Promise<void> {
     const alerts = entries.map((e) => e.alert);
     const text = summaryLine(this.labels, first.restaurant, backlogText(alerts));
-    const shown = await this.notifySummary(`${HISTORY_KEY_PREFIX}${this.deps.clock.now()}`, text);
+    const shown = await this.announceSummary(first.restaurant, alerts, { title: SUMMARY_TITLE, body: text, headline: text });
     for (const listener of this.summaryListeners) listener({ restaurant: first.restaurant, source: first.source, count: entries.length, text, shown });
     await this.clearPending(alerts);
   }
@@ -155,8 +164,10 @@ export class AlertPipeline {
       const lone = joinable.length === 1 ? joinable[0] : undefined;
       // Coalesced and backlog alerts had their line when they were stored; only their summary is owed.
       for (const entry of group) if (!lineWhenStored(entry)) this.emit({ ...entry, shown: false, reason: 'while_closed' });
-      const key = lone ? notificationKey(lone.entry.alert) : `summary:${this.deps.clock.now()}`;
-      const shown = await this.notifySummary(key, text, lone?.url);
+      // Exactly one to join: the summary's click joins it; otherwise it opens History on them.
+      const shown = lone
+        ? await this.notifySummary(notificationKey(lone.entry.alert), { title: SUMMARY_TITLE, body: text, joinUrl: lone.url })
+        : await this.announceSummary(restaurant, alerts, { title: SUMMARY_TITLE, body: text, headline: text });
       const sources = new Set(alerts.map((a) => a.source));
       const source = sources.size === 1 ? (alerts[0]?.source ?? '') : 'several';
       for (const listener of this.summaryListeners) listener({ restaurant, source, count: group.length, text, shown });
@@ -282,18 +293,46 @@ export class AlertPipeline {
     }
   }
 
+  /**
+   * A burst's summary: "8 new alerts" (support lane: "5 more support requests") over one line per kind and restaurant,
+   * "2 orders · Pizzeria Wola". Its click opens History on what it held.
+   */
   private async showSummary(key: BurstKey, held: readonly Alert[]): Promise<void> {
-    const text = summaryLine(this.labels, key.restaurant, summaryText(held));
-    const shown = await this.notifySummary(`summary:${this.deps.clock.now()}`, text);
-    for (const listener of this.summaryListeners) listener({ ...key, count: held.length, text, shown });
+    const headline = key.lane === 'support' ? moreSupportRequestsHeadline(held.length) : burstHeadline(held);
+    const text = summaryLine(this.labels, key.restaurant, headline);
+    const body = breakdownText(held, this.labels.count() > 1 ? (id) => this.labels.name(id) : undefined);
+    const shown = await this.announceSummary(key.restaurant, held, { title: text, body, headline: text });
+    for (const listener of this.summaryListeners) listener({ restaurant: key.restaurant, source: key.source, count: held.length, text, shown });
     await this.clearPending(held);
   }
 
+  /**
+   * Records a summary in history (its own entry, kind `summary`, holding the keys of what it folded; read, so nothing
+   * is counted twice: the folded alerts are unread already), then shows it with its click opening History.
+   */
+  private async announceSummary(restaurant: string, folded: readonly Alert[], text: { title: string; body: string; headline: string }): Promise<boolean> {
+    const now = this.deps.clock.now();
+    const alert = summaryAlert({ restaurant, id: `summary-${now}-${++this.summarySeq}`, at: now, title: text.headline, body: text.body, folded });
+    const key = keyOf(alert);
+    try {
+      await this.deps.history.add({ alert, shown: false, read: true });
+    } catch (err) {
+      this.deps.logger.error({ error: safeErrorMessage(err) }, 'could not record a summary in history');
+    }
+    const shown = await this.notifySummary(notificationKey(alert), { title: text.title, body: text.body, opensHistory: true });
+    if (shown) {
+      await this.deps.history.update(key, { shown: true }).catch((err: unknown) => {
+        this.deps.logger.warn({ error: safeErrorMessage(err) }, 'could not mark a summary as shown in history');
+      });
+    }
+    return shown;
+  }
+
   /** Shows a summary unless do-not-disturb is on; true when the notifier showed it. */
-  private async notifySummary(key: string, body: string, joinUrl?: string): Promise<boolean> {
+  private async notifySummary(key: string, content: { title: string; body: string; joinUrl?: string; opensHistory?: boolean }): Promise<boolean> {
     if (this.deps.dnd.state(this.deps.clock.now()).active) return false;
     try {
-      const result = await this.deps.notifier.show({ key, title: 'Servicebell', body, ...(joinUrl ? { joinUrl } : {}) });
+      const result = await this.deps.notifier.show({ key, ...content });
       return result.status === 'shown' || result.status === 'shown_without_action';
     } catch (err) {
       this.deps.logger.error({ error: safeErrorMessage(err) }, 'summary notification failed');
@@ -312,12 +351,14 @@ export class AlertPipeline {
   }
 
   private async activated(activation: NotificationActivation): Promise<void> {
-    if (activation.key.startsWith(HISTORY_KEY_PREFIX)) {
-      for (const listener of this.historyListeners) listener();
-      return;
-    }
     const parsed = parseNotificationKey(activation.key);
     if (!parsed) return;
+    // A summary (body or any action): History on what it held. Found in history, so a click after a restart works too.
+    const summary = summaryRecordOf(this.deps.history.find(parsed));
+    if (summary) {
+      for (const listener of this.historyListeners) listener(summary);
+      return;
+    }
     if (activation.action === 'mute') return this.muteKindOf(parsed);
     await this.join(parsed);
   }
@@ -348,5 +389,3 @@ function lineWhenStored(entry: HistoryEntry): boolean {
   return entry.reason === 'coalesced' || entry.reason === 'backlog';
 }
 
-/** Notification keys of summaries whose click opens History. */
-const HISTORY_KEY_PREFIX = 'summary:history:';

@@ -9,6 +9,7 @@ import type { AlertInput } from './alert.js';
 import { DoNotDisturb } from './doNotDisturb.js';
 import { HistoryStore } from './history.js';
 import { AlertPipeline, parseNotificationKey, type SummaryOutcome } from './pipeline.js';
+import { waitUntil } from '../../../test/harness/wait.js';
 
 const stores: HistoryStore[] = [];
 afterEach(async () => {
@@ -75,9 +76,10 @@ describe('the pipeline with several restaurants', () => {
       'Bistro Mokotów · Support request',
     ]);
     clock.advance(10_000);
-    await new Promise((r) => setImmediate(r));
+    await waitUntil(() => summaries.length === 1, 2_000, 'the summary');
     expect(summaries).toEqual([{ restaurant: 'bistro-mokotow', source: 'privmx', count: 17, text: 'Bistro Mokotów: 17 new messages', shown: true }]);
-    expect(notifier.shown.at(-1)?.body).toBe('Bistro Mokotów: 17 new messages');
+    // What it holds, per kind and restaurant.
+    expect(notifier.shown.at(-1)).toMatchObject({ title: 'Bistro Mokotów: 17 new messages', body: '17 messages · Bistro Mokotów', opensHistory: true });
   });
 
   it('a muted restaurant’s alerts go to history with reason "muted", shown to no one, and do not count towards a burst', async () => {

@@ -3,6 +3,7 @@ import type { Logger } from '../log/logger.js';
 import { systemClock, type Clock } from '../connection/clock.js';
 import { AlertPipeline } from '../alerts/pipeline.js';
 import { DoNotDisturb } from '../alerts/doNotDisturb.js';
+import type { BurstOptions } from '../alerts/burst.js';
 import { HistoryStore } from '../alerts/history.js';
 import { Mutes } from '../alerts/mutes.js';
 import type { LinkOpener } from '../links/linkOpener.js';
@@ -187,6 +188,7 @@ export class ServicebellCore {
   }
 }
 
-function burstOptions(settings: Settings): { count: number; windowMs: number } {
-  return { count: settings.notifications.burst.count, windowMs: settings.notifications.burst.windowSeconds * 1000 };
+function burstOptions(settings: Settings): BurstOptions {
+  const { burst, supportBurstLimit } = settings.notifications;
+  return { count: burst.count, windowMs: burst.windowSeconds * 1000, supportCount: supportBurstLimit };
 }

@@ -2,6 +2,7 @@ import dbus from 'dbus-next';
 import type { Logger } from '../log/logger.js';
 import { safeErrorMessage } from '../log/redact.js';
 import { escapeMarkup } from '../alerts/sanitize.js';
+import { SHOW_IN_HISTORY_LABEL } from '../alerts/summaryText.js';
 import { withTimeout as bounded } from '../connection/timeout.js';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
@@ -62,7 +63,9 @@ export class DbusNotifier implements Notifier {
     const { iface, caps } = connection;
     const canAct = caps.has('actions');
     const body = caps.has('body-markup') ? escapeMarkup(request.body) : request.body;
-    const actions = canAct ? [...(request.joinUrl ? ['default', JOIN_LABEL, 'join', JOIN_LABEL] : []), ...(request.muteLabel ? ['mute', request.muteLabel] : [])] : [];
+    const actions = !canAct
+      ? []
+      : [...(request.joinUrl ? ['default', JOIN_LABEL, 'join', JOIN_LABEL] : request.opensHistory ? ['default', SHOW_IN_HISTORY_LABEL] : []), ...(request.muteLabel ? ['mute', request.muteLabel] : [])];
     const hints = { urgency: new dbus.Variant('y', 1), 'desktop-entry': new dbus.Variant('s', 'servicebell') };
     let id: number;
     try {

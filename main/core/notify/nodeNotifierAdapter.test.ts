@@ -22,6 +22,19 @@ describe('node-notifier adapter (macOS/Windows headless)', () => {
     expect(calls[1]).not.toHaveProperty('actions');
   });
 
+  it('waits for a click on a summary (it opens History), and maps the body click back', async () => {
+    const calls: Array<Record<string, unknown>> = [];
+    let respond: ((err: Error | null, response: string, metadata?: { activationType?: string }) => void) | undefined;
+    const adapter = new NodeNotifierAdapter({ notify: (options, callback) => ((respond = callback), calls.push(options)) });
+    const activations: string[] = [];
+    adapter.onActivated((a) => activations.push(`${a.key}:${a.action}`));
+    await adapter.show({ key: 'servicebell/summary-1-1', title: '8 new alerts', body: '8 orders', opensHistory: true });
+    expect(calls[0]).toMatchObject({ wait: true });
+    expect(calls[0]).not.toHaveProperty('actions');
+    respond?.(null, 'activate', { activationType: 'contentsClicked' });
+    expect(activations).toEqual(['servicebell/summary-1-1:default']);
+  });
+
   it('classifies responses', () => {
     expect(classify('', { activationType: 'contentsClicked' })).toBe('default');
     expect(classify('timeout')).toBeNull();

@@ -35,7 +35,8 @@ export class NodeNotifierAdapter implements Notifier {
         title: request.title,
         message: request.body,
         appID: 'Servicebell',
-        wait: request.joinUrl !== undefined,
+        // Wait for a click only where one does something: Join Meeting, or a summary opening History.
+        wait: request.joinUrl !== undefined || request.opensHistory === true,
       };
       if (request.joinUrl) options.actions = [JOIN_LABEL];
       let settled = false;

@@ -8,6 +8,8 @@ export interface NotificationRequest {
   joinUrl?: string;
   /** A second button's text ("Mute orders for 1 hour"); its click is the activation `mute`. Never on support requests. */
   muteLabel?: string;
+  /** A summary: a click on it opens History on what it holds, so it must be clickable (a `default` action). */
+  opensHistory?: boolean;
 }
 
 /** Outcome of one show, reported in history and logs (as Mattermost Desktop does). */

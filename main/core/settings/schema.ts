@@ -113,6 +113,8 @@ export const notificationSettingsSchema = z.strictObject({
       windowSeconds: z.number().min(1).max(3600).default(10),
     })
     .default({ count: 3, windowSeconds: 10 }),
+  /** Support requests within the burst window shown one by one (their own lane; never fewer than `burst.count`). */
+  supportBurstLimit: z.number().int().min(1).max(100).default(10),
   quietHours: z
     .strictObject({
       enabled: z.boolean().default(false),
@@ -173,6 +175,7 @@ export const settingsSchema = z.strictObject({
   restaurants: restaurantListSchema.default(() => [restaurantDefaults()]),
   notifications: notificationSettingsSchema.default({
     burst: { count: 3, windowSeconds: 10 },
+    supportBurstLimit: 10,
     quietHours: { enabled: false, start: '23:00', end: '07:00' },
     historyLimit: 1000,
   }),

@@ -1,0 +1,115 @@
+// Every word a summary notification shows, in one place (to be translated as one).
+import type { Alert } from './alert.js';
+
+/** Known kinds in plain words: [one, many]. */
+const KIND_WORDS: Record<string, [string, string]> = {
+  support_request: ['support request', 'support requests'],
+  threadNewMessage: ['message', 'messages'],
+  storeFileCreated: ['file', 'files'],
+  inboxEntryCreated: ['inbox entry', 'inbox entries'],
+  ntfy_message: ['message', 'messages'],
+  order: ['order', 'orders'],
+  table_request: ['table request', 'table requests'],
+};
+/** Support requests first; unknown kinds after the known ones. */
+const KIND_ORDER = Object.keys(KIND_WORDS);
+const MAX_KIND_WORDS = 40;
+
+export const SUMMARY_TITLE = 'Servicebell';
+/** The action a summary notification offers (its body click): History, filtered to what it holds. */
+export const SHOW_IN_HISTORY_LABEL = 'Show in History';
+
+/** "1 order", "3 table requests"; a kind with no known words: "3 × pizza ready" (its name in words, no guessed plural). */
+export function kindCount(kind: string, n: number): string {
+  const known = KIND_WORDS[kind];
+  if (!known) return `${n} × ${wordsOf(kind)}`;
+  return `${n} ${n === 1 ? known[0] : known[1]}`;
+}
+
+/** The plural alone: "support requests"; "alerts" for a kind with no known words. */
+function kindPlural(kind: string, n: number): string {
+  const known = KIND_WORDS[kind];
+  if (!known) return n === 1 ? 'alert' : 'alerts';
+  return n === 1 ? known[0] : known[1];
+}
+
+function wordsOf(kind: string): string {
+  const words = kind
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_\-.:/]+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .slice(0, MAX_KIND_WORDS)
+    .trim();
+  return words === '' ? 'alert' : words;
+}
+
+function orderOfKind(kind: string): number {
+  const i = KIND_ORDER.indexOf(kind);
+  return i < 0 ? KIND_ORDER.length : i;
+}
+
+/** "3 support requests, 150 messages": a count per kind, support requests first. */
+export function countsByKind(alerts: readonly Alert[]): string {
+  const counts = new Map<string, number>();
+  for (const a of alerts) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
+  return [...counts]
+    .sort((x, y) => orderOfKind(x[0]) - orderOfKind(y[0]))
+    .map(([kind, n]) => kindCount(kind, n))
+    .join(', ');
+}
+
+/** The start-up summary for alerts the last run stored but never announced. */
+export function whileClosedText(alerts: readonly Alert[]): string {
+  return `While Servicebell was closed: ${countsByKind(alerts)}`;
+}
+
+/** The summary for caught-up alerts too old or too many to show one by one. */
+export function backlogText(alerts: readonly Alert[]): string {
+  return `Missed while offline: ${countsByKind(alerts)} (see History)`;
+}
+
+/** "5 new support requests" for one kind, "8 new alerts" for a mix. */
+export function burstHeadline(held: readonly Alert[]): string {
+  const kinds = new Set(held.map((a) => a.kind));
+  const first = held[0];
+  return `${held.length} new ${kinds.size === 1 && first ? kindPlural(first.kind, held.length) : kindPlural('', held.length)}`;
+}
+
+/** The support lane's summary, for a flood beyond the support requests shown one by one. */
+export function moreSupportRequestsHeadline(n: number): string {
+  return `${n} more ${n === 1 ? 'support request' : 'support requests'}`;
+}
+
+/**
+ * One line per kind and restaurant, "2 orders · Pizzeria Wola"; the restaurant is named only when several are
+ * configured (`name` undefined), as in every other notification.
+ */
+export function breakdownText(alerts: readonly Alert[], name: ((restaurant: string) => string) | undefined): string {
+  const counts = new Map<string, { kind: string; restaurant: string; n: number }>();
+  for (const a of alerts) {
+    const id = JSON.stringify([a.kind, a.restaurant]);
+    const line = counts.get(id) ?? { kind: a.kind, restaurant: a.restaurant, n: 0 };
+    line.n++;
+    counts.set(id, line);
+  }
+  return [...counts.values()]
+    .sort((x, y) => orderOfKind(x.kind) - orderOfKind(y.kind))
+    .map((l) => (name ? `${kindCount(l.kind, l.n)} · ${name(l.restaurant)}` : kindCount(l.kind, l.n)))
+    .join('\n');
+}
+
+/** What History says it shows after a click on a summary: "8 alerts from 19:02". */
+export function historyFilterLabel(alerts: readonly Alert[], total: number, firstAt: number): string {
+  const kinds = new Set(alerts.map((a) => a.kind));
+  const first = alerts[0];
+  const what = `${total} ${kinds.size === 1 && first ? kindPlural(first.kind, total) : kindPlural('', total)}`;
+  const listed = alerts.length < total ? ` (the first ${alerts.length})` : '';
+  return `${what} from ${clockTime(firstAt)}${listed}`;
+}
+
+/** "19:02", local time. */
+function clockTime(at: number): string {
+  const d = new Date(at);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
