@@ -75,7 +75,8 @@ describe('a rush on the desktop (D-Bus)', () => {
     const requests = shown.filter((n) => n.summary === 'Support request');
     expect(requests).toHaveLength(6);
     for (const n of requests) expect(n.actions).toEqual(['default', 'Join Meeting', 'join', 'Join Meeting']);
-    expect(shown.filter((n) => n.summary === 'New order').map((n) => n.actions)).toEqual([[], []]);
+    // An order has no meeting; its one button mutes orders for an hour.
+    expect(shown.filter((n) => n.summary === 'New order').map((n) => n.actions)).toEqual([['mute', 'Mute orders for 1 hour'], ['mute', 'Mute orders for 1 hour']]);
     clock.advance(20_000);
     await new Promise((r) => setTimeout(r, 300));
     expect(desktop.notifications.notifications).toHaveLength(8);
