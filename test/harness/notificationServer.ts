@@ -162,6 +162,13 @@ export class RecordingNotificationServer {
     this.iface.NotificationClosed(id, 2);
   }
 
+  /** The person closed it without acting on it: `NotificationClosed(id, 2)` alone. */
+  close(id: number): void {
+    const n = this.iface.recorded.find((r) => r.id === id);
+    if (n) n.closed = true;
+    this.iface.NotificationClosed(id, 2);
+  }
+
   /** Turns the server's do-not-disturb (`Inhibited`) on or off; `undefined` removes the property's value. */
   setInhibited(value: boolean | undefined): void {
     this.iface.inhibitedValue = value;

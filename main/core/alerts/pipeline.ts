@@ -3,7 +3,7 @@ import type { Clock } from '../connection/clock.js';
 import { checkLink } from '../links/linkPolicy.js';
 import type { LinkOpener } from '../links/linkOpener.js';
 import { safeErrorMessage } from '../log/redact.js';
-import type { Notifier, NotificationActivation, ShowResult } from '../notify/notifier.js';
+import type { Notifier, NotificationActivation, NotificationRequest, NotificationSound, ShowResult } from '../notify/notifier.js';
 import { alertSchema, keyOf, type Alert, type AlertKey } from './alert.js';
 import { backlogText, summaryText, whileClosedText, type BurstOptions } from './burst.js';
 import { BurstRouter, type BurstKey } from './burstRouter.js';
@@ -14,6 +14,7 @@ import { notificationKey, parseNotificationKey } from './notificationKey.js';
 import { notificationTitle, singleRestaurant, summaryLine, type RestaurantLabels } from './restaurantLabels.js';
 import { refusedLinkText } from './supportText.js';
 import { sanitizeBody, sanitizeTitle } from './sanitize.js';
+import { SUPPORT_REQUEST, SupportReminders, reminderBody, type ReminderOptions } from './supportReminders.js';
 
 export { notificationKey, parseNotificationKey };
 
@@ -54,6 +55,10 @@ export interface PipelineDeps {
   logger: Logger;
   /** Names and mutes; absent: one restaurant, never muted. */
   restaurants?: RestaurantLabels;
+  /** The sound of an alert kind (`notifications.sounds`), read at each notification; absent: silent. */
+  sound?: (kind: string) => NotificationSound;
+  /** `notifications.supportReminders`, read at each step; absent: no reminders. */
+  reminders?: () => ReminderOptions;
 }
 
 /** Where an alert becomes (or does not become) a notification: dedupe, text, links, history, DND, mute, bursts. */
@@ -65,10 +70,19 @@ export class AlertPipeline {
   private readonly summaryListeners = new Set<(s: SummaryOutcome) => void>();
   private readonly actionListeners = new Set<(a: JoinAction) => void>();
   private readonly historyListeners = new Set<() => void>();
+  private readonly reminders: SupportReminders;
 
   constructor(private readonly deps: PipelineDeps) {
     for (const entry of deps.history.list()) this.dedupe.add(entry.alert);
     this.labels = deps.restaurants ?? singleRestaurant;
+    this.reminders = new SupportReminders({
+      clock: deps.clock,
+      history: deps.history,
+      options: () => deps.reminders?.() ?? { afterMs: 0, times: 0 },
+      mayRing: (alert) => !deps.dnd.state(deps.clock.now()).active && !this.labels.muted(alert.restaurant),
+      ring: (entry, n) => this.remind(entry, n),
+      logger: deps.logger,
+    });
     this.burst = new BurstRouter(deps.burst, deps.clock, (key, held) => void this.showSummary(key, held));
     deps.notifier.onActivated((activation) => void this.activated(activation));
   }
@@ -235,6 +249,7 @@ export class AlertPipeline {
     // summary), so the line is never printed twice.
     entry.pending = false;
     await this.deps.history.update(keyOf(alert), { ...patch, pending: false });
+    this.reminders.track(alert);
     return { status: 'accepted', outcome: this.emit(entry) };
   }
 
@@ -262,17 +277,34 @@ export class AlertPipeline {
   /** Shutdown: held alerts are in history, still pending; the next start announces them (no summary now). */
   dispose(): void {
     this.burst.dispose();
+    this.reminders.dispose();
   }
 
   private async show(alert: Alert, joinUrl: string | undefined): Promise<ShowResult> {
     try {
       const title = notificationTitle(this.labels, alert.restaurant, alert.title);
-      return await this.deps.notifier.show({ key: notificationKey(alert), title, body: alert.body, joinUrl });
+      return await this.deps.notifier.show({ key: notificationKey(alert), title, body: alert.body, joinUrl, ...this.presentation(alert) });
     } catch (err) {
       const error = safeErrorMessage(err);
       this.deps.logger.error({ error, notifier: this.deps.notifier.name }, 'notification failed');
       return { status: 'failed', error };
     }
+  }
+
+  /** Support requests stay until dismissed; every kind rings as its sound setting says. */
+  private presentation(alert: Alert): Pick<NotificationRequest, 'persistent' | 'sound'> {
+    return { persistent: alert.kind === SUPPORT_REQUEST, sound: this.deps.sound?.(alert.kind) ?? 'off' };
+  }
+
+  /** Reminder `n` of an unanswered support request: in its notification's place, Join Meeting re-checked. */
+  private async remind(entry: HistoryEntry, n: number): Promise<void> {
+    const { alert } = entry;
+    const title = notificationTitle(this.labels, alert.restaurant, alert.title);
+    const waitedMs = n * (this.deps.reminders?.().afterMs ?? 0);
+    const joinUrl = this.allowedLink(alert, false);
+    const request: NotificationRequest = { key: notificationKey(alert), title, body: reminderBody(alert.body, waitedMs), joinUrl, ...this.presentation(alert), replaces: true };
+    const result = await this.deps.notifier.show(request);
+    if (result.status === 'failed') this.deps.logger.warn({ alertId: alert.id, error: result.error }, 'reminder not shown');
   }
 
   private async showSummary(key: BurstKey, held: readonly Alert[]): Promise<void> {

@@ -6,6 +6,9 @@ import { withTimeout as bounded } from '../connection/timeout.js';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
   bounded(promise, ms, () => new Error(`${what} timed out after ${ms} ms`));
+import { existsSync } from 'node:fs';
+import { bundledSoundPath } from './bundledSound.js';
+import { dbusExpireTimeout, dbusHints } from './dbusHints.js';
 import { DesktopDoNotDisturb, gnomeBannersWatcher, type DndWatcher } from './linuxDoNotDisturb.js';
 import { JOIN_LABEL, type NotificationActivation, type NotificationRequest, type Notifier, type ShowResult } from './notifier.js';
 
@@ -43,8 +46,16 @@ export class DbusNotifier implements Notifier {
   private readonly early = new Map<number, string[]>();
   private readonly handlers = new Set<(a: NotificationActivation) => void>();
 
-  constructor(private readonly options: { busAddress?: string; appName?: string; logger: Logger; dndWatchers?: readonly DndWatcher[] }) {
+  /** The bundled bell's path, when the file is there (else 'bundled' falls back to the system's sound). */
+  private readonly bundledSound: string | undefined;
+
+  constructor(
+    private readonly options: { busAddress?: string; appName?: string; logger: Logger; dndWatchers?: readonly DndWatcher[]; bundledSound?: string },
+  ) {
     this.osDnd = new DesktopDoNotDisturb(options.dndWatchers ?? [gnomeBannersWatcher]);
+    const bell = options.bundledSound ?? bundledSoundPath();
+    this.bundledSound = existsSync(bell) ? bell : undefined;
+    if (!this.bundledSound) options.logger.warn({ file: bell }, 'the bundled notification sound is missing; the system sound plays instead');
   }
 
   onActivated(handler: (a: NotificationActivation) => void): void {
@@ -63,10 +74,14 @@ export class DbusNotifier implements Notifier {
     const canAct = caps.has('actions');
     const body = caps.has('body-markup') ? escapeMarkup(request.body) : request.body;
     const actions = request.joinUrl && canAct ? ['default', JOIN_LABEL, 'join', JOIN_LABEL] : [];
-    const hints = { urgency: new dbus.Variant('y', 1), 'desktop-entry': new dbus.Variant('s', 'servicebell') };
+    const hints = dbusHints(request, this.bundledSound);
+    // A reminder takes the place of its alert's notification while that one is still open (the server gives it back
+    // the same id); once closed, it is a new notification.
+    const replacesId = request.replaces ? this.openId(request.key) : 0;
     let id: number;
     try {
-      id = await withTimeout(iface.Notify(this.options.appName ?? 'Servicebell', 0, '', request.title, body, actions, hints, -1), CALL_TIMEOUT_MS, 'Notify');
+      const call = iface.Notify(this.options.appName ?? 'Servicebell', replacesId, '', request.title, body, actions, hints, dbusExpireTimeout(request));
+      id = await withTimeout(call, CALL_TIMEOUT_MS, 'Notify');
     } catch (err) {
       this.proxy = null;
       return { status: 'failed', error: safeErrorMessage(err) };
@@ -120,7 +135,15 @@ export class DbusNotifier implements Notifier {
     return this.proxy;
   }
 
+  /** The id of the open notification last shown for `key`, or 0 (none). */
+  private openId(key: string): number {
+    let found = 0;
+    for (const [id, k] of this.keys) if (k === key) found = id;
+    return found;
+  }
+
   private track(id: number, key: string): void {
+    this.keys.delete(id); // a replaced id moves to the newest end
     this.keys.set(id, key);
     if (this.keys.size > MAX_TRACKED) {
       const oldest = this.keys.keys().next().value;

@@ -6,7 +6,19 @@ export interface NotificationRequest {
   body: string;
   /** Present only when the link policy allowed the alert's link. */
   joinUrl?: string;
+  /**
+   * Stays on screen until a person dismisses it (support requests): D-Bus urgency critical, resident, never expiring;
+   * a Windows reminder toast; macOS shows it as an alert (Info.plist). Absent: the platform's normal notification.
+   */
+  persistent?: boolean;
+  /** What it sounds like (the alert kind's `notifications.sounds`); absent: 'off'. */
+  sound?: NotificationSound;
+  /** A reminder of the notification last shown with this key: it takes that one's place where the platform can. */
+  replaces?: boolean;
 }
+
+/** Silent, the bell shipped with the app, or the system's own notification sound. */
+export type NotificationSound = 'off' | 'bundled' | 'system';
 
 /** Outcome of one show, reported in history and logs (as Mattermost Desktop does). */
 export type ShowResult =
