@@ -80,7 +80,7 @@ export class ElectronNotifier implements Notifier {
       const join = request.joinUrl ? await this.deps.tokens.issue(request.key, 'join') : undefined;
       options = { title: request.title, body: request.body, toastXml: toastXml(request, { body, join }) };
     } else {
-      options = { title: request.title, body: request.body, actions: request.joinUrl ? [{ type: 'button', text: JOIN_LABEL }] : [] };
+      options = { title: request.title, body: request.body, actions: request.joinUrl ? [{ type: 'button', text: JOIN_LABEL }] : [], ...macSound(request.sound) };
     }
     let result = await this.present(request.key, options);
     if (result.status === 'failed' && this.retryPending) {
@@ -151,6 +151,19 @@ export class ElectronNotifier implements Notifier {
     this.activatedAt.set(activation.key, now);
     for (const handler of this.handlers) handler(activation);
   }
+}
+
+/** The bundled bell by its name in Contents/Resources (electron-builder.yml `mac.extraResources`), as macOS looks sounds up. */
+export const MAC_BUNDLED_SOUND = 'servicebell-bell';
+
+/**
+ * macOS sound options: Electron sets no sound name for `silent`, the default sound when `sound` is empty, else the
+ * named sound (shell/browser/notifications/mac/cocoa_notification.mm). Alert style (it stays until dismissed) comes
+ * from Info.plist's NSUserNotificationAlertStyle, set in electron-builder.yml.
+ */
+export function macSound(sound: NotificationRequest['sound'] = 'off'): Pick<NotificationConstructorOptions, 'silent' | 'sound'> {
+  if (sound === 'off') return { silent: true };
+  return sound === 'bundled' ? { sound: MAC_BUNDLED_SOUND } : {};
 }
 
 /** Linux (and other X11/Wayland desktops): the core's D-Bus adapter; macOS and Windows: Electron. */

@@ -74,12 +74,28 @@ export function escapeXml(text: string): string {
 
 export function toastXml(request: NotificationRequest, tokens: { body: string; join?: string }): string {
   const url = (token: string): string => escapeXml(`${PROTOCOL_SCHEME}://activate?token=${token}`);
-  const actions = tokens.join
-    ? `<actions><action content="${escapeXml(JOIN_LABEL)}" activationType="protocol" arguments="${url(tokens.join)}"/></actions>`
-    : '';
+  const buttons: string[] = [];
+  if (tokens.join) buttons.push(`<action content="${escapeXml(JOIN_LABEL)}" activationType="protocol" arguments="${url(tokens.join)}"/>`);
+  // A reminder toast stays on screen only with a button; Windows' own Dismiss (localised, handled by the shell) lets a
+  // person clear it without joining.
+  if (request.persistent) buttons.push('<action content="" activationType="system" arguments="dismiss"/>');
+  const actions = buttons.length > 0 ? `<actions>${buttons.join('')}</actions>` : '';
+  const scenario = request.persistent ? ' scenario="reminder"' : '';
   return (
-    `<toast launch="${url(tokens.body)}" activationType="protocol">` +
+    `<toast launch="${url(tokens.body)}" activationType="protocol"${scenario}>` +
     `<visual><binding template="ToastGeneric"><text>${escapeXml(request.title)}</text><text>${escapeXml(request.body)}</text></binding></visual>` +
-    `${actions}</toast>`
+    `${actions}${toastAudio(request.sound)}</toast>`
   );
+}
+
+/** The sound Windows plays for a support request: its reminder sound (a bell), as the system's own. */
+export const WINDOWS_SOUND = 'ms-winsoundevent:Notification.Reminder';
+
+/**
+ * A toast's `<audio>`. 'bundled' rings Windows' reminder sound too: a toast of an app installed without an MSIX package
+ * (ours: NSIS) may only name Windows' ms-winsoundevent sounds, and any other src plays the default sound instead.
+ * Playing our file ourselves would ring even while Focus Assist holds the toast back.
+ */
+export function toastAudio(sound: NotificationRequest['sound'] = 'off'): string {
+  return sound === 'off' ? '<audio silent="true"/>' : `<audio src="${WINDOWS_SOUND}"/>`;
 }

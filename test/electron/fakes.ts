@@ -11,6 +11,7 @@ import { silentLogger } from '../../main/core/log/logger.js';
 import type { Notifier } from '../../main/core/notify/notifier.js';
 import { parseSettings } from '../../main/core/settings/settingsFile.js';
 import type { LinkOpener } from '../../main/core/links/linkOpener.js';
+import { readToast, type ToastView } from './fakeElectron/toastXml.mjs';
 import type { NotificationLike } from '../../main/electron/electronNotifier.js';
 import type { TrayLike } from '../../main/electron/trayController.js';
 import type { WindowLike } from '../../main/electron/windows.js';
@@ -44,8 +45,16 @@ export class FakeNotification extends EventEmitter {
   static supported = true;
   static created: FakeNotification[] = [];
   static autoShow = true;
+  /**
+   * Which platform this double plays (Electron's options are per platform, electron.d.ts): on win32 a `toastXml`
+   * supersedes every other option and is read as Windows reads it (malformed or off-schema: `failed`); on darwin it
+   * is ignored and `silent`/`sound` decide the sound.
+   */
+  static platform: 'darwin' | 'win32' = 'darwin';
   shown = false;
   closed = false;
+  /** Windows' view of the toast, once shown on win32 with a `toastXml`. */
+  toast: ToastView | undefined;
   constructor(readonly options: NotificationConstructorOptions) {
     super();
     FakeNotification.created.push(this);
@@ -57,6 +66,15 @@ export class FakeNotification extends EventEmitter {
   static failNext = 0;
   show(): void {
     this.shown = true;
+    if (FakeNotification.platform === 'win32' && this.options.toastXml !== undefined) {
+      try {
+        this.toast = readToast(this.options.toastXml);
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        queueMicrotask(() => this.emit('failed', {}, `the toast XML was refused: ${why}`));
+        return;
+      }
+    }
     if (FakeNotification.failNext > 0) {
       FakeNotification.failNext--;
       queueMicrotask(() => this.emit('failed', {}, 'Notification was not delivered: not authorized'));
@@ -67,6 +85,12 @@ export class FakeNotification extends EventEmitter {
   close(): void {
     this.closed = true;
     this.emit('close', {});
+  }
+  /** The sound a person hears: a sound name, 'default' (macOS's default), or null (silent). */
+  heard(): string | null {
+    if (FakeNotification.platform === 'win32') return this.toast ? this.toast.sound : this.options.silent ? null : 'Notification.Default';
+    if (this.options.silent) return null;
+    return this.options.sound ? this.options.sound : 'default';
   }
 }
 const _notificationCheck = new FakeNotification({}) satisfies NotificationLike;

@@ -22,6 +22,7 @@ export class NodeNotifierAdapter implements Notifier {
     private readonly backend: NodeNotifierLike = nodeNotifier as unknown as NodeNotifierLike,
     /** The system's do-not-disturb (Focus / Focus Assist): then nothing is shown and history keeps it unread. */
     private readonly osDoNotDisturb: () => boolean = () => false,
+    private readonly platform: NodeJS.Platform = process.platform,
   ) {}
 
   onActivated(handler: (a: NotificationActivation) => void): void {
@@ -35,7 +36,9 @@ export class NodeNotifierAdapter implements Notifier {
         title: request.title,
         message: request.body,
         appID: 'Servicebell',
-        wait: request.joinUrl !== undefined,
+        // Waiting keeps the click reportable; neither SnoreToast nor terminal-notifier has a form that stays on screen.
+        wait: request.joinUrl !== undefined || request.persistent === true,
+        sound: nodeNotifierSound(request.sound, this.platform),
       };
       if (request.joinUrl) options.actions = [JOIN_LABEL];
       let settled = false;
@@ -60,6 +63,17 @@ export class NodeNotifierAdapter implements Notifier {
   }
 
   async close(): Promise<void> {}
+}
+
+/**
+ * node-notifier's `sound`: false is silent. SnoreToast (Windows) takes Windows' sound names only; terminal-notifier
+ * (macOS) takes sounds macOS knows by name, so the bundled bell is Glass, the nearest system bell, and `true` is
+ * node-notifier's default (Bottle).
+ */
+export function nodeNotifierSound(sound: NotificationRequest['sound'] = 'off', platform: NodeJS.Platform): string | boolean {
+  if (sound === 'off') return false;
+  if (platform === 'win32') return 'Notification.Reminder';
+  return sound === 'bundled' ? 'Glass' : true;
 }
 
 export function classify(response: string, metadata?: { activationType?: string; activationValue?: string }): 'join' | 'default' | null {
