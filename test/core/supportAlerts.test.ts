@@ -39,13 +39,13 @@ function handSource(): { factory: SourceFactory; sink: () => SourceSink } {
   return { factory, sink: () => captured ?? (() => { throw new Error('source not created'); })() };
 }
 
-async function openCore(settings: SettingsInput = {}) {
+async function openCore(settings: SettingsInput = {}, at: { dataDir?: string; clock?: ManualClock } = {}) {
   const logger = silentLogger();
-  const clock = new ManualClock();
+  const clock = at.clock ?? new ManualClock();
   const { factory, sink } = handSource();
   const core = await ServicebellCore.open({
     settings: settingsSchema.parse(settings),
-    dataDir: mkdtempSync(path.join(os.tmpdir(), 'sb-support-')),
+    dataDir: at.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'sb-support-')),
     notifier: new DbusNotifier({ busAddress: desktop.busAddress, logger }),
     opener: createSystemOpener('linux'),
     getSecret: async () => undefined,
@@ -221,6 +221,35 @@ describe('an unanswered support request is shown again', () => {
     await settle();
     expect(desktop.notifications.notifications).toHaveLength(1);
     await muted.core.stop();
+  });
+
+  it('a restart picks up at the next reminder due, counted from when the request arrived; handled ones stay quiet', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sb-support-'));
+    const first = await openCore({}, { dataDir });
+    const arrived = first.clock.now();
+    await first.sink().alert({ ...request(), receivedAt: arrived });
+    await first.sink().alert({ ...request('req-2'), receivedAt: arrived });
+    await desktop.notifications.waitForCount(2);
+    first.clock.advance(150_000); // reminder 1 of each at 2 min
+    await desktop.notifications.waitForCount(4);
+    await first.core.pipeline.join({ ...KEY, id: 'req-2' });
+    await first.core.stop();
+
+    const clock = new ManualClock(arrived + 150_000);
+    const second = await openCore({}, { dataDir, clock });
+    clock.advance(89_000);
+    await settle();
+    expect(desktop.notifications.notifications).toHaveLength(4);
+    clock.advance(1_000); // 4 min after it arrived
+    const shown = await desktop.notifications.waitForCount(5);
+    expect(shown[4]?.body).toBe('Still waiting after 4 min.\nguest req-1 has requested support');
+    expect(shown[4]?.actions).toEqual(['default', 'Join Meeting', 'join', 'Join Meeting']);
+    clock.advance(120_000);
+    await desktop.notifications.waitForCount(6);
+    clock.advance(600_000);
+    await settle();
+    expect(desktop.notifications.notifications).toHaveLength(6);
+    await second.core.stop();
   });
 
   it('a reminder after the first notification was closed is a new notification, not a replacement', async () => {

@@ -83,6 +83,7 @@ export class AlertPipeline {
       ring: (entry, n) => this.remind(entry, n),
       logger: deps.logger,
     });
+    this.reminders.resume(deps.history.list());
     this.burst = new BurstRouter(deps.burst, deps.clock, (key, held) => void this.showSummary(key, held));
     deps.notifier.onActivated((activation) => void this.activated(activation));
   }

@@ -39,8 +39,8 @@ interface Waiting {
  * Rings an unanswered support request again: reminder n is due n × `afterMs` after the request was shown, for n up to
  * `times`, until someone joins it or dismisses it in History (its history entry is `handled`) or it leaves history.
  * A reminder due while notifications may not ring (pause, quiet hours, mute) is skipped, not postponed: the schedule
- * never runs past `times` × `afterMs`, so a pause does not end with a burst of stale reminders. Kept in memory only:
- * after a restart the request is still in History (and the last run's unannounced ones get their summary).
+ * never runs past `times` × `afterMs`, so a pause does not end with a burst of stale reminders. After a restart
+ * (`resume`), requests still within that span pick up at their next slot, counted from when this PC received them.
  */
 export class SupportReminders {
   private readonly waiting = new Map<string, Waiting>();
@@ -66,6 +66,26 @@ export class SupportReminders {
     }
   }
 
+  /**
+   * On start: the reminders the last run still owed, from history. A request counts if it was notified (shown, or
+   * its notification failed) and nobody handled it; its next reminder is the first slot still ahead of now.
+   */
+  resume(entries: readonly HistoryEntry[]): void {
+    const { afterMs, times } = this.deps.options();
+    if (times <= 0 || afterMs <= 0) return;
+    const now = this.deps.clock.now();
+    for (const entry of entries) {
+      const { alert } = entry;
+      if (alert.kind !== SUPPORT_REQUEST || entry.handled !== undefined || entry.pending === true) continue;
+      if (!entry.shown && entry.reason !== 'failed' && entry.reason !== 'os_dnd') continue;
+      const next = Math.floor((now - alert.receivedAt) / afterMs) + 1;
+      if (next < 1 || next > times || this.waiting.size >= MAX_WAITING) continue;
+      const id = waitingId(keyOf(alert));
+      if (this.waiting.has(id)) continue;
+      this.schedule(id, keyOf(alert), next, alert.receivedAt + next * afterMs - now);
+    }
+  }
+
   /** How many requests still have a reminder to come. */
   get size(): number {
     return this.waiting.size;
@@ -76,8 +96,8 @@ export class SupportReminders {
     for (const id of [...this.waiting.keys()]) this.stop(id);
   }
 
-  private schedule(id: string, key: AlertKey, next: number): void {
-    const timer = this.deps.clock.setTimeout(() => this.due(id), this.deps.options().afterMs);
+  private schedule(id: string, key: AlertKey, next: number, inMs: number = this.deps.options().afterMs): void {
+    const timer = this.deps.clock.setTimeout(() => this.due(id), inMs);
     this.waiting.set(id, { key, next, timer });
   }
 
