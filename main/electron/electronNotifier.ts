@@ -131,6 +131,10 @@ export class ElectronNotifier implements Notifier {
     return true;
   }
 
+  async withdraw(key: string): Promise<void> {
+    this.live.get(key)?.close();
+  }
+
   async close(): Promise<void> {
     for (const n of this.live.values()) n.close();
     this.live.clear();

@@ -145,8 +145,12 @@ describe('an unanswered support request is shown again', () => {
     clock.advance(120_000);
     const [, reminder] = await desktop.notifications.waitForCount(2);
     desktop.notifications.click(reminder?.id ?? 0, 'join');
+    expect(desktop.notifications.isOpen(reminder?.id ?? 0)).toBe(true); // resident: the server keeps it after the click
     await waitUntil(() => core.history.find(KEY)?.handled === 'joined', 5000, 'joined');
+    await waitUntil(() => xdg.opened().length > 0, 5000, 'xdg-open');
     expect(xdg.opened()).toEqual([LINK]);
+    // Handled, so Servicebell takes it away (CloseNotification).
+    await waitUntil(() => !desktop.notifications.isOpen(reminder?.id ?? 0), 5000, 'the handled notification closed');
     clock.advance(600_000);
     await settle();
     expect(desktop.notifications.notifications).toHaveLength(2);
@@ -171,9 +175,11 @@ describe('an unanswered support request is shown again', () => {
     });
     await sink().alert(request());
     await sink().alert(request('req-2'));
-    await desktop.notifications.waitForCount(2);
+    const [one, two] = await desktop.notifications.waitForCount(2);
     await api['history:dismiss']({ keys: [KEY] });
     expect(core.history.find(KEY)?.handled).toBe('dismissed');
+    await waitUntil(() => !desktop.notifications.isOpen(one?.id ?? 0), 5000, 'the dismissed request’s notification closed');
+    expect(desktop.notifications.isOpen(two?.id ?? 0)).toBe(true);
     clock.advance(120_000);
     const shown = await desktop.notifications.waitForCount(3);
     await settle();

@@ -43,6 +43,8 @@ describe('Windows: a support request is a reminder toast that stays, rings, and 
     await waitUntil(() => shell.opened.length === 1, 2000, 'openExternal');
     expect(shell.opened).toEqual([GOOD]);
     expect(core.history.find({ restaurant: 'default', source: 'vonage', id: '1' })?.handled).toBe('joined');
+    // Sent to stay until handled: now it is, so the toast is taken away (Action Center too).
+    await waitUntil(() => FakeNotification.created[0]?.closed === true, 2000, 'toast closed');
     await core.stop();
   });
 

@@ -81,6 +81,9 @@ export class AlertPipeline {
       options: () => deps.reminders?.() ?? { afterMs: 0, times: 0 },
       mayRing: (alert) => !deps.dnd.state(deps.clock.now()).active && !this.labels.muted(alert.restaurant),
       ring: (entry, n) => this.remind(entry, n),
+      withdraw: (key) => {
+        deps.notifier.withdraw?.(notificationKey(key)).catch((err: unknown) => deps.logger.warn({ error: safeErrorMessage(err) }, 'could not withdraw a notification'));
+      },
       logger: deps.logger,
     });
     this.reminders.resume(deps.history.list());

@@ -26,6 +26,7 @@ function setup(options: ReminderOptions = { afterMs: 60_000, times: 3 }) {
   const clock = new ManualClock();
   const history = memoryHistory();
   const rang: string[] = [];
+  const withdrawn: string[] = [];
   let opts = options;
   let quiet = false;
   const reminders = new SupportReminders({
@@ -36,6 +37,7 @@ function setup(options: ReminderOptions = { afterMs: 60_000, times: 3 }) {
     ring: async (entry, n) => {
       rang.push(`${entry.alert.id}#${n}`);
     },
+    withdraw: (key) => withdrawn.push(key.id),
     logger: silentLogger(),
   });
   const add = (id: string, kind = 'support_request', extra: Partial<HistoryEntry> = {}): Alert => {
@@ -43,7 +45,7 @@ function setup(options: ReminderOptions = { afterMs: 60_000, times: 3 }) {
     history.entries.set(id, { alert, shown: true, read: false, ...extra });
     return alert;
   };
-  return { clock, history, rang, reminders, add, set: (o: ReminderOptions) => (opts = o), setQuiet: (q: boolean) => (quiet = q) };
+  return { clock, history, rang, withdrawn, reminders, add, set: (o: ReminderOptions) => (opts = o), setQuiet: (q: boolean) => (quiet = q) };
 }
 
 describe('support reminders', () => {
@@ -71,8 +73,8 @@ describe('support reminders', () => {
     expect(rang).toEqual(['a#1']);
   });
 
-  it('stops as soon as history says handled, and when the entry leaves history', () => {
-    const { clock, history, rang, reminders, add } = setup();
+  it('stops as soon as history says handled (and withdraws its notification), and when the entry leaves history', () => {
+    const { clock, history, rang, withdrawn, reminders, add } = setup();
     reminders.track(add('a'));
     reminders.track(add('b'));
     const a = history.entries.get('a');
@@ -83,6 +85,23 @@ describe('support reminders', () => {
     expect(clock.pendingTimers).toBe(0);
     clock.advance(600_000);
     expect(rang).toEqual([]);
+    expect(withdrawn).toEqual(['a']);
+    history.changed();
+    expect(withdrawn).toEqual(['a']);
+  });
+
+  it('withdraws a handled request’s notification after its reminders are over, and with reminders off', () => {
+    const { clock, history, withdrawn, reminders, add, set } = setup({ afterMs: 1000, times: 1 });
+    reminders.track(add('a'));
+    clock.advance(10_000);
+    set({ afterMs: 1000, times: 0 });
+    reminders.track(add('b'));
+    for (const id of ['a', 'b']) {
+      const entry = history.entries.get(id);
+      if (entry) entry.handled = 'joined';
+    }
+    history.changed();
+    expect(withdrawn).toEqual(['a', 'b']);
   });
 
   it('skips, does not postpone, a reminder due while quiet', () => {

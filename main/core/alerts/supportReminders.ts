@@ -22,11 +22,15 @@ export interface SupportRemindersDeps {
   mayRing: (alert: Alert) => boolean;
   /** Shows reminder `n` (1-based) of an unhandled request. */
   ring: (entry: HistoryEntry, n: number) => Promise<void>;
+  /** Takes a handled request's notification off the screen (it was sent to stay until handled). */
+  withdraw?: (key: AlertKey) => void;
   logger: Logger;
 }
 
 /** More than this many requests waiting at once is a flood, not service: the oldest stop being reminded. */
 const MAX_WAITING = 100;
+/** Shown requests followed until handled, to take their notification away then. */
+const MAX_OPEN = 200;
 
 interface Waiting {
   key: AlertKey;
@@ -36,6 +40,8 @@ interface Waiting {
 }
 
 /**
+ * Follows the support requests this run showed until someone handles them, then withdraws their notification (sent
+ * to stay until dismissed, it would otherwise linger after a join from the tray or History).
  * Rings an unanswered support request again: reminder n is due n × `afterMs` after the request was shown, for n up to
  * `times`, until someone joins it or dismisses it in History (its history entry is `handled`) or it leaves history.
  * A reminder due while notifications may not ring (pause, quiet hours, mute) is skipped, not postponed: the schedule
@@ -44,6 +50,8 @@ interface Waiting {
  */
 export class SupportReminders {
   private readonly waiting = new Map<string, Waiting>();
+  /** Requests this run showed and nobody has handled yet: their notification is withdrawn once someone does. */
+  private readonly open = new Map<string, AlertKey>();
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: SupportRemindersDeps) {
@@ -54,9 +62,12 @@ export class SupportReminders {
   /** A support request was just shown (or its showing failed): start its reminders. Other kinds are ignored. */
   track(alert: Alert): void {
     if (alert.kind !== SUPPORT_REQUEST) return;
+    const id = waitingId(keyOf(alert));
+    this.open.delete(id);
+    this.open.set(id, keyOf(alert));
+    if (this.open.size > MAX_OPEN) this.open.delete(this.open.keys().next().value ?? id);
     const { times } = this.deps.options();
     if (times <= 0) return;
-    const id = waitingId(keyOf(alert));
     this.stop(id);
     this.schedule(id, keyOf(alert), 1);
     while (this.waiting.size > MAX_WAITING) {
@@ -93,6 +104,7 @@ export class SupportReminders {
 
   dispose(): void {
     this.unsubscribe();
+    this.open.clear();
     for (const id of [...this.waiting.keys()]) this.stop(id);
   }
 
@@ -121,6 +133,12 @@ export class SupportReminders {
   }
 
   private dropHandled(): void {
+    for (const [id, key] of this.open) {
+      const entry = this.deps.history.find(key);
+      if (entry && entry.handled === undefined) continue;
+      this.open.delete(id);
+      if (entry) this.deps.withdraw?.(key);
+    }
     for (const [id, waiting] of this.waiting) {
       const entry = this.deps.history.find(waiting.key);
       if (!entry || entry.handled !== undefined) this.stop(id);

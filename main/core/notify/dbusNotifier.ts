@@ -27,6 +27,7 @@ const INHIBITED = 1000;
 
 interface NotificationsProxy {
   Notify(...args: unknown[]): Promise<number>;
+  CloseNotification(id: number): Promise<void>;
   GetCapabilities(): Promise<string[]>;
   on(signal: 'ActionInvoked', fn: (id: number, key: string) => void): void;
   on(signal: 'NotificationClosed', fn: (id: number, reason: number) => void): void;
@@ -91,6 +92,17 @@ export class DbusNotifier implements Notifier {
     if (this.osDnd.active) return { status: 'os_dnd' };
     if (request.joinUrl && !canAct) return { status: 'shown_without_action', reason: 'the notification server does not support actions' };
     return { status: 'shown' };
+  }
+
+  async withdraw(key: string): Promise<void> {
+    const id = this.openId(key);
+    if (id === 0 || !this.proxy) return;
+    try {
+      const { iface } = await this.proxy;
+      await withTimeout(iface.CloseNotification(id), CALL_TIMEOUT_MS, 'CloseNotification');
+    } catch (err) {
+      this.options.logger.warn({ error: safeErrorMessage(err) }, 'could not close a handled notification');
+    }
   }
 
   async close(): Promise<void> {

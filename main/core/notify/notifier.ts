@@ -38,6 +38,11 @@ export interface Notifier {
   readonly name: string;
   show(request: NotificationRequest): Promise<ShowResult>;
   onActivated(handler: (activation: NotificationActivation) => void): void;
+  /**
+   * Takes the notification last shown for `key` off the screen and out of the notification list (a support request
+   * someone joined or dismissed in History: it stays until then). Optional; nothing happens when it is already gone.
+   */
+  withdraw?(key: string): Promise<void>;
   close(): Promise<void>;
 }
 
