@@ -81,7 +81,7 @@ export class ElectronNotifier implements Notifier {
       const mute = request.muteLabel ? await this.deps.tokens.issue(request.key, 'mute') : undefined;
       options = { title: request.title, body: request.body, toastXml: toastXml(request, { body, join, mute }) };
     } else {
-      options = { title: request.title, body: request.body, actions: buttonsOf(request).map(([, text]) => ({ type: 'button', text })) };
+      options = { title: request.title, body: request.body, actions: buttonsOf(request).map(([, text]) => ({ type: 'button', text })), ...macSound(request.sound) };
     }
     let result = await this.present(request.key, options, buttonsOf(request).map(([action]) => action));
     if (result.status === 'failed' && this.retryPending) {
@@ -134,6 +134,10 @@ export class ElectronNotifier implements Notifier {
     return true;
   }
 
+  async withdraw(key: string): Promise<void> {
+    this.live.get(key)?.close();
+  }
+
   async close(): Promise<void> {
     for (const n of this.live.values()) n.close();
     this.live.clear();
@@ -164,6 +168,19 @@ function buttonsOf(request: NotificationRequest): Button[] {
   if (request.joinUrl) buttons.push(['join', JOIN_LABEL]);
   if (request.muteLabel) buttons.push(['mute', request.muteLabel]);
   return buttons;
+}
+
+/** The bundled bell by its name in Contents/Resources (electron-builder.yml `mac.extraResources`), as macOS looks sounds up. */
+export const MAC_BUNDLED_SOUND = 'servicebell-bell';
+
+/**
+ * macOS sound options: Electron sets no sound name for `silent`, the default sound when `sound` is empty, else the
+ * named sound (shell/browser/notifications/mac/cocoa_notification.mm). Alert style (it stays until dismissed) comes
+ * from Info.plist's NSUserNotificationAlertStyle, set in electron-builder.yml.
+ */
+export function macSound(sound: NotificationRequest['sound'] = 'off'): Pick<NotificationConstructorOptions, 'silent' | 'sound'> {
+  if (sound === 'off') return { silent: true };
+  return sound === 'bundled' ? { sound: MAC_BUNDLED_SOUND } : {};
 }
 
 /** Linux (and other X11/Wayland desktops): the core's D-Bus adapter; macOS and Windows: Electron. */

@@ -79,10 +79,26 @@ export function toastXml(request: NotificationRequest, tokens: { body: string; j
     ...(tokens.join ? [action(JOIN_LABEL, tokens.join)] : []),
     ...(tokens.mute && request.muteLabel ? [action(request.muteLabel, tokens.mute)] : []),
   ];
+  // A reminder toast stays on screen only with a button; Windows' own Dismiss (localised, handled by the shell) lets a
+  // person clear it without joining.
+  if (request.persistent) buttons.push('<action content="" activationType="system" arguments="dismiss"/>');
   const actions = buttons.length > 0 ? `<actions>${buttons.join('')}</actions>` : '';
+  const scenario = request.persistent ? ' scenario="reminder"' : '';
   return (
-    `<toast launch="${url(tokens.body)}" activationType="protocol">` +
+    `<toast launch="${url(tokens.body)}" activationType="protocol"${scenario}>` +
     `<visual><binding template="ToastGeneric"><text>${escapeXml(request.title)}</text><text>${escapeXml(request.body)}</text></binding></visual>` +
-    `${actions}</toast>`
+    `${actions}${toastAudio(request.sound)}</toast>`
   );
+}
+
+/** The sound Windows plays for a support request: its reminder sound (a bell), as the system's own. */
+export const WINDOWS_SOUND = 'ms-winsoundevent:Notification.Reminder';
+
+/**
+ * A toast's `<audio>`. 'bundled' rings Windows' reminder sound too: a toast of an app installed without an MSIX package
+ * (ours: NSIS) may only name Windows' ms-winsoundevent sounds, and any other src plays the default sound instead.
+ * Playing our file ourselves would ring even while Focus Assist holds the toast back.
+ */
+export function toastAudio(sound: NotificationRequest['sound'] = 'off'): string {
+  return sound === 'off' ? '<audio silent="true"/>' : `<audio src="${WINDOWS_SOUND}"/>`;
 }

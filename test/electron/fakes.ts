@@ -12,6 +12,7 @@ import type { Notifier } from '../../main/core/notify/notifier.js';
 import { parseSettings } from '../../main/core/settings/settingsFile.js';
 import type { LinkOpener } from '../../main/core/links/linkOpener.js';
 import type { MessageBoxPort } from '../../main/electron/aboutDialog.js';
+import { readToast, type ToastView } from './fakeElectron/toastXml.mjs';
 import type { NotificationLike } from '../../main/electron/electronNotifier.js';
 import type { TrayLike } from '../../main/electron/trayController.js';
 import type { WindowLike } from '../../main/electron/windows.js';
@@ -45,10 +46,16 @@ export class FakeNotification extends EventEmitter {
   static supported = true;
   static created: FakeNotification[] = [];
   static autoShow = true;
+  /**
+   * Which platform this double plays (Electron's options are per platform, electron.d.ts): on win32 a `toastXml`
+   * supersedes every other option and is read as Windows reads it (malformed or off-schema: `failed`); on darwin it
+   * is ignored and `silent`/`sound` decide the sound.
+   */
+  static platform: 'darwin' | 'win32' | 'linux' = 'darwin';
   shown = false;
   closed = false;
-  /** Which platform's Notification this plays: the buttons a person would see depend on it (see `buttons`). */
-  static platform: 'darwin' | 'win32' | 'linux' = 'darwin';
+  /** Windows' view of the toast, once shown on win32 with a `toastXml`. */
+  toast: ToastView | undefined;
   constructor(readonly options: NotificationConstructorOptions) {
     super();
     // Electron ignores every other option once `toastXml` is given: a test passing `actions` with it would be lying.
@@ -62,7 +69,10 @@ export class FakeNotification extends EventEmitter {
   get buttons(): string[] {
     if (FakeNotification.platform === 'linux') return [];
     if (FakeNotification.platform === 'win32' && this.options.toastXml !== undefined) {
-      return [...this.options.toastXml.matchAll(/<action content="([^"]*)"/g)].map((m) => (m[1] ?? '').replace(/&amp;/g, '&'));
+      // Windows draws a system "dismiss" action with its own (localised) word.
+      return [...this.options.toastXml.matchAll(/<action content="([^"]*)" activationType="(\w+)"/g)].map((m) =>
+        m[2] === 'system' ? 'Dismiss' : (m[1] ?? '').replace(/&amp;/g, '&'),
+      );
     }
     return (this.options.actions ?? []).filter((a) => a.type === 'button').map((a) => a.text ?? '');
   }
@@ -73,6 +83,15 @@ export class FakeNotification extends EventEmitter {
   static failNext = 0;
   show(): void {
     this.shown = true;
+    if (FakeNotification.platform === 'win32' && this.options.toastXml !== undefined) {
+      try {
+        this.toast = readToast(this.options.toastXml);
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        queueMicrotask(() => this.emit('failed', {}, `the toast XML was refused: ${why}`));
+        return;
+      }
+    }
     if (FakeNotification.failNext > 0) {
       FakeNotification.failNext--;
       queueMicrotask(() => this.emit('failed', {}, 'Notification was not delivered: not authorized'));
@@ -83,6 +102,12 @@ export class FakeNotification extends EventEmitter {
   close(): void {
     this.closed = true;
     this.emit('close', {});
+  }
+  /** The sound a person hears: a sound name, 'default' (macOS's default), or null (silent). */
+  heard(): string | null {
+    if (FakeNotification.platform === 'win32') return this.toast ? this.toast.sound : this.options.silent ? null : 'Notification.Default';
+    if (this.options.silent) return null;
+    return this.options.sound ? this.options.sound : 'default';
   }
 }
 const _notificationCheck = new FakeNotification({}) satisfies NotificationLike;

@@ -21,6 +21,7 @@ beforeEach(() => {
   FakeNotification.supported = true;
   FakeNotification.autoShow = true;
   FakeNotification.failNext = 0;
+  FakeNotification.platform = 'darwin';
 });
 
 async function macSetup() {
@@ -137,6 +138,10 @@ describe('macOS first run (the permission prompt is open when the first notifica
 });
 
 describe('Windows toasts (protocol activation with a one-time token)', () => {
+  beforeEach(() => {
+    FakeNotification.platform = 'win32';
+  });
+
   it('a Join click arriving as servicebell://activate opens the link once; a replayed or forged token does nothing', async () => {
     const dataDir = tempDir();
     const shell = new FakeShell();

@@ -52,11 +52,9 @@ class NotificationsInterface extends dbus.interface.Interface {
   }
 
   CloseNotification(id: number): void {
-    const n = this.recorded.find((r) => r.id === id && !r.closed);
-    if (n) {
-      n.closed = true;
-      this.NotificationClosed(id, 3);
-    }
+    const open = this.recorded.filter((r) => r.id === id && !r.closed);
+    for (const n of open) n.closed = true;
+    if (open.length > 0) this.NotificationClosed(id, 3);
   }
 
   /** KDE's do-not-disturb flag; servers without it answer Get with an error, as this one does when unset. */
@@ -154,11 +152,27 @@ export class RecordingNotificationServer {
     return this.iface.recorded;
   }
 
-  /** Simulates a click: `ActionInvoked(id, key)` then `NotificationClosed(id, 2)` (dismissed by the user). */
+  /**
+   * Simulates a click: `ActionInvoked(id, key)` then `NotificationClosed(id, 2)` (dismissed by the user), except for a
+   * notification sent with the `resident` hint, which a server keeps until its sender or the user closes it.
+   */
   click(id: number, actionKey = 'join'): void {
     this.iface.ActionInvoked(id, actionKey);
-    const n = this.iface.recorded.find((r) => r.id === id);
-    if (n) n.closed = true;
+    const latest = this.iface.recorded.filter((r) => r.id === id).at(-1);
+    if (latest?.hints.resident === true) return;
+    for (const n of this.iface.recorded) if (n.id === id) n.closed = true;
+    this.iface.NotificationClosed(id, 2);
+  }
+
+  /** Whether the notification with this id (its latest version, after replacements) is still on the server. */
+  isOpen(id: number): boolean {
+    const latest = this.iface.recorded.filter((r) => r.id === id).at(-1);
+    return latest !== undefined && !latest.closed;
+  }
+
+  /** The person closed it without acting on it: `NotificationClosed(id, 2)` alone. */
+  close(id: number): void {
+    for (const n of this.iface.recorded) if (n.id === id) n.closed = true;
     this.iface.NotificationClosed(id, 2);
   }
 

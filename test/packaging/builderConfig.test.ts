@@ -54,6 +54,13 @@ describe('electron-builder.yml', () => {
     });
   });
 
+  it('macOS: alerts (they stay until dismissed) and the bundled bell where macOS looks a sound up by name', () => {
+    expect(config.mac?.extendInfo).toMatchObject({ NSUserNotificationAlertStyle: 'alert' });
+    expect(config.mac?.extraResources).toEqual([{ from: 'assets/sounds/servicebell-bell.wav', to: 'servicebell-bell.wav' }]);
+    expect(existsSync(path.join(REPO, 'assets/sounds/servicebell-bell.wav'))).toBe(true);
+    expect(config.asarUnpack).toContain('dist/assets/sounds/**');
+  });
+
   it('signs macOS with the hardened runtime, committed entitlements, notarization and no Dock icon', () => {
     expect(config.mac).toMatchObject({
       hardenedRuntime: true,

@@ -114,6 +114,13 @@ describe('electron-builder --dir with a stub Electron (offline)', () => {
     }
   });
 
+  it('ships the bundled bell as a real file beside the archive, the same bytes as the committed one', () => {
+    const bell = 'dist/assets/sounds/servicebell-bell.wav';
+    expect(files.find((f) => f.path === bell)?.unpacked).toBe(true);
+    const onDisk = path.join(appOutDir, 'resources/app.asar.unpacked', bell);
+    expect(readFileSync(onDisk).equals(readFileSync(path.join(REPO, 'assets/sounds/servicebell-bell.wav')))).toBe(true);
+  });
+
   it('writes an https generic update feed into the app', () => {
     const feed = readFileSync(path.join(appOutDir, 'resources/app-update.yml'), 'utf8');
     expect(feed).toMatch(/^provider: generic$/m);

@@ -3,7 +3,7 @@ import type { Clock } from '../connection/clock.js';
 import { checkLink } from '../links/linkPolicy.js';
 import type { LinkOpener } from '../links/linkOpener.js';
 import { safeErrorMessage } from '../log/redact.js';
-import type { Notifier, NotificationActivation, ShowResult } from '../notify/notifier.js';
+import type { Notifier, NotificationActivation, NotificationRequest, NotificationSound, ShowResult } from '../notify/notifier.js';
 import { alertSchema, keyOf, type Alert, type AlertKey } from './alert.js';
 import type { BurstOptions } from './burst.js';
 import { BurstRouter, type BurstKey } from './burstRouter.js';
@@ -20,6 +20,7 @@ import { summaryAlert, summaryRecordOf, type HistoryRequest } from './summaryRec
 import { backlogText, breakdownText, burstHeadline, moreSupportRequestsHeadline, SUMMARY_TITLE, whileClosedText } from './summaryText.js';
 
 export type { HistoryRequest };
+import { SUPPORT_REQUEST, SupportReminders, reminderBody, type ReminderOptions } from './supportReminders.js';
 
 export { notificationKey, parseNotificationKey };
 
@@ -62,6 +63,10 @@ export interface PipelineDeps {
   restaurants?: RestaurantLabels;
   /** Mutes for a while (tray, a notification's "Mute … for 1 hour"); absent: none, and no Mute button. */
   mutes?: Mutes;
+  /** The sound of an alert kind (`notifications.sounds`), read at each notification; absent: silent. */
+  sound?: (kind: string) => NotificationSound;
+  /** `notifications.supportReminders`, read at each step; absent: no reminders. */
+  reminders?: () => ReminderOptions;
 }
 
 /** Where an alert becomes (or does not become) a notification: dedupe, text, links, history, DND, mute, bursts. */
@@ -75,10 +80,27 @@ export class AlertPipeline {
   private readonly historyListeners = new Set<(request: HistoryRequest) => void>();
   /** Summaries made in this run get distinct ids even within one millisecond. */
   private summarySeq = 0;
+  private readonly reminders: SupportReminders;
 
   constructor(private readonly deps: PipelineDeps) {
     for (const entry of deps.history.list()) this.dedupe.add(entry.alert);
     this.labels = deps.restaurants ?? singleRestaurant;
+    this.reminders = new SupportReminders({
+      clock: deps.clock,
+      history: deps.history,
+      options: () => deps.reminders?.() ?? { afterMs: 0, times: 0 },
+      mayRing: (alert) => {
+        const now = deps.clock.now();
+        // A timed mute of the restaurant (the tray's Mute) holds reminders back too; support requests are never muted by kind.
+        return !deps.dnd.state(now).active && !this.labels.muted(alert.restaurant) && deps.mutes?.covers(alert, now) !== true;
+      },
+      ring: (entry, n) => this.remind(entry, n),
+      withdraw: (key) => {
+        deps.notifier.withdraw?.(notificationKey(key)).catch((err: unknown) => deps.logger.warn({ error: safeErrorMessage(err) }, 'could not withdraw a notification'));
+      },
+      logger: deps.logger,
+    });
+    this.reminders.resume(deps.history.list());
     this.burst = new BurstRouter(deps.burst, deps.clock, (key, held) => void this.showSummary(key, held));
     deps.notifier.onActivated((activation) => void this.activated(activation));
   }
@@ -251,6 +273,7 @@ export class AlertPipeline {
     // summary), so the line is never printed twice.
     entry.pending = false;
     await this.deps.history.update(keyOf(alert), { ...patch, pending: false });
+    this.reminders.track(alert);
     return { status: 'accepted', outcome: this.emit(entry) };
   }
 
@@ -278,6 +301,7 @@ export class AlertPipeline {
   /** Shutdown: held alerts are in history, still pending; the next start announces them (no summary now). */
   dispose(): void {
     this.burst.dispose();
+    this.reminders.dispose();
   }
 
   private async show(alert: Alert, joinUrl: string | undefined): Promise<ShowResult> {
@@ -285,12 +309,28 @@ export class AlertPipeline {
       const title = notificationTitle(this.labels, alert.restaurant, alert.title);
       // Support requests keep Join Meeting alone: they are never muted from a notification.
       const muteLabel = this.deps.mutes && !UNMUTABLE_KINDS.has(alert.kind) ? muteText.notificationAction(alert.kind) : undefined;
-      return await this.deps.notifier.show({ key: notificationKey(alert), title, body: alert.body, joinUrl, ...(muteLabel ? { muteLabel } : {}) });
+      return await this.deps.notifier.show({ key: notificationKey(alert), title, body: alert.body, joinUrl, ...(muteLabel ? { muteLabel } : {}), ...this.presentation(alert) });
     } catch (err) {
       const error = safeErrorMessage(err);
       this.deps.logger.error({ error, notifier: this.deps.notifier.name }, 'notification failed');
       return { status: 'failed', error };
     }
+  }
+
+  /** Support requests stay until dismissed; every kind rings as its sound setting says. */
+  private presentation(alert: Alert): Pick<NotificationRequest, 'persistent' | 'sound'> {
+    return { persistent: alert.kind === SUPPORT_REQUEST, sound: this.deps.sound?.(alert.kind) ?? 'off' };
+  }
+
+  /** Reminder `n` of an unanswered support request: in its notification's place, Join Meeting re-checked. */
+  private async remind(entry: HistoryEntry, n: number): Promise<void> {
+    const { alert } = entry;
+    const title = notificationTitle(this.labels, alert.restaurant, alert.title);
+    const waitedMs = n * (this.deps.reminders?.().afterMs ?? 0);
+    const joinUrl = this.allowedLink(alert, false);
+    const request: NotificationRequest = { key: notificationKey(alert), title, body: reminderBody(alert.body, waitedMs), joinUrl, ...this.presentation(alert), replaces: true };
+    const result = await this.deps.notifier.show(request);
+    if (result.status === 'failed') this.deps.logger.warn({ alertId: alert.id, error: result.error }, 'reminder not shown');
   }
 
   /**

@@ -9,7 +9,7 @@ import { Mutes } from '../alerts/mutes.js';
 import type { LinkOpener } from '../links/linkOpener.js';
 import type { Notifier } from '../notify/notifier.js';
 import type { SecretLookup, SecretRef } from '../secrets/secretNames.js';
-import { DEFAULT_RESTAURANT_ID, type RestaurantSettings, type Settings } from '../settings/schema.js';
+import { DEFAULT_RESTAURANT_ID, soundFor, type RestaurantSettings, type Settings } from '../settings/schema.js';
 import type { SourceFactory, SourceStatus } from '../sources/source.js';
 import { CursorStore } from '../storage/cursorStore.js';
 import { StorageHealth, type StorageChange, type StorageProblem } from '../storage/storageHealth.js';
@@ -74,6 +74,11 @@ export class ServicebellCore {
         muted: (id) => this.restaurant(id)?.muted ?? false,
       },
       burst: burstOptions(settings),
+      sound: (kind) => soundFor(this.options.settings.notifications, kind),
+      reminders: () => {
+        const { afterSeconds, times } = this.options.settings.notifications.supportReminders;
+        return { afterMs: afterSeconds * 1000, times };
+      },
       clock: this.clock,
       logger: options.logger,
       mutes,

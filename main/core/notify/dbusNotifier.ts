@@ -7,6 +7,9 @@ import { withTimeout as bounded } from '../connection/timeout.js';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
   bounded(promise, ms, () => new Error(`${what} timed out after ${ms} ms`));
+import { existsSync } from 'node:fs';
+import { bundledSoundPath } from './bundledSound.js';
+import { dbusExpireTimeout, dbusHints } from './dbusHints.js';
 import { DesktopDoNotDisturb, gnomeBannersWatcher, type DndWatcher } from './linuxDoNotDisturb.js';
 import { JOIN_LABEL, type NotificationActivation, type NotificationRequest, type Notifier, type ShowResult } from './notifier.js';
 
@@ -25,6 +28,7 @@ const INHIBITED = 1000;
 
 interface NotificationsProxy {
   Notify(...args: unknown[]): Promise<number>;
+  CloseNotification(id: number): Promise<void>;
   GetCapabilities(): Promise<string[]>;
   on(signal: 'ActionInvoked', fn: (id: number, key: string) => void): void;
   on(signal: 'NotificationClosed', fn: (id: number, reason: number) => void): void;
@@ -44,8 +48,16 @@ export class DbusNotifier implements Notifier {
   private readonly early = new Map<number, string[]>();
   private readonly handlers = new Set<(a: NotificationActivation) => void>();
 
-  constructor(private readonly options: { busAddress?: string; appName?: string; logger: Logger; dndWatchers?: readonly DndWatcher[] }) {
+  /** The bundled bell's path, when the file is there (else 'bundled' falls back to the system's sound). */
+  private readonly bundledSound: string | undefined;
+
+  constructor(
+    private readonly options: { busAddress?: string; appName?: string; logger: Logger; dndWatchers?: readonly DndWatcher[]; bundledSound?: string },
+  ) {
     this.osDnd = new DesktopDoNotDisturb(options.dndWatchers ?? [gnomeBannersWatcher]);
+    const bell = options.bundledSound ?? bundledSoundPath();
+    this.bundledSound = existsSync(bell) ? bell : undefined;
+    if (!this.bundledSound) options.logger.warn({ file: bell }, 'the bundled notification sound is missing; the system sound plays instead');
   }
 
   onActivated(handler: (a: NotificationActivation) => void): void {
@@ -66,10 +78,14 @@ export class DbusNotifier implements Notifier {
     const actions = !canAct
       ? []
       : [...(request.joinUrl ? ['default', JOIN_LABEL, 'join', JOIN_LABEL] : request.opensHistory ? ['default', SHOW_IN_HISTORY_LABEL] : []), ...(request.muteLabel ? ['mute', request.muteLabel] : [])];
-    const hints = { urgency: new dbus.Variant('y', 1), 'desktop-entry': new dbus.Variant('s', 'servicebell') };
+    const hints = dbusHints(request, this.bundledSound);
+    // A reminder takes the place of its alert's notification while that one is still open (the server gives it back
+    // the same id); once closed, it is a new notification.
+    const replacesId = request.replaces ? this.openId(request.key) : 0;
     let id: number;
     try {
-      id = await withTimeout(iface.Notify(this.options.appName ?? 'Servicebell', 0, '', request.title, body, actions, hints, -1), CALL_TIMEOUT_MS, 'Notify');
+      const call = iface.Notify(this.options.appName ?? 'Servicebell', replacesId, '', request.title, body, actions, hints, dbusExpireTimeout(request));
+      id = await withTimeout(call, CALL_TIMEOUT_MS, 'Notify');
     } catch (err) {
       this.proxy = null;
       return { status: 'failed', error: safeErrorMessage(err) };
@@ -79,6 +95,17 @@ export class DbusNotifier implements Notifier {
     if (this.osDnd.active) return { status: 'os_dnd' };
     if (request.joinUrl && !canAct) return { status: 'shown_without_action', reason: 'the notification server does not support actions' };
     return { status: 'shown' };
+  }
+
+  async withdraw(key: string): Promise<void> {
+    const id = this.openId(key);
+    if (id === 0 || !this.proxy) return;
+    try {
+      const { iface } = await this.proxy;
+      await withTimeout(iface.CloseNotification(id), CALL_TIMEOUT_MS, 'CloseNotification');
+    } catch (err) {
+      this.options.logger.warn({ error: safeErrorMessage(err) }, 'could not close a handled notification');
+    }
   }
 
   async close(): Promise<void> {
@@ -123,7 +150,15 @@ export class DbusNotifier implements Notifier {
     return this.proxy;
   }
 
+  /** The id of the open notification last shown for `key`, or 0 (none). */
+  private openId(key: string): number {
+    let found = 0;
+    for (const [id, k] of this.keys) if (k === key) found = id;
+    return found;
+  }
+
   private track(id: number, key: string): void {
+    this.keys.delete(id); // a replaced id moves to the newest end
     this.keys.set(id, key);
     if (this.keys.size > MAX_TRACKED) {
       const oldest = this.keys.keys().next().value;

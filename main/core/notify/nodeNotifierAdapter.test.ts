@@ -35,6 +35,25 @@ describe('node-notifier adapter (macOS/Windows headless)', () => {
     expect(activations).toEqual(['servicebell/summary-1-1:default']);
   });
 
+  it('support requests wait for the click and ring; the sound follows the kind’s setting per platform', async () => {
+    const calls: Array<Record<string, unknown>> = [];
+    const backend: NodeNotifierLike = { notify: (options) => calls.push(options) };
+    const windows = new NodeNotifierAdapter(backend, () => false, 'win32');
+    await windows.show({ key: 'a', title: 't', body: 'b', persistent: true, sound: 'bundled' });
+    await windows.show({ key: 'b', title: 't', body: 'b', sound: 'system' });
+    await windows.show({ key: 'c', title: 't', body: 'b' });
+    const mac = new NodeNotifierAdapter(backend, () => false, 'darwin');
+    await mac.show({ key: 'd', title: 't', body: 'b', persistent: true, sound: 'bundled' });
+    await mac.show({ key: 'e', title: 't', body: 'b', sound: 'system' });
+    expect(calls.map((c) => [c.wait, c.sound])).toEqual([
+      [true, 'Notification.Reminder'],
+      [false, 'Notification.Reminder'],
+      [false, false],
+      [true, 'Glass'],
+      [false, true],
+    ]);
+  });
+
   it('classifies responses', () => {
     expect(classify('', { activationType: 'contentsClicked' })).toBe('default');
     expect(classify('timeout')).toBeNull();

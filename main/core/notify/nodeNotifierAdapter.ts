@@ -22,6 +22,7 @@ export class NodeNotifierAdapter implements Notifier {
     private readonly backend: NodeNotifierLike = nodeNotifier as unknown as NodeNotifierLike,
     /** The system's do-not-disturb (Focus / Focus Assist): then nothing is shown and history keeps it unread. */
     private readonly osDoNotDisturb: () => boolean = () => false,
+    private readonly platform: NodeJS.Platform = process.platform,
   ) {}
 
   onActivated(handler: (a: NotificationActivation) => void): void {
@@ -35,8 +36,10 @@ export class NodeNotifierAdapter implements Notifier {
         title: request.title,
         message: request.body,
         appID: 'Servicebell',
-        // Wait for a click only where one does something: Join Meeting, or a summary opening History.
-        wait: request.joinUrl !== undefined || request.opensHistory === true,
+        // Wait for a click only where one does something (Join Meeting, a summary opening History), or where it should
+        // stay; neither SnoreToast nor terminal-notifier has a form that stays on screen.
+        wait: request.joinUrl !== undefined || request.opensHistory === true || request.persistent === true,
+        sound: nodeNotifierSound(request.sound, this.platform),
       };
       if (request.joinUrl) options.actions = [JOIN_LABEL];
       let settled = false;
@@ -61,6 +64,17 @@ export class NodeNotifierAdapter implements Notifier {
   }
 
   async close(): Promise<void> {}
+}
+
+/**
+ * node-notifier's `sound`: false is silent. SnoreToast (Windows) takes Windows' sound names only; terminal-notifier
+ * (macOS) takes sounds macOS knows by name, so the bundled bell is Glass, the nearest system bell, and `true` is
+ * node-notifier's default (Bottle).
+ */
+export function nodeNotifierSound(sound: NotificationRequest['sound'] = 'off', platform: NodeJS.Platform): string | boolean {
+  if (sound === 'off') return false;
+  if (platform === 'win32') return 'Notification.Reminder';
+  return sound === 'bundled' ? 'Glass' : true;
 }
 
 export function classify(response: string, metadata?: { activationType?: string; activationValue?: string }): 'join' | 'default' | null {

@@ -10,7 +10,19 @@ export interface NotificationRequest {
   muteLabel?: string;
   /** A summary: a click on it opens History on what it holds, so it must be clickable (a `default` action). */
   opensHistory?: boolean;
+  /**
+   * Stays on screen until a person dismisses it (support requests): D-Bus urgency critical, resident, never expiring;
+   * a Windows reminder toast; macOS shows it as an alert (Info.plist). Absent: the platform's normal notification.
+   */
+  persistent?: boolean;
+  /** What it sounds like (the alert kind's `notifications.sounds`); absent: 'off'. */
+  sound?: NotificationSound;
+  /** A reminder of the notification last shown with this key: it takes that one's place where the platform can. */
+  replaces?: boolean;
 }
+
+/** Silent, the bell shipped with the app, or the system's own notification sound. */
+export type NotificationSound = 'off' | 'bundled' | 'system';
 
 /** Outcome of one show, reported in history and logs (as Mattermost Desktop does). */
 export type ShowResult =
@@ -30,6 +42,11 @@ export interface Notifier {
   readonly name: string;
   show(request: NotificationRequest): Promise<ShowResult>;
   onActivated(handler: (activation: NotificationActivation) => void): void;
+  /**
+   * Takes the notification last shown for `key` off the screen and out of the notification list (a support request
+   * someone joined or dismissed in History: it stays until then). Optional; nothing happens when it is already gone.
+   */
+  withdraw?(key: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -106,6 +106,19 @@ export const linksSettingsSchema = z.strictObject({
     .default([...DEFAULT_ALLOWED_HOSTS]),
 });
 
+/** What a notification of one alert kind sounds like: nothing, the bell shipped with the app, or the system's own sound. */
+export const alertSoundSchema = z.enum(['off', 'bundled', 'system']);
+export type AlertSound = z.infer<typeof alertSoundSchema>;
+/** Kinds not listed are silent, except support requests, which ring with the bundled bell unless listed. */
+export const DEFAULT_SOUNDS: Readonly<Record<string, AlertSound>> = { support_request: 'bundled' };
+
+export const supportRemindersSchema = z.strictObject({
+  /** An unanswered support request is shown again this long after it arrived, and after each reminder. */
+  afterSeconds: z.number().int().min(30).max(3600).default(120),
+  /** At most this many reminders per request; 0 turns reminders off. */
+  times: z.number().int().min(0).max(10).default(3),
+});
+
 export const notificationSettingsSchema = z.strictObject({
   burst: z
     .strictObject({
@@ -123,6 +136,9 @@ export const notificationSettingsSchema = z.strictObject({
     })
     .default({ enabled: false, start: '23:00', end: '07:00' }),
   historyLimit: z.number().int().min(10).max(100_000).default(1000),
+  /** By alert kind (`support_request`, `order`, …). */
+  sounds: z.record(z.string().min(1).max(128), alertSoundSchema).default({ ...DEFAULT_SOUNDS }),
+  supportReminders: supportRemindersSchema.default({ afterSeconds: 120, times: 3 }),
 });
 
 export const uiSettingsSchema = z.strictObject({
@@ -178,6 +194,8 @@ export const settingsSchema = z.strictObject({
     supportBurstLimit: 10,
     quietHours: { enabled: false, start: '23:00', end: '07:00' },
     historyLimit: 1000,
+    sounds: { ...DEFAULT_SOUNDS },
+    supportReminders: { afterSeconds: 120, times: 3 },
   }),
   ui: uiSettingsSchema.default({ launchAtLogin: false }),
   updates: updatesSettingsSchema.default({ enabled: true, allowPrerelease: false }),
@@ -195,6 +213,11 @@ export type SmsSettings = RestaurantSettings['sms'];
 export type LinksSettings = RestaurantSettings['links'];
 export type NotificationSettings = Settings['notifications'];
 export type UpdatesSettings = Settings['updates'];
+
+/** The sound of an alert kind under these settings. */
+export function soundFor(notifications: Pick<NotificationSettings, 'sounds'>, kind: string): AlertSound {
+  return notifications.sounds[kind] ?? DEFAULT_SOUNDS[kind] ?? 'off';
+}
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});

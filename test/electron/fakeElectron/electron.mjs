@@ -13,11 +13,13 @@
 // - `dialog.showSaveDialog` throws before ready and resolves `{canceled, filePath}` (the path comes from
 //   SB_FAKE_SAVE_PATH, as if the person picked it; unset: cancelled); `dialog.showMessageBox` throws before ready and
 //   refuses a message that is not a string or buttons that are not strings; `clipboard.writeText` takes a string only and returns a promise;
+// - on win32 a Notification's `toastXml` is read as Windows reads it (./toastXml.mjs): a malformed one emits `failed`;
 // - on darwin a tray click with a context menu set emits `click` and then opens the menu
 //   (shell/browser/ui/tray_icon_cocoa.mm); a relaunch emits `activate` (applicationShouldHandleReopen).
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import readline from 'node:readline';
+import { readToast } from './toastXml.mjs';
 
 const log = (kind, data = {}) => process.stdout.write(`${JSON.stringify({ kind, ...data })}\n`);
 
@@ -175,7 +177,15 @@ export class Notification extends EventEmitter {
           : [];
     log('notification', { title: options.title, buttons });
   }
-  show = () => {};
+  show = () => {
+    // Windows loads a toastXml with XmlDocument.LoadXml; Electron reports `failed` for one it refuses (our wording).
+    if (process.platform !== 'win32' || this.options?.toastXml === undefined) return;
+    try {
+      readToast(this.options.toastXml);
+    } catch (err) {
+      queueMicrotask(() => this.emit('failed', {}, `the toast XML was refused: ${err.message}`));
+    }
+  };
   close = () => {};
 }
 export const ipcMain = { handle: (channel) => log('ipc', { channel }), removeHandler: () => {}, on: () => {} };
