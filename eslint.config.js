@@ -20,6 +20,22 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // A test beside a page may compare it with the core (the same id form, the same defaults); the page itself may not.
+    files: ['renderer/**/*.ts'],
+    ignores: ['renderer/**/*.test.ts'],
+    rules: {
+      // The windows talk to main only through the preload contract; data both sides need lives in common/.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', 'electron'], message: 'the renderer must not import main/ or electron: use preload/contract.ts or common/' }] }],
+    },
+  },
+  {
+    // Plain data shared by main and the windows: it imports nothing of either side.
+    files: ['common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**', 'electron'], message: 'common/ imports nothing from main, renderer or preload' }] }],
+    },
+  },
+  {
     // The core must stay electron-free: it runs headless and under plain Node tests.
     files: ['main/core/**/*.ts'],
     rules: {

@@ -1,9 +1,9 @@
-// What the rules editor says about each PrivMX channel. The placeholders come from the core itself (templates.ts is
-// tiny and has no runtime imports); the default event types mirror DEFAULT_TYPE in rules.ts, which would pull zod
-// into the page, so a test keeps the two equal.
-import { PLACEHOLDERS } from '../../main/core/sources/privmx/templates.js';
+// What the rules editor says about each PrivMX channel. The placeholders are the ones the core checks rules against
+// (common/privmxPlaceholders.ts, plain data shared by both sides); the default event types mirror DEFAULT_TYPE in
+// rules.ts, which would pull zod into the page, so a test keeps the two equal.
+import { PLACEHOLDERS, type PrivmxChannelName } from '../../common/privmxPlaceholders.js';
 
-export type ChannelName = keyof typeof PLACEHOLDERS;
+export type ChannelName = PrivmxChannelName;
 
 export const CHANNELS: ReadonlyArray<{ value: ChannelName; label: string; newItem: string }> = [
   { value: 'thread', label: 'Threads (messages, inbox entries)', newItem: 'threadNewMessage' },

@@ -2,7 +2,8 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFi
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ServicebellCore, type SourceFactory } from '../../main/core/app/servicebellCore.js';
+import { ServicebellCore } from '../../main/core/app/servicebellCore.js';
+import type { SourceFactory } from '../../main/core/sources/source.js';
 import { systemClock } from '../../main/core/connection/clock.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import { parseSettings, readSettingsFile, upgradeSettingsFile } from '../../main/core/settings/settingsFile.js';

@@ -4,7 +4,7 @@ import { Channels, contract } from '../../preload/contract.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import { SecretResolver } from '../../main/core/secrets/secretResolver.js';
 import type { Settings } from '../../main/core/settings/schema.js';
-import type { SourceFactory } from '../../main/core/app/servicebellCore.js';
+import type { SourceFactory } from '../../main/core/sources/source.js';
 import { withRestaurant } from '../harness/settings.js';
 import { createElectronOpener } from '../../main/electron/electronOpener.js';
 import { createIpcApi } from '../../main/electron/ipcApi.js';

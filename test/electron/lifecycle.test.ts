@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { App } from 'electron';
 import { describe, expect, it } from 'vitest';
-import type { SourceFactory } from '../../main/core/app/servicebellCore.js';
+import type { SourceFactory } from '../../main/core/sources/source.js';
 import { createLoginItem, autostartEntry } from '../../main/electron/loginItem.js';
 import { watchPowerEvents, type PowerMonitorLike } from '../../main/electron/powerEvents.js';
 import { claimSingleInstance, type SingleInstanceDeps } from '../../main/electron/singleInstance.js';

@@ -84,6 +84,7 @@ describe('electron-builder.yml', () => {
   it('ships only the built app: no sources, maps or tests', () => {
     expect(config.files).toEqual([
       'package.json',
+      'dist/common/**/*',
       'dist/main/**/*',
       'dist/preload/**/*',
       'dist/renderer/**/*',

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /** What `npm run build` reads; copied so the build runs exactly as in the repo without touching the repo's dist/. */
-const BUILD_INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'main', 'preload', 'renderer', 'assets', 'scripts', 'build'];
+const BUILD_INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'common', 'main', 'preload', 'renderer', 'assets', 'scripts', 'build'];
 
 /**
  * Files a careless `files` list would ship: stale compiled tests, source maps, declaration files and test or

@@ -6,8 +6,8 @@ import { RecordingNotifier } from '../../../test/harness/recordingNotifier.js';
 import { silentLogger } from '../log/logger.js';
 import type { Settings } from '../settings/schema.js';
 import { restaurantsSettings, settingsFrom, withRestaurant } from '../../../test/harness/settings.js';
-import type { SourceName } from '../sources/source.js';
-import { ServicebellCore, type SourceFactory } from './servicebellCore.js';
+import type { SourceFactory, SourceName } from '../sources/source.js';
+import { ServicebellCore } from './servicebellCore.js';
 
 function countingFactory(name: SourceName, log: string[]): SourceFactory {
   return {

@@ -6,25 +6,13 @@ import { DoNotDisturb } from '../alerts/doNotDisturb.js';
 import { HistoryStore } from '../alerts/history.js';
 import type { LinkOpener } from '../links/linkOpener.js';
 import type { Notifier } from '../notify/notifier.js';
-import type { SecretGetter, SecretLookup, SecretName, SecretRef } from '../secrets/secretNames.js';
+import type { SecretLookup, SecretRef } from '../secrets/secretNames.js';
 import { DEFAULT_RESTAURANT_ID, type RestaurantSettings, type Settings } from '../settings/schema.js';
-import type { Source, SourceName, SourceSink, SourceStatus } from '../sources/source.js';
-import { CursorStore, type Cursors } from '../storage/cursorStore.js';
+import type { SourceFactory, SourceStatus } from '../sources/source.js';
+import { CursorStore } from '../storage/cursorStore.js';
 import { StorageHealth, type StorageChange, type StorageProblem } from '../storage/storageHealth.js';
 import { RestaurantSms } from './restaurantSms.js';
 import { SourceSupervisor } from './sourceSupervisor.js';
-
-/** Everything a source factory may use: one restaurant's settings, cursors and secrets. */
-export interface SourceContext {
-  restaurant: RestaurantSettings;
-  sink: SourceSink;
-  cursors: Cursors;
-  /** The restaurant's own secrets, by name. */
-  getSecret: SecretGetter;
-  logger: Logger;
-  clock: Clock;
-  hostName: string;
-}
 
 /** A line for the person or the admin that is not an alert (SMS limits and failures). */
 export interface Notice {
@@ -33,17 +21,6 @@ export interface Notice {
   level: 'info' | 'warn' | 'error';
   message: string;
   at: number;
-}
-
-/** One source kind: the core builds one per restaurant whose section is enabled. */
-export interface SourceFactory {
-  kind: SourceName;
-  /** What this kind reads of a restaurant's settings: a change to it restarts this connection, and only it. */
-  section(restaurant: RestaurantSettings): unknown;
-  enabled(restaurant: RestaurantSettings): boolean;
-  /** The secrets it reads: setting or deleting one of its restaurant's restarts it. */
-  secrets: readonly SecretName[];
-  create(context: SourceContext): Source;
 }
 
 export interface CoreOptions {

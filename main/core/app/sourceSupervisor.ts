@@ -4,8 +4,7 @@ import type { Logger } from '../log/logger.js';
 import { safeErrorMessage } from '../log/redact.js';
 import type { SecretRef } from '../secrets/secretNames.js';
 import type { RestaurantSettings, Settings } from '../settings/schema.js';
-import type { Source, SourceName, SourceSink, SourceStatus } from '../sources/source.js';
-import type { SourceContext, SourceFactory } from './servicebellCore.js';
+import type { Source, SourceContext, SourceFactory, SourceName, SourceSink, SourceStatus } from '../sources/source.js';
 
 export interface SupervisorDeps {
   factories: readonly SourceFactory[];

@@ -1,7 +1,8 @@
 import type { Writable } from 'node:stream';
 import path from 'node:path';
 import type { Logger } from '../log/logger.js';
-import { ServicebellCore, type SourceFactory } from '../app/servicebellCore.js';
+import { ServicebellCore } from '../app/servicebellCore.js';
+import type { SourceFactory } from '../sources/source.js';
 import type { LinkOpener } from '../links/linkOpener.js';
 import type { Notifier } from '../notify/notifier.js';
 import type { Settings } from '../settings/schema.js';

@@ -1,4 +1,4 @@
-import type { SourceFactory } from '../app/servicebellCore.js';
+import type { SourceFactory } from '../sources/source.js';
 import { MqttSource } from './mqtt/mqttSource.js';
 import { NtfySource } from './ntfy/ntfySource.js';
 import { PrivmxSource } from './privmx/privmxSource.js';

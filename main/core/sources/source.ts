@@ -1,4 +1,9 @@
 import type { AlertInput } from '../alerts/alert.js';
+import type { Clock } from '../connection/clock.js';
+import type { Logger } from '../log/logger.js';
+import type { SecretGetter, SecretName } from '../secrets/secretNames.js';
+import type { RestaurantSettings } from '../settings/schema.js';
+import type { Cursors } from '../storage/cursorStore.js';
 
 export type SourceName = 'vonage' | 'privmx' | 'mqtt' | 'ntfy';
 
@@ -44,4 +49,27 @@ export interface Source {
   /** Reconnect and catch up now (resume after sleep, regained network). */
   reconnectNow(reason: string): void;
   stop(): Promise<void>;
+}
+
+/** Everything a source factory may use: one restaurant's settings, cursors and secrets. */
+export interface SourceContext {
+  restaurant: RestaurantSettings;
+  sink: SourceSink;
+  cursors: Cursors;
+  /** The restaurant's own secrets, by name. */
+  getSecret: SecretGetter;
+  logger: Logger;
+  clock: Clock;
+  hostName: string;
+}
+
+/** One source kind: the core builds one per restaurant whose section is enabled. */
+export interface SourceFactory {
+  kind: SourceName;
+  /** What this kind reads of a restaurant's settings: a change to it restarts this connection, and only it. */
+  section(restaurant: RestaurantSettings): unknown;
+  enabled(restaurant: RestaurantSettings): boolean;
+  /** The secrets it reads: setting or deleting one of its restaurant's restarts it. */
+  secrets: readonly SecretName[];
+  create(context: SourceContext): Source;
 }

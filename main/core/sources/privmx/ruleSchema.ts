@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { PRIVMX_CHANNELS } from '../../../../common/privmxPlaceholders.js';
 import { templateProblems } from './templates.js';
 
 /** PrivMX notification channels a manager socket can subscribe to. */
-export const privmxChannelSchema = z.enum(['thread', 'store', 'inbox', 'stream']);
+export const privmxChannelSchema = z.enum(PRIVMX_CHANNELS);
 export type PrivmxChannel = z.infer<typeof privmxChannelSchema>;
 
 export const ruleActionSchema = z.enum(['desktop', 'sms']);

@@ -1,13 +1,4 @@
-import type { PrivmxChannel } from './ruleSchema.js';
-
-/** Placeholders a rule may use, per channel; `publicMeta.<path>` is allowed everywhere (its shape is the app's). */
-const COMMON = ['channel', 'type', 'contextId', 'time', 'date', 'publicMeta'] as const;
-export const PLACEHOLDERS: Record<PrivmxChannel, readonly string[]> = {
-  thread: [...COMMON, 'threadId', 'messageId', 'author', 'keyId', 'inboxId', 'messages'],
-  store: [...COMMON, 'storeId', 'fileId', 'creator', 'author', 'size', 'files', 'keyId'],
-  inbox: [...COMMON, 'inboxId', 'creator', 'keyId'],
-  stream: [...COMMON, 'streamRoomId', 'creator', 'keyId'],
-};
+import { PLACEHOLDERS, type PrivmxChannelName as PrivmxChannel } from '../../../../common/privmxPlaceholders.js';
 
 const TOKEN = /\{\{|\}\}|\{([^{}]*)\}/g;
 const NAME = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9_-]+)*$/;
