@@ -146,6 +146,16 @@ function handOff(next: HistoryFilter): void {
   if (isHandoff(filter)) window.scrollTo(0, 0);
 }
 
+// Ctrl+F (⌘F) finds in History: there is no browser find bar in the window.
+document.addEventListener('keydown', (event) => {
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+    event.preventDefault();
+    const search = byId<HTMLInputElement>('history-search');
+    search.focus();
+    search.select();
+  }
+});
+
 api().onHistoryChanged(reload);
 api().onHistoryFilter(handOff);
 redrawAtMidnight();

@@ -85,6 +85,8 @@ export interface PageOptions {
   probe?: boolean;
   /** The page's clock stands still at this time (Date.now and new Date; timers still run). */
   now?: number;
+  /** The page runs on a fake clock from this time, moved on by the test (`page.clock.fastForward`). */
+  fakeClockFrom?: number;
   /** The filter History was opened with (what main hands over once, as after a click on a summary). */
   historyFilter?: HistoryFilter;
   /** Viewport size (the context's default is 760×900). */
@@ -96,6 +98,7 @@ export async function openPage(browser: Browser, app: AppUnderTest, name: 'setti
   await page.emulateMedia({ colorScheme: options.dark ? 'dark' : 'light' });
   if (options.viewport) await page.setViewportSize(options.viewport);
   if (options.now !== undefined) await page.clock.setFixedTime(options.now);
+  if (options.fakeClockFrom !== undefined) await page.clock.install({ time: options.fakeClockFrom });
   let handoff: HistoryFilter | null = options.historyFilter ?? null;
   const handlers = createIpcApi({
     core: app.core,

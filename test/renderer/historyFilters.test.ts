@@ -79,6 +79,37 @@ describe('History window: rows, search, filters, days', () => {
     await newYork.close();
   });
 
+  it('an open window moves its headings on at local midnight: Today becomes Yesterday', async () => {
+    const app = await startApp();
+    await app.core.pipeline.ingest({ id: 'eve', source: 'privmx', kind: 'threadNewMessage', title: 'Last order', body: '', receivedAt: Date.UTC(2025, 4, 16, 23, 40) });
+    const page = await openPage(browser, app, 'history', { fakeClockFrom: Date.UTC(2025, 4, 16, 23, 58) });
+    await expect.poll(() => headings(page)).toEqual(['Today']);
+    await page.clock.fastForward('03:00');
+    await expect.poll(() => headings(page)).toEqual(['Yesterday']);
+    await app.stop();
+  });
+
+  it('keyboard only: Ctrl+F to the search, Tab through Kind and Unread only, then into the rows', async () => {
+    const { app, page } = await service();
+    await page.locator('body').focus();
+    await page.keyboard.press('Control+f');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('history-search');
+    await page.keyboard.type('kitchen');
+    await expect.poll(() => titles(page)).toEqual(titlesOf(['m1', 'm3', 'm5', 'm6', 'm8']));
+    await tabTo(page, '#kind-filter');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('#kind-filter').inputValue()).toBe('support_request');
+    await expect.poll(() => titles(page)).toEqual([]);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => titles(page)).toHaveLength(5);
+    await tabTo(page, '#unread-filter');
+    await page.keyboard.press('Space');
+    await expect.poll(() => titles(page)).toEqual(titlesOf(['m1', 'm3']));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-focus-key'))).toBe('read:default/privmx/m1');
+    await app.stop();
+  });
+
   it('searches title, body and restaurant name, ignoring case and accents; Escape clears', async () => {
     const { app, page } = await service();
     const search = page.getByRole('searchbox', { name: 'Search' });
