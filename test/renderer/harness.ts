@@ -79,7 +79,6 @@ export async function startApp(): Promise<AppUnderTest> {
   return { core, store, secrets, opened, clipboard: [], dataDir, stop: () => core.stop() };
 }
 
-/** Opens a page with the bridge installed; requests are validated and sender-checked exactly as in main. */
 export interface PageOptions {
   dark?: boolean;
   probe?: boolean;
@@ -93,6 +92,7 @@ export interface PageOptions {
   viewport?: { width: number; height: number };
 }
 
+/** Opens a page with the bridge installed; requests are validated and sender-checked exactly as in main. */
 export async function openPage(browser: Browser, app: AppUnderTest, name: 'settings' | 'history', options: PageOptions = {}): Promise<Page> {
   const page = await browser.context.newPage();
   await page.emulateMedia({ colorScheme: options.dark ? 'dark' : 'light' });
