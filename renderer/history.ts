@@ -62,6 +62,22 @@ function markAllText(restaurantName: string | undefined): string {
   return restaurantName !== undefined && isEmpty({ ...filter, restaurant: undefined }) ? T.markAllReadIn(restaurantName) : T.markShownRead;
 }
 
+/** Rows are built once per load and reused while the filter changes: typing moves rows, it does not rebuild them. */
+let rows = new Map<HistoryItem, HTMLLIElement>();
+let rowsShowRestaurant = false;
+function rowOf(entry: HistoryItem, showRestaurant: boolean): HTMLLIElement {
+  if (showRestaurant !== rowsShowRestaurant) {
+    rows = new Map();
+    rowsShowRestaurant = showRestaurant;
+  }
+  let row = rows.get(entry);
+  if (!row) {
+    row = historyRow(entry, { showRestaurant, status });
+    rows.set(entry, row);
+  }
+  return row;
+}
+
 function draw(): void {
   const { items, unread, restaurants } = data;
   const active = document.activeElement;
@@ -77,7 +93,7 @@ function draw(): void {
       const headingId = `day-${g.day}`;
       return el('section', { className: 'day', attrs: { 'aria-labelledby': headingId } }, [
         el('h2', { text: g.label, className: 'day-heading', attrs: { id: headingId } }),
-        el('ol', { className: 'entries' }, g.items.map((e) => historyRow(e, { showRestaurant, status }))),
+        el('ol', { className: 'entries' }, g.items.map((e) => rowOf(e, showRestaurant))),
       ]);
     }),
   );
@@ -98,6 +114,7 @@ function draw(): void {
 
 async function load(): Promise<void> {
   data = await api().listHistory();
+  rows = new Map();
   draw();
 }
 

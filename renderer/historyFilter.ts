@@ -20,6 +20,17 @@ export function isEmpty(filter: HistoryFilter): boolean {
 
 const squash = (text: string): string => text.replace(/\s+/g, ' ');
 
+/** Folded once per item (a list holds up to 1000; typing searches them at every key). */
+const folded = new WeakMap<HistoryItem, string[]>();
+function searchable(item: HistoryItem): string[] {
+  let fields = folded.get(item);
+  if (!fields) {
+    fields = [item.title, item.body, item.restaurantName].map((field) => squash(foldText(field)));
+    folded.set(item, fields);
+  }
+  return fields;
+}
+
 const keyText = (k: { restaurant: string; source: string; id: string }): string => JSON.stringify([k.restaurant, k.source, k.id]);
 
 /** A predicate for the filter; build it once per render (the keys become a set). */
@@ -34,7 +45,7 @@ export function matcher(filter: HistoryFilter): (item: HistoryItem) => boolean {
     if (filter.kind !== undefined && item.kind !== filter.kind) return false;
     if (filter.unread && item.read) return false;
     if (phrase === '') return true;
-    return [item.title, item.body, item.restaurantName].some((field) => squash(foldText(field)).includes(phrase));
+    return searchable(item).some((field) => field.includes(phrase));
   };
 }
 
