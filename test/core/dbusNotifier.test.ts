@@ -81,6 +81,18 @@ describe('notifications over D-Bus', () => {
     await core.stop();
   });
 
+  it('a refused https link: its host and path in the body for staff to read out, no button, no token', async () => {
+    desktop = await startPrivateDesktop();
+    const { factory, sink } = handSource();
+    const core = await openCore(factory);
+    await sink().alert({ id: 'evt-3', source: 'vonage', kind: 'support_request', title: 'Support request', body: 'table 4 has requested support', link: 'https://meet.elsewhere.example/room/9?pwd=abc', receivedAt: Date.now() });
+    const shown = await desktop.notifications.waitFor();
+    expect(shown.actions).toEqual([]);
+    expect(shown.body).toBe('table 4 has requested support\nMeeting link (not allowed, not opened): meet.elsewhere.example/room/9');
+    expect(core.history.find({ restaurant: 'default', source: 'vonage', id: 'evt-3' })?.alert.body).toBe(shown.body);
+    await core.stop();
+  });
+
   it('shows a link that fails the policy as text, with no action, and a click opens nothing', async () => {
     desktop = await startPrivateDesktop();
     const { factory, sink } = handSource();
@@ -88,6 +100,7 @@ describe('notifications over D-Bus', () => {
     await sink().alert({ id: 'evt-2', source: 'vonage', kind: 'support_request', title: 'Support request', body: 'x', link: 'javascript:alert(1)', receivedAt: Date.now() });
     const shown = await desktop.notifications.waitFor();
     expect(shown.actions).toEqual([]);
+    expect(shown.body).toBe('x\nMeeting link (not allowed, not opened)');
     desktop.notifications.click(shown.id, 'default');
     await new Promise((r) => setTimeout(r, 300));
     expect(xdg.opened()).toEqual([]);

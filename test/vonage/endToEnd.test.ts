@@ -76,14 +76,14 @@ describe('Vonage end to end through the pipeline and D-Bus', () => {
     expect(xdg.opened()).toEqual(['https://meetings.vonage.com/host/room-1']);
   });
 
-  it('no email → guest wording; markup escaped; a link failing the policy has no action', async () => {
+  it('no email → guest wording; markup escaped; a link failing the policy has no action, only its host and path as text', async () => {
     vonage.push({ host_url: 'https://meetings.vonage.com/host/room-2' });
     vonage.push({ email: '<b>x</b>@evil.example', host_url: 'http://evil.example/phish' });
     await waitUntil(() => desktop.notifications.notifications.length >= 2, 5_000, 'two notifications');
     const [guest, hostile] = desktop.notifications.notifications;
     expect(guest?.body).toBe('A guest has requested support');
     expect(guest?.actions).toContain('join');
-    expect(hostile?.body).toBe('&lt;b&gt;x&lt;/b&gt;@evil.example has requested support');
+    expect(hostile?.body).toBe('&lt;b&gt;x&lt;/b&gt;@evil.example has requested support\nMeeting link (not allowed, not opened): evil.example/phish');
     expect(hostile?.actions).toEqual([]);
   });
 

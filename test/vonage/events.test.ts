@@ -46,7 +46,9 @@ describe('VonageSource events', () => {
     const [m, h, w, s] = rig.sink.alerts;
     expect(m?.body).toBe('<b>boss</b>&amp;@evil.example has requested support');
     expect(m?.link).toBe('javascript:alert(1)'); // the pipeline's link policy rejects it
-    expect(h?.body).toBe('A guest has requested support');
+    // Too long to be an address: what was typed, cut to 120 characters.
+    expect(h?.body).toBe(`${'a'.repeat(119)}… has requested support`);
+    expect(h?.meta?.email).toBeUndefined();
     expect(h?.link).toBeUndefined();
     expect(h?.meta?.linkProblem).toBe('host_url too long');
     expect(w?.body).toBe('A guest has requested support');

@@ -16,7 +16,11 @@ describe('eventMapper', () => {
     const withEmail = mapEventToAlert('CON-1', { id: 7, type: 'support_request', body: { email: 'a@b.io', host_url: 'https://x.vonage.com/h' } }, 5);
     expect(withEmail).toMatchObject({ id: 'CON-1:7', source: 'vonage', kind: 'support_request', title: 'Support request', body: 'a@b.io has requested support', link: 'https://x.vonage.com/h', receivedAt: 5 });
     expect(mapEventToAlert('CON-1', { id: 8, type: 'support_request', body: {} }, 5).body).toBe('A guest has requested support');
-    expect(mapEventToAlert('CON-1', { id: 9, type: 'support_request', body: { email: 'a b@c.io\n' } }, 5).body).toBe('A guest has requested support');
+    // Not an address: what the guest typed, as plain text, and no email in meta.
+    const typed = mapEventToAlert('CON-1', { id: 9, type: 'support_request', body: { email: 'a b@c.io\n' } }, 5);
+    expect(typed.body).toBe('a b@c.io has requested support');
+    expect(typed.meta?.email).toBeUndefined();
+    expect(mapEventToAlert('CON-1', { id: 10, type: 'support_request', body: { email: 'table 4' } }, 5).body).toBe('table 4 has requested support');
   });
 
   it('accepts integer and numeric-string ids only', () => {

@@ -12,6 +12,7 @@ import type { DoNotDisturb } from './doNotDisturb.js';
 import type { HistoryEntry, HistoryStore } from './history.js';
 import { notificationKey, parseNotificationKey } from './notificationKey.js';
 import { notificationTitle, singleRestaurant, summaryLine, type RestaurantLabels } from './restaurantLabels.js';
+import { refusedLinkText } from './supportText.js';
 import { sanitizeBody, sanitizeTitle } from './sanitize.js';
 
 export { notificationKey, parseNotificationKey };
@@ -206,6 +207,8 @@ export class AlertPipeline {
       if (decision.allowed) joinUrl = decision.url;
       else {
         reason = 'link_not_allowed';
+        // No button, but staff can still read the link out: its host and path go in the body.
+        alert.body = `${alert.body}\n${refusedLinkText(alert.link)}`;
         this.deps.logger.warn({ source: alert.source, alertId: alert.id, why: decision.reason }, 'link shown as text only');
       }
     }

@@ -25,12 +25,50 @@ function isKnown(name: string, channel: PrivmxChannel): boolean {
 
 const MAX_VALUE = 200;
 
-/** Fills a validated template with plain-text values; missing values render as an empty string. */
+/** Shown for a field whose every placeholder was empty and which has no text of its own left. */
+export const EMPTY_FIELD = '—';
+
+// A separator a person puts between two values: " · ", " - ", ", ", ": ", " | ", " / " (with its spaces).
+const SEPARATOR_AT_END = /\s*[·•|/,:;–—-]\s*$/u;
+const SEPARATOR_AT_START = /^\s*[·•|/,:;–—-]\s*/u;
+
+/**
+ * Fills a validated template with plain-text values. A placeholder with no value (absent, null or empty) is
+ * removed together with the separator that tied it to its neighbour ("{author} · {publicMeta.table}" without a
+ * table: "Anna"; a separator is one of · • | / , : ; – — - with its spaces), spaces are folded, and a template that had placeholders and is left with no text becomes "—".
+ */
 export function renderTemplate(template: string, values: Readonly<Record<string, unknown>>): string {
-  return template.replace(TOKEN, (whole, name: string | undefined) => {
-    if (name === undefined) return whole[0] ?? '';
-    return toText(lookup(values, name));
-  });
+  const parts: string[] = [];
+  let placeholders = 0;
+  let last = 0;
+  let dropNextSeparator = false;
+  const literal = (text: string): void => {
+    parts.push(dropNextSeparator ? text.replace(SEPARATOR_AT_START, parts.length === 0 ? '' : ' ') : text);
+    dropNextSeparator = false;
+  };
+  for (const m of template.matchAll(TOKEN)) {
+    literal(template.slice(last, m.index));
+    last = m.index + m[0].length;
+    const name = m[1];
+    if (name === undefined) {
+      parts.push(m[0][0] ?? '');
+      continue;
+    }
+    placeholders++;
+    const text = toText(lookup(values, name));
+    if (text.trim() !== '') {
+      parts.push(text);
+      continue;
+    }
+    // Empty: take the separator before it with it, or (at the start, or with none before) the one after it.
+    const before = parts.length > 0 ? (parts[parts.length - 1] ?? '') : '';
+    const trimmed = before.replace(SEPARATOR_AT_END, '');
+    if (parts.length > 0 && trimmed !== before) parts[parts.length - 1] = trimmed;
+    else dropNextSeparator = true;
+  }
+  literal(template.slice(last));
+  const rendered = parts.join('').replace(/ {2,}/g, ' ').trim();
+  return rendered === '' && placeholders > 0 ? EMPTY_FIELD : rendered;
 }
 
 function lookup(values: Readonly<Record<string, unknown>>, name: string): unknown {

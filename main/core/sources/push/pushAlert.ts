@@ -1,5 +1,6 @@
 // A push payload → the same alert a Vonage support request becomes ("… has requested support", Join Meeting).
 import type { AlertInput, AlertSource } from '../../alerts/alert.js';
+import { SUPPORT_REQUEST_TITLE, supportRequestBody } from '../../alerts/supportText.js';
 import type { PushPayload } from './pushPayload.js';
 
 export function pushAlert(source: AlertSource, payload: PushPayload, receivedAt: number, meta: Record<string, unknown>): AlertInput {
@@ -12,8 +13,8 @@ export function pushAlert(source: AlertSource, payload: PushPayload, receivedAt:
       id: payload.id,
       source,
       kind: 'support_request',
-      title: payload.title ?? 'Support request',
-      body: payload.email !== undefined ? `${payload.email} has requested support` : 'A guest has requested support',
+      title: payload.title ?? SUPPORT_REQUEST_TITLE,
+      body: supportRequestBody(payload.guest),
       link: payload.link,
       receivedAt,
       meta: fullMeta,

@@ -2,13 +2,12 @@
 // {"type":"support_request","id":"<unique>","email":"…","host_url":"https://…"} (+ optional "title", "body").
 // Untrusted: every field is checked here; an unusable payload gets a reason, never an exception.
 import { z } from 'zod';
+import { guestOf, type Guest } from '../../alerts/supportText.js';
 
 /** Larger payloads are refused unread (a support request is a few hundred bytes). */
 export const MAX_PAYLOAD_BYTES = 1024 * 1024;
 
-const MAX_EMAIL = 254;
 const MAX_URL = 2048;
-const emailSchema = z.string().trim().min(3).max(MAX_EMAIL).regex(/^[^\s\u0000-\u001f\u007f]+@[^\s\u0000-\u001f\u007f]+$/);
 
 const payloadSchema = z.looseObject({
   type: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'must be 1–128 letters, digits or _ . : -'),
@@ -23,6 +22,8 @@ export interface PushPayload {
   type: string;
   id: string;
   email?: string;
+  /** Who asked: the address, or what the guest typed instead of one. */
+  guest: Guest;
   /** A candidate link: only the link policy decides whether it becomes Join Meeting. */
   link?: string;
   title?: string;
@@ -54,8 +55,8 @@ export function readPushObject(json: unknown): PayloadResult {
   }
   const { type, id, email, host_url: hostUrl, title, body } = parsed.data;
   const problems: string[] = [];
-  const goodEmail = email === undefined ? undefined : emailSchema.safeParse(email);
-  if (goodEmail && !goodEmail.success) problems.push('email is not a usable address');
+  const guest = guestOf(email);
+  if (email !== undefined && !('email' in guest)) problems.push('email is not a usable address');
   let link: string | undefined;
   if (typeof hostUrl === 'string' && hostUrl.length <= MAX_URL) link = hostUrl;
   else if (hostUrl !== undefined) problems.push(typeof hostUrl === 'string' ? 'host_url too long' : 'host_url is not a string');
@@ -64,7 +65,8 @@ export function readPushObject(json: unknown): PayloadResult {
     payload: {
       type,
       id,
-      ...(goodEmail?.success ? { email: goodEmail.data } : {}),
+      ...('email' in guest ? { email: guest.email } : {}),
+      guest,
       ...(link !== undefined ? { link } : {}),
       ...(title !== undefined ? { title } : {}),
       ...(body !== undefined ? { body } : {}),

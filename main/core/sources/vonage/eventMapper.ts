@@ -1,6 +1,7 @@
 // Turns one conversation event into an AlertInput. Payloads are untrusted: every field is validated here.
 import { z } from 'zod';
 import type { AlertInput } from '../../alerts/alert.js';
+import { guestOf, SUPPORT_REQUEST_TITLE, supportRequestBody } from '../../alerts/supportText.js';
 
 /** An event as both paths deliver it: live (SDK listener) and catch-up (REST history). */
 export interface ConversationEvent {
@@ -12,10 +13,7 @@ export interface ConversationEvent {
   from?: string;
 }
 
-const MAX_EMAIL = 254;
 const MAX_URL = 2048;
-// Anything longer or with control characters is not an address a person typed; show the guest wording.
-const emailSchema = z.string().trim().min(3).max(MAX_EMAIL).regex(/^[^\s\u0000-\u001f\u007f]+@[^\s\u0000-\u001f\u007f]+$/);
 const textSchema = z.string().max(500);
 
 export const eventIdSchema = z.union([z.number(), z.string().regex(/^\d{1,15}$/).transform(Number)]).pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
@@ -40,7 +38,7 @@ function field(body: unknown, key: string): unknown {
 }
 
 export function mapEventToAlert(conversationId: string, event: ConversationEvent, receivedAt: number): AlertInput {
-  const email = emailSchema.safeParse(field(event.body, 'email'));
+  const guest = guestOf(field(event.body, 'email'));
   const rawUrl = field(event.body, 'host_url');
   const link = typeof rawUrl === 'string' && rawUrl.length <= MAX_URL ? rawUrl : undefined;
   const meta: Record<string, unknown> = { conversationId, eventId: event.id, eventType: event.type };
@@ -48,14 +46,14 @@ export function mapEventToAlert(conversationId: string, event: ConversationEvent
   if (event.from !== undefined) meta.from = event.from;
   if (link !== undefined) meta.host_url = link;
   if (rawUrl !== undefined && link === undefined) meta.linkProblem = typeof rawUrl === 'string' ? 'host_url too long' : 'host_url is not a string';
-  if (email.success) meta.email = email.data;
+  if ('email' in guest) meta.email = guest.email;
   if (event.type === 'support_request') {
     return {
       id: `${conversationId}:${event.id}`,
       source: 'vonage',
       kind: 'support_request',
-      title: 'Support request',
-      body: email.success ? `${email.data} has requested support` : 'A guest has requested support',
+      title: SUPPORT_REQUEST_TITLE,
+      body: supportRequestBody(guest),
       link,
       receivedAt,
       meta,

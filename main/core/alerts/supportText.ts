@@ -1,0 +1,46 @@
+// What a support request says, from whichever channel it came: who asked, and a meeting link the policy refused.
+// Every word a person reads here lives in this module, so it can be translated in one place.
+import { z } from 'zod';
+
+export const SUPPORT_REQUEST_TITLE = 'Support request';
+const MAX_EMAIL = 254;
+/** What the guest typed instead of an address is shown up to this many characters. */
+export const MAX_GUEST_TEXT = 120;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Anything longer or with control characters or spaces is not an address a person typed.
+const emailSchema = z.string().trim().min(3).max(MAX_EMAIL).regex(/^[^\s\u0000-\u001f\u007f]+@[^\s\u0000-\u001f\u007f]+$/);
+
+/** The guest who asked: a well-formed address, or else what they typed in its place (plain text, capped). */
+export type Guest = { email: string } | { typed: string } | Record<string, never>;
+
+export function guestOf(raw: unknown): Guest {
+  const email = emailSchema.safeParse(raw);
+  if (email.success) return { email: email.data };
+  if (typeof raw !== 'string') return {};
+  const typed = raw.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  if (typed === '') return {};
+  const chars = Array.from(typed);
+  return { typed: chars.length <= MAX_GUEST_TEXT ? typed : `${chars.slice(0, MAX_GUEST_TEXT - 1).join('')}…` };
+}
+
+/** "anna@example.com has requested support"; "table 4 has requested support"; "A guest has requested support". */
+export function supportRequestBody(guest: Guest): string {
+  const who = 'email' in guest ? guest.email : 'typed' in guest ? guest.typed : undefined;
+  return who === undefined ? 'A guest has requested support' : `${who} has requested support`;
+}
+
+/**
+ * A link the policy refused is not a button, but staff can still read it out: its host and path only (a query or a
+ * fragment may hold a meeting token), or nothing when it is not a URL with a host.
+ */
+export function refusedLinkText(link: string): string {
+  let where = '';
+  try {
+    const url = new URL(link);
+    if (url.host !== '') where = `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+  } catch {
+    // Not a URL: nothing of it is shown.
+  }
+  where = where.replace(CONTROL, '').slice(0, 200);
+  return where === '' ? 'Meeting link (not allowed, not opened)' : `Meeting link (not allowed, not opened): ${where}`;
+}
