@@ -62,6 +62,16 @@ function tags(entry: HistoryItem, showRestaurant: boolean): HTMLElement[] {
 const clockTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const fullTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 
+/** The body's lines as spans with a newline between: on one line "first · second", in full one under the other. */
+function bodyText(body: string): HTMLSpanElement {
+  const span = el('span', { className: 'body' });
+  body.split(/\n+/).forEach((line, i) => {
+    if (i > 0) span.append('\n');
+    span.append(el('span', { text: line, className: 'body-line' }));
+  });
+  return span;
+}
+
 export function historyRow(entry: HistoryItem, options: RowOptions): HTMLLIElement {
   const when = new Date(entry.receivedAt);
   const reason = entry.reason ? (REASONS[entry.reason] ?? entry.reason) : undefined;
@@ -73,8 +83,8 @@ export function historyRow(entry: HistoryItem, options: RowOptions): HTMLLIEleme
       attrs: { datetime: when.toISOString(), title: fullTime.format(when) },
     }),
     el('div', { className: 'line' }, [el('h3', { text: entry.title, className: 'entry-title' }), el('span', { className: 'tags' }, tags(entry, options.showRestaurant))]),
-    el('p', { className: 'detail', attrs: { title: entry.body } }, [
-      el('span', { text: entry.body, className: 'body' }),
+    el('p', { className: 'detail', attrs: { title: reason ? `${entry.body}\n${reason}` : entry.body } }, [
+      bodyText(entry.body),
       ...(reason ? [el('span', { text: reason, className: 'reason' })] : []),
     ]),
     el('div', { className: 'actions' }, actions(entry, options.status)),

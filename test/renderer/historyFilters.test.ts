@@ -107,6 +107,11 @@ describe('History window: rows, search, filters, days', () => {
     await expect.poll(() => titles(page)).toEqual(titlesOf(['m1', 'm3']));
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-focus-key'))).toBe('read:default/privmx/m1');
+    // A row with keyboard focus shows all of its text, one line under the other.
+    const detail = page.locator('[data-row-key="default/privmx/m1"] .detail');
+    expect(await detail.evaluate((p) => getComputedStyle(p).whiteSpace)).toBe('pre-wrap');
+    await page.keyboard.press('Shift+Tab');
+    expect(await detail.evaluate((p) => getComputedStyle(p).whiteSpace)).toBe('nowrap');
     await app.stop();
   });
 

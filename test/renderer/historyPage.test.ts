@@ -63,7 +63,8 @@ describe('history window in Chromium, on the real core', () => {
     const page = await openPage(browser, app, 'history');
     await expect.poll(() => page.locator('#history-list li.entry').count()).toBe(3);
     expect(await page.locator('#history-list .entry-title').allTextContents()).toEqual(['Video call from the terrace', 'Table 7 asks for a waiter', 'Kitchen: order 112 ready']);
-    expect(await page.locator('#history-list .body').nth(1).textContent()).toBe(XSS);
+    // The refused link stays readable as text under the body (host and path).
+    expect(await page.locator('#history-list .body').nth(1).textContent()).toBe(`${XSS}\nMeeting link (not allowed, not opened): evil.example.com/join`);
     expect(await page.locator('#history-list img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('#history-list li.entry').nth(1).getByRole('button', { name: 'Join Meeting' }).count()).toBe(0);
