@@ -1,96 +1,130 @@
-// The history window: every alert, newest first, as text; join where the link policy allows; read state; clear.
-// With more than one restaurant, each entry names its restaurant and a filter shows one restaurant's alerts.
-import type { HistoryItem, RestaurantRef } from '../preload/contract.js';
+// The history window: every alert by day, newest first, as compact text rows; search and filters over one filter
+// model, which a summary notification's click can also set (the handoff); join where the link policy allows;
+// dismiss a waiting support request; read state; clear.
+import type { HistoryItem, Response } from '../preload/contract.js';
 import { api, byId, el, onClick, setStatus } from './dom.js';
-import { HISTORY_TEXT as T, REASONS, SOURCES } from './historyText.js';
+import { bindFilterControls, kindChoices, restaurantChoices } from './historyControls.js';
+import { groupByDay, msUntilNextDay } from './historyDays.js';
+import { isEmpty, isHandoff, matcher, newestFirst, type HistoryFilter } from './historyFilter.js';
+import { historyRow } from './historyRow.js';
+import { HISTORY_TEXT as T } from './historyText.js';
 
-const list = byId<HTMLOListElement>('history-list');
+const list = byId('history-list');
 const status = byId('history-status');
 const unreadLine = byId('unread-count');
+const shownCount = byId('shown-count');
 const empty = byId('empty');
-const filterBox = byId('restaurant-filter-box');
-const filter = byId<HTMLSelectElement>('restaurant-filter');
 const markAll = byId<HTMLButtonElement>('mark-all-read');
-const ALL = '';
+const dateFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
-// Remembered on focus, not read at render time: a button is disabled (and loses focus) while its action runs.
-let lastFocusKey: string | undefined;
-list.addEventListener('focusin', (event) => {
-  lastFocusKey = event.target instanceof HTMLElement ? event.target.dataset.focusKey : undefined;
-});
-/** What the last render showed, so "Mark all read" under a filter marks exactly those. */
+let data: Response<'history:list'> = { items: [], unread: 0, restaurants: [] };
+/** The one filter: the controls patch it, a handoff replaces it, "Show all" empties it. */
+let filter: HistoryFilter = {};
+/** What the last draw showed, so "Mark all read" under a filter marks exactly those. */
 let shown: HistoryItem[] = [];
 
-function item(entry: HistoryItem, showRestaurant: boolean): HTMLLIElement {
-  const key = `${entry.restaurant}/${entry.source}/${entry.id}`;
-  const when = new Date(entry.receivedAt);
-  const buttons: HTMLElement[] = [];
-  if (entry.canJoin) {
-    const join = el('button', { text: T.join, className: 'primary', attrs: { type: 'button', 'data-focus-key': `join:${key}` } });
-    onClick(join, status, async () => {
-      const opened = await api().join(entry.source, entry.id, entry.restaurant);
-      setStatus(status, opened ? T.opened : T.notAllowed, opened ? 'ok' : 'error');
-    });
-    buttons.push(join);
+// Remembered on focus, not read at draw time: a button is disabled (and loses focus) while its action runs.
+let lastFocusKey: string | undefined;
+let lastRowKey: string | undefined;
+list.addEventListener('focusin', (event) => {
+  const target = event.target instanceof HTMLElement ? event.target : undefined;
+  lastFocusKey = target?.dataset.focusKey;
+  lastRowKey = target?.closest<HTMLElement>('[data-row-key]')?.dataset.rowKey;
+});
+
+/** Drops what no longer narrows (an empty search, "any"), so `isEmpty` and the bar see the model as it is. */
+function tidy(next: HistoryFilter): HistoryFilter {
+  const out: HistoryFilter = {};
+  if (next.keys !== undefined) out.keys = next.keys;
+  if (next.label !== undefined) out.label = next.label;
+  if (next.restaurant !== undefined) out.restaurant = next.restaurant;
+  if (next.kind !== undefined) out.kind = next.kind;
+  if (next.unread) out.unread = true;
+  if (next.text !== undefined && next.text.trim() !== '') out.text = next.text;
+  return out;
+}
+
+function setFilter(next: HistoryFilter): void {
+  filter = tidy(next);
+  draw();
+}
+
+const controls = bindFilterControls(
+  (patch) => setFilter({ ...filter, ...patch }),
+  () => {
+    setFilter({});
+    byId('history-search').focus();
+  },
+);
+
+function markAllText(restaurantName: string | undefined): string {
+  if (isEmpty(filter)) return T.markAllRead;
+  return restaurantName !== undefined && isEmpty({ ...filter, restaurant: undefined }) ? T.markAllReadIn(restaurantName) : T.markShownRead;
+}
+
+/** Rows are built once per load and reused while the filter changes: typing moves rows, it does not rebuild them. */
+let rows = new Map<HistoryItem, HTMLLIElement>();
+let rowsShowRestaurant = false;
+function rowOf(entry: HistoryItem, showRestaurant: boolean): HTMLLIElement {
+  if (showRestaurant !== rowsShowRestaurant) {
+    rows = new Map();
+    rowsShowRestaurant = showRestaurant;
   }
-  const toggleText = entry.read ? T.markUnread : T.markRead;
-  const toggle = el('button', { text: toggleText, attrs: { type: 'button', 'data-focus-key': `read:${key}`, 'aria-label': `${toggleText}: ${entry.title}` } });
-  onClick(toggle, status, () => api().setRead([{ restaurant: entry.restaurant, source: entry.source, id: entry.id }], !entry.read));
-  buttons.push(toggle);
-  const meta = [el('span', { text: SOURCES[entry.source] ?? entry.source }), el('time', { text: when.toLocaleString(), attrs: { datetime: when.toISOString() } })];
-  if (showRestaurant) meta.unshift(el('span', { text: entry.restaurantName, className: 'restaurant' }));
-  if (!entry.read) meta.unshift(el('span', { text: T.unreadBadge, className: 'badge' }));
-  const reason = entry.reason ? REASONS[entry.reason] ?? entry.reason : undefined;
-  return el('li', { className: entry.read ? 'entry' : 'entry unread', attrs: { 'data-restaurant': entry.restaurant } }, [
-    el('h2', { text: entry.title }),
-    el('p', { className: 'meta' }, meta),
-    el('p', { className: 'body', text: entry.body }),
-    ...(reason ? [el('p', { className: 'reason', text: reason })] : []),
-    el('div', { className: 'actions' }, buttons),
-  ]);
+  let row = rows.get(entry);
+  if (!row) {
+    row = historyRow(entry, { showRestaurant, status });
+    rows.set(entry, row);
+  }
+  return row;
 }
 
-/** The filter's choices: the configured restaurants in settings order, then any that only old entries name. */
-function choices(configured: readonly RestaurantRef[], items: readonly HistoryItem[]): RestaurantRef[] {
-  const all = [...configured];
-  for (const entry of items) if (!all.some((r) => r.id === entry.restaurant)) all.push({ id: entry.restaurant, name: T.removedRestaurant(entry.restaurant) });
-  return all;
-}
-
-function fillFilter(options: readonly RestaurantRef[]): void {
-  const chosen = filter.value;
-  filter.replaceChildren(el('option', { text: T.allRestaurants, attrs: { value: ALL } }), ...options.map((r) => el('option', { text: r.name, attrs: { value: r.id } })));
-  // A restaurant that disappeared from the list (history cleared, restaurant removed) falls back to all.
-  filter.value = options.some((r) => r.id === chosen) ? chosen : ALL;
-  filterBox.hidden = options.length < 2;
-}
-
-async function render(): Promise<void> {
-  const { items, unread, restaurants } = await api().listHistory();
+function draw(): void {
+  const { items, unread, restaurants } = data;
   const active = document.activeElement;
-  const refocus = active === document.body || active === null || list.contains(active) ? lastFocusKey : undefined;
-  const options = choices(restaurants, items);
-  fillFilter(options);
-  const only = options.find((r) => r.id === filter.value);
-  shown = only ? items.filter((e) => e.restaurant === only.id) : items;
-  list.replaceChildren(...shown.map((e) => item(e, options.length > 1)));
-  empty.textContent = only ? T.emptyFiltered(only.name) : T.empty;
+  const refocus = active === document.body || active === null || list.contains(active);
+  const options = restaurantChoices(restaurants, items, filter);
+  controls.show(filter, options, kindChoices(items, filter));
+  const only = options.find((r) => r.id === filter.restaurant);
+  shown = newestFirst(items.filter(matcher(filter)));
+  const showRestaurant = options.length > 1;
+  const groups = groupByDay(shown, Date.now(), { today: T.today, yesterday: T.yesterday, date: (at) => dateFormat.format(at) });
+  list.replaceChildren(
+    ...groups.map((g) => {
+      const headingId = `day-${g.day}`;
+      return el('section', { className: 'day', attrs: { 'aria-labelledby': headingId } }, [
+        el('h2', { text: g.label, className: 'day-heading', attrs: { id: headingId } }),
+        el('ol', { className: 'entries' }, g.items.map((e) => rowOf(e, showRestaurant))),
+      ]);
+    }),
+  );
+  const onlyRestaurant = only !== undefined && isEmpty({ ...filter, restaurant: undefined });
+  empty.textContent = items.length === 0 ? T.empty : onlyRestaurant ? T.emptyFiltered(only.name) : T.emptyMatch;
   empty.hidden = shown.length > 0;
-  markAll.textContent = only ? T.markAllReadIn(only.name) : T.markAllRead;
+  shownCount.textContent = items.length === 0 ? '' : T.counted(shown.length, items.length);
+  markAll.textContent = markAllText(only?.name);
   unreadLine.textContent = unread === 0 ? T.allRead : T.unread(unread);
   document.title = unread === 0 ? T.title : T.titleUnread(unread);
-  // Re-rendering must not throw a keyboard user back to the top of the page.
-  if (refocus) list.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(refocus)}"]`)?.focus();
+  // Redrawing must not throw a keyboard user back to the top of the page: the same button, else its row's first.
+  if (refocus && lastFocusKey) {
+    const same = list.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(lastFocusKey)}"]`);
+    const row = lastRowKey ? list.querySelector<HTMLElement>(`[data-row-key="${CSS.escape(lastRowKey)}"] button`) : null;
+    (same ?? row)?.focus();
+  }
 }
 
-const rerender = (): void => {
-  render().catch((err: unknown) => setStatus(status, T.loadFailed(err instanceof Error ? err.message : String(err)), 'error'));
+async function load(): Promise<void> {
+  data = await api().listHistory();
+  rows = new Map();
+  draw();
+}
+
+const fail = (err: unknown): void => setStatus(status, T.loadFailed(err instanceof Error ? err.message : String(err)), 'error');
+const reload = (): void => {
+  load().catch(fail);
 };
 
-filter.addEventListener('change', rerender);
-
 onClick(markAll, status, async () => {
-  if (filter.value === ALL) return api().markAllRead();
+  if (isEmpty(filter)) return api().markAllRead();
   const keys = shown.filter((e) => !e.read).map((e) => ({ restaurant: e.restaurant, source: e.source, id: e.id }));
   // The channel takes at most 1000 keys a request.
   for (let i = 0; i < keys.length; i += 1000) await api().setRead(keys.slice(i, i + 1000), true);
@@ -115,5 +149,38 @@ onClick(clear, status, async () => {
   setStatus(status, T.cleared, 'ok');
 });
 
-api().onHistoryChanged(rerender);
-rerender();
+// "Today" becomes "Yesterday" at local midnight while the window stays open.
+function redrawAtMidnight(): void {
+  setTimeout(() => {
+    draw();
+    redrawAtMidnight();
+  }, msUntilNextDay(Date.now()) + 1000);
+}
+
+/** A handoff replaces whatever the window showed: the person clicked a summary to see those alerts. */
+function handOff(next: HistoryFilter): void {
+  setFilter(next);
+  if (isHandoff(filter)) window.scrollTo(0, 0);
+}
+
+// Ctrl+F (⌘F) finds in History: there is no browser find bar in the window.
+document.addEventListener('keydown', (event) => {
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+    event.preventDefault();
+    const search = byId<HTMLInputElement>('history-search');
+    search.focus();
+    search.select();
+  }
+});
+
+api().onHistoryChanged(reload);
+api().onHistoryFilter(handOff);
+redrawAtMidnight();
+api()
+  .takeHistoryFilter()
+  .then((first) => {
+    if (first) filter = tidy(first);
+  })
+  // Without the handoff History still opens, showing everything.
+  .catch(() => {})
+  .finally(reload);

@@ -100,6 +100,7 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
       await core.applySettings(core.settings, [{ restaurant, name }]);
       return statusOf(restaurant);
     },
+    // Stored read: it shows in History as proof that notifications work, but is not an alert waiting for anyone.
     'notify:test': async () => {
       const at = now();
       const result = await core.pipeline.ingest({
@@ -110,7 +111,7 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
         title: 'Servicebell test notification',
         body: 'If you can read this, notifications work.',
         receivedAt: at,
-      });
+      }, { read: true });
       if (result.status !== 'accepted') return { shown: false, reason: result.status };
       return { shown: result.outcome.shown, reason: result.outcome.reason };
     },

@@ -21,7 +21,8 @@ export const HARDENED_WEB_PREFERENCES = {
 
 const PAGES: Record<PageName, { title: string; width: number; height: number }> = {
   settings: { title: 'Servicebell Settings', width: 760, height: 820 },
-  history: { title: 'Servicebell History', width: 680, height: 720 },
+  // Wide enough for one-line rows with their buttons; short enough for a 768-pixel laptop screen with a taskbar.
+  history: { title: 'Servicebell History', width: 900, height: 700 },
 };
 
 type PreventableEvent = { preventDefault(): void };

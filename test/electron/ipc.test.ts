@@ -130,10 +130,11 @@ describe('IPC handlers', () => {
     await core.stop();
   });
 
-  it('notify:test goes through the pipeline into history', async () => {
+  it('notify:test goes through the pipeline into history, stored read: the tray and History do not count it unread', async () => {
     const { ipcMain, core } = await setup();
     expect(await ipcMain.invoke(Channels.notifyTest, {})).toEqual({ shown: true });
-    expect(core.history.list()[0]?.alert).toMatchObject({ source: 'servicebell', kind: 'test' });
+    expect(core.history.list()[0]).toMatchObject({ alert: { source: 'servicebell', kind: 'test' }, read: true });
+    expect(core.history.unreadCount()).toBe(0);
     expect(await ipcMain.invoke(Channels.checkRun, {})).toEqual([{ name: 'settings', ok: true, detail: 'valid' }]);
     await core.stop();
   });

@@ -15,7 +15,7 @@ import { createIpcApi } from '../../main/electron/ipcApi.js';
 import { createDiagnosticsActions } from '../../main/electron/diagnosticsActions.js';
 import { collectDiagnostics } from '../../main/core/diagnostics/collectDiagnostics.js';
 import { dispatch, isTrustedSenderUrl } from '../../main/electron/ipcHandlers.js';
-import type { Channel } from '../../preload/contract.js';
+import { eventContract, type Channel, type HistoryFilter } from '../../preload/contract.js';
 import { RecordingNotifier } from '../harness/recordingNotifier.js';
 import { buildBundles } from '../../scripts/buildBundles.mjs';
 import { startPageServer, type PageServer } from './pageServer.js';
@@ -33,7 +33,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function startBrowser(): Promise<Browser> {
+/** `timezoneId`: the pages' local time zone (default UTC). */
+export async function startBrowser(options: { timezoneId?: string } = {}): Promise<Browser> {
   const out = tempDir('sb-bundles-');
   await buildBundles(out, { preload: false });
   const shimBuild = await build({ entryPoints: ['test/renderer/bridgeShim.ts'], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120' });
@@ -44,7 +45,7 @@ export async function startBrowser(): Promise<Browser> {
     headless: true,
     args: FLAGS,
     locale: 'en-GB',
-    timezoneId: 'UTC',
+    timezoneId: options.timezoneId ?? 'UTC',
     viewport: { width: 760, height: 900 },
   });
   return { context, server, shim, close: async () => (await context.close(), await server.close()) };
@@ -78,10 +79,27 @@ export async function startApp(): Promise<AppUnderTest> {
   return { core, store, secrets, opened, clipboard: [], dataDir, stop: () => core.stop() };
 }
 
+export interface PageOptions {
+  dark?: boolean;
+  probe?: boolean;
+  /** The page's clock stands still at this time (Date.now and new Date; timers still run). */
+  now?: number;
+  /** The page runs on a fake clock from this time, moved on by the test (`page.clock.fastForward`). */
+  fakeClockFrom?: number;
+  /** The filter History was opened with (what main hands over once, as after a click on a summary). */
+  historyFilter?: HistoryFilter;
+  /** Viewport size (the context's default is 760×900). */
+  viewport?: { width: number; height: number };
+}
+
 /** Opens a page with the bridge installed; requests are validated and sender-checked exactly as in main. */
-export async function openPage(browser: Browser, app: AppUnderTest, name: 'settings' | 'history', options: { dark?: boolean; probe?: boolean } = {}): Promise<Page> {
+export async function openPage(browser: Browser, app: AppUnderTest, name: 'settings' | 'history', options: PageOptions = {}): Promise<Page> {
   const page = await browser.context.newPage();
   await page.emulateMedia({ colorScheme: options.dark ? 'dark' : 'light' });
+  if (options.viewport) await page.setViewportSize(options.viewport);
+  if (options.now !== undefined) await page.clock.setFixedTime(options.now);
+  if (options.fakeClockFrom !== undefined) await page.clock.install({ time: options.fakeClockFrom });
+  let handoff: HistoryFilter | null = options.historyFilter ?? null;
   const handlers = createIpcApi({
     core: app.core,
     secrets: app.secrets,
@@ -104,6 +122,11 @@ export async function openPage(browser: Browser, app: AppUnderTest, name: 'setti
           logDir: path.join(app.dataDir, 'logs'),
         }),
     }),
+    takeHistoryFilter: () => {
+      const taken = handoff;
+      handoff = null;
+      return taken;
+    },
   });
   await page.exposeBinding('__servicebellInvoke', async (source, channel: Channel, payload: unknown) => {
     if (!isTrustedSenderUrl(source.frame.url(), browser.server.origin)) throw new Error('foreign sender');
@@ -117,6 +140,12 @@ export async function openPage(browser: Browser, app: AppUnderTest, name: 'setti
   page.on('close', off);
   await page.goto(`${browser.server.origin}/${name}.html${options.probe ? '?probe=1' : ''}`);
   return page;
+}
+
+/** Main pushing a filter to an open History window (a summary clicked while it is open), validated as the event is. */
+export async function pushHistoryFilter(page: Page, filter: HistoryFilter): Promise<void> {
+  const payload = eventContract['history:filter'].parse(filter);
+  await page.evaluate((p) => (window as unknown as { __servicebellEmit(c: string, p: unknown): void }).__servicebellEmit('history:filter', p), payload);
 }
 
 /** Presses Tab until `selector` has focus (keyboard-only navigation), failing after `max` presses. */

@@ -93,6 +93,20 @@ describe('history', () => {
     expect(reopened.list().map((e) => e.alert.id)).toEqual(['e14', 'e13', 'e12', 'e11', 'e10', 'e9', 'e8', 'e7', 'e6', 'e5']);
   });
 
+  it('stores an alert read when asked (the test notification): shown as usual, never counted unread, read after a restart', async () => {
+    const { pipeline, history } = await makePipeline();
+    const result = await pipeline.ingest(alert('test-1', { source: 'servicebell', kind: 'test', title: 'Servicebell test notification' }), { read: true });
+    expect(result).toMatchObject({ status: 'accepted', outcome: { shown: true } });
+    expect(notifier.shown.map((n) => n.title)).toEqual(['Servicebell test notification']);
+    expect(history.unreadCount()).toBe(0);
+    await pipeline.ingest(alert('v1'));
+    expect(history.unreadCount()).toBe(1);
+    await history.flush();
+    const reopened = await HistoryStore.open(dataDir, 1000);
+    stores.push(reopened);
+    expect(reopened.list().map((e) => [e.alert.id, e.read])).toEqual([['v1', false], ['test-1', true]]);
+  });
+
   it('moves a corrupt file aside with a warning and starts empty', async () => {
     writeFileSync(path.join(dataDir, 'history.json'), '{"version":1,"entries":[{"alert":');
     const warnings: string[] = [];

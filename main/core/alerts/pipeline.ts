@@ -47,6 +47,12 @@ export interface JoinAction {
   url: string;
 }
 
+/** How `ingest` stores an alert. */
+export interface IngestOptions {
+  /** Stored read: an alert a person caused themselves (the test notification) is no news to them, nor the tray's count. */
+  read?: boolean;
+}
+
 export type IngestResult = { status: 'accepted'; outcome: AlertOutcome } | { status: 'duplicate' } | { status: 'invalid'; problem: string };
 
 export interface PipelineDeps {
@@ -220,7 +226,7 @@ export class AlertPipeline {
   }
 
   /** Resolves once the alert is in history (safe for a source to advance its cursor). Never throws for bad input. */
-  async ingest(input: unknown): Promise<IngestResult> {
+  async ingest(input: unknown, options: IngestOptions = {}): Promise<IngestResult> {
     const parsed = alertSchema.safeParse(input);
     if (!parsed.success) {
       const problem = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
@@ -252,7 +258,7 @@ export class AlertPipeline {
     // announces it. `shown` becomes true only once the notifier said so. Do-not-disturb and muted alerts are not
     // notified, so never pending.
     const entry: HistoryEntry = {
-      alert, shown: false, read: false, joinUrl, reason: decision === 'show' ? reason : decision, pending: decision === 'show' || decision === 'coalesced',
+      alert, shown: false, read: options.read ?? false, joinUrl, reason: decision === 'show' ? reason : decision, pending: decision === 'show' || decision === 'coalesced',
     };
     const stored = this.deps.history.add(entry);
     if (decision !== 'show') {
