@@ -29,8 +29,9 @@ export class SectionTabs {
     for (const tab of this.tabs) {
       const on = panels.has(tab.getAttribute('aria-controls') ?? '');
       tab.classList.toggle('unsaved', on);
-      const words = tab.querySelector<HTMLElement>('.tab-unsaved');
-      if (words) words.hidden = !on;
+      // A description, not part of the name: the tab (and its panel) keep their names.
+      if (on) tab.setAttribute('aria-describedby', 'tab-unsaved-note');
+      else tab.removeAttribute('aria-describedby');
     }
   }
 
