@@ -4,6 +4,7 @@ import type { SecretNameValue, SecretStatus } from '../preload/contract.js';
 import { api, byId, el, onClick, setStatus } from './dom.js';
 import { GLOBAL_FIELDS, fieldForProblem, fillForm, readForm } from './settingsForm.js';
 import { wireConnectionCheck } from './settings/checkResults.js';
+import { warningWords } from './settings/checkText.js';
 import { wireTools } from './settings/tools.js';
 import { clearFieldErrors, problemLine, showFieldError } from './settings/fieldErrors.js';
 import { problemWords } from './settings/problemWords.js';
@@ -165,7 +166,8 @@ async function save(): Promise<void> {
   restaurants.saved(result.restaurantSecrets);
   markSaved();
   await forgetRemoved(removed);
-  setStatus(saveStatus, result.warnings.length > 0 ? `Saved. Warning: ${result.warnings.join('; ')}` : 'Saved.', 'ok');
+  setStatus(saveStatus, result.warnings.length > 0 ? `Saved. Warning: ${result.warnings.map(warningWords).join(' ')}` : 'Saved.', 'ok');
+  saveStatus.title = result.warnings.join('\n');
 }
 
 form.addEventListener('submit', (event) => {

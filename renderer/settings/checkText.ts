@@ -131,6 +131,16 @@ export function checkWords(line: CheckLineIn): CheckWords {
   return { state, part: name, words: line.detail, technical };
 }
 
+/** A warning Save returned ("links.allowedHosts: empty, so …") in words, with what to do; unknown ones as they are. */
+export function warningWords(warning: string): string {
+  const colon = warning.indexOf(': ');
+  if (colon < 0) return warning;
+  const detail = warning.slice(colon + 2);
+  const said = checkWords({ name: `settings ${warning.slice(0, colon)}`, ok: true, warning: true, detail });
+  if (said.words === detail && said.todo === undefined) return warning;
+  return said.todo ? `${said.words} ${said.todo}` : said.words;
+}
+
 /** The status line after a check. */
 export function checkSummary(lines: readonly CheckLineIn[]): { text: string; ok: boolean } {
   const problems = lines.filter((l) => !l.ok).length;
