@@ -1,6 +1,6 @@
 // The settings window: four sections as tabs (Notifications; Restaurants and connections; Rules; Advanced) in one form,
 // with Save and the "Unsaved changes" flag always on screen. Save sends everything at once; main validates it.
-import type { SecretNameValue, SecretStatus } from '../preload/contract.js';
+import type { SecretNameValue } from '../preload/contract.js';
 import { api, byId, el, onClick, setStatus } from './dom.js';
 import { GLOBAL_FIELDS, fieldForProblem, fillForm, readForm } from './settingsForm.js';
 import { wireConnectionCheck } from './settings/checkResults.js';
@@ -9,21 +9,13 @@ import { wireTools } from './settings/tools.js';
 import { clearFieldErrors, problemLine, showFieldError } from './settings/fieldErrors.js';
 import { problemWords } from './settings/problemWords.js';
 import { idOf, nameOf, settingsFrom, splitProblem, typedSecrets } from './settings/restaurantDrafts.js';
+import { DELETABLE, secretInputs, showSecretStatus } from './settings/secretFields.js';
 import { RestaurantEditor } from './settings/restaurantEditor.js';
 import { RestaurantPicker } from './settings/restaurantPicker.js';
 import { RESTAURANT_TEXT } from './settings/restaurantText.js';
 import { RulesEditor } from './settings/rulesEditor.js';
 import { SectionTabs } from './settings/sectionTabs.js';
 import { UnsavedChanges, type Section } from './settings/unsavedChanges.js';
-
-const SECRET_TEXT: Record<SecretStatus[SecretNameValue], string> = {
-  keychain: 'Stored in keychain',
-  environment: 'Set by an environment variable',
-  'encrypted store': 'Stored encrypted on this computer',
-  memory: 'Kept in memory until Servicebell quits',
-  missing: 'Not set',
-};
-const DELETABLE = new Set<string>(['keychain', 'encrypted store', 'memory']);
 
 const form = byId<HTMLFormElement>('settings-form');
 const saveStatus = byId('save-status');
@@ -33,7 +25,7 @@ const tabs = new SectionTabs(byId('sections'));
 const unsaved = new UnsavedChanges();
 const unsavedFlag = byId('unsaved');
 const pickers: RestaurantPicker[] = [];
-const restaurants = new RestaurantEditor(form, rules, showSecretStatus, {
+const restaurants = new RestaurantEditor(form, rules, (status, saved) => showSecretStatus(form, status, saved), {
   // The form now shows the draft as it is: that is its baseline for "Unsaved changes" (kept if it has one).
   shown: (draft) => {
     restaurants.stash();
@@ -57,6 +49,8 @@ function refreshUnsaved(): boolean {
   restaurants.stash();
   const changed = unsaved.changed(readForm(form, GLOBAL_FIELDS, globals), restaurants.drafts);
   unsavedFlag.hidden = changed.size === 0;
+  // "Saved." is no longer true once something changes again.
+  if (changed.size > 0 && saveStatus.dataset.tone === 'ok') setStatus(saveStatus, '');
   tabs.markUnsaved(new Set([...changed].map((section) => PANELS[section])));
   return changed.size > 0;
 }
@@ -67,32 +61,6 @@ function markSaved(): void {
   const current = restaurants.current();
   if (current) unsaved.seen(current);
   refreshUnsaved();
-}
-
-function secretInputs(): HTMLInputElement[] {
-  return [...form.querySelectorAll<HTMLInputElement>('input[data-secret]')];
-}
-
-/** Where each secret of the restaurant shown lives; a restaurant not saved yet has none to remove. */
-function showSecretStatus(status: SecretStatus, saved: boolean): void {
-  // Any edit, tick or button (add, move, remove) may change what Save would send.
-form.addEventListener('input', () => refreshUnsaved());
-form.addEventListener('change', () => refreshUnsaved());
-form.addEventListener('click', () => setTimeout(refreshUnsaved, 0));
-// Ctrl+S (Cmd+S) saves from anywhere in the window.
-document.addEventListener('keydown', (event) => {
-  if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
-    event.preventDefault();
-    form.requestSubmit(byId<HTMLButtonElement>('save'));
-  }
-});
-
-for (const input of secretInputs()) {
-    const where = status[input.dataset.secret as SecretNameValue];
-    byId(`${input.id}-status`).textContent = SECRET_TEXT[where];
-    byId<HTMLButtonElement>(`${input.id}-forget`).hidden = !saved || !DELETABLE.has(where);
-    input.placeholder = where === 'missing' ? '' : '••••••••  (type to replace)';
-  }
 }
 
 function clearProblems(): void {
@@ -187,14 +155,14 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
-for (const input of secretInputs()) {
+for (const input of secretInputs(form)) {
   const forget = byId<HTMLButtonElement>(`${input.id}-forget`);
   onClick(forget, saveStatus, async () => {
     const draft = restaurants.current();
     if (!draft) return;
     const status = await api().deleteSecret(input.dataset.secret as SecretNameValue, idOf(draft));
     restaurants.secretStatus = { ...restaurants.secretStatus, [idOf(draft)]: status };
-    showSecretStatus(status, true);
+    showSecretStatus(form, status, true);
     setStatus(saveStatus, 'Secret removed.', 'ok');
     input.focus();
   });
