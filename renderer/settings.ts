@@ -30,6 +30,7 @@ const restaurants = new RestaurantEditor(form, rules, (status, saved) => showSec
   shown: (draft) => {
     restaurants.stash();
     unsaved.seen(draft);
+    showPrivmxOff();
   },
   listed: () => {
     const names = restaurants.drafts.map((d) => RESTAURANT_TEXT.heading(nameOf(d)));
@@ -40,6 +41,10 @@ pickers.push(
   new RestaurantPicker(byId<HTMLSelectElement>('rules-restaurant'), byId('rules-picker'), byId('privmx-rules-for'), (name) => `For ${name}`, (i) => restaurants.pick(i)),
   new RestaurantPicker(byId<HTMLSelectElement>('advanced-restaurant'), byId('advanced-picker'), byId('endpoints-legend'), (name) => `Endpoints of ${name}`, (i) => restaurants.pick(i)),
 );
+/** Rules do nothing while the restaurant's PrivMX connection is off: the Rules section says so. */
+const privmxBox = byId<HTMLInputElement>('privmx-enabled');
+const showPrivmxOff = (): void => void (byId('rules-privmx-off').hidden = privmxBox.checked);
+privmxBox.addEventListener('change', showPrivmxOff);
 /** The global settings as main has them (everything but `restaurants`). */
 let globals: Record<string, unknown> = {};
 const PANELS: Record<Section, string> = { notifications: 'panel-notifications', restaurants: 'panel-restaurants', rules: 'panel-rules', advanced: 'panel-advanced' };

@@ -108,6 +108,10 @@ describe('settings window sections', () => {
 
     await section(page, 'Rules');
     expect(await page.locator('#privmx-rules-for').textContent()).toBe('For Bistro Mokotów');
+    expect(await page.locator('#rules-privmx-off').isVisible()).toBe(false);
+    await page.getByRole('tabpanel').getByLabel('Restaurant', { exact: true }).selectOption('Trattoria Centrum');
+    expect(await page.getByText(/^PrivMX is off for this restaurant/).isVisible()).toBe(true);
+    await page.getByRole('tabpanel').getByLabel('Restaurant', { exact: true }).selectOption('Bistro Mokotów');
     await page.getByRole('group', { name: 'Rule 1', exact: true }).getByLabel('Title').fill('Order for the kitchen');
     await section(page, 'Advanced');
     expect(await page.locator('#endpoints-legend').textContent()).toBe('Endpoints of Bistro Mokotów');
