@@ -43,7 +43,7 @@ describe('settings window sections', () => {
       await page.keyboard.press('Tab');
       if (++presses > 5) throw new Error('Save not reached in 5 Tab presses');
     }
-    expect(presses).toBeLessThanOrEqual(2);
+    expect(presses).toBe(1);
     await page.keyboard.press('Tab');
     expect(await focusedId(page)).toBe('tab-notifications');
     const tablist = page.getByRole('tablist', { name: 'Settings sections' });
