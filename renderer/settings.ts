@@ -60,6 +60,17 @@ function refreshUnsaved(): boolean {
   return changed.size > 0;
 }
 
+/** "Go to …" from a check result: that restaurant (by settings id; undefined: the only one), its section, the field. */
+function goToField(restaurant: string | undefined, fieldId: string): boolean {
+  const index = restaurant === undefined ? (restaurants.drafts.length === 1 ? 0 : -1) : restaurants.drafts.findIndex((d) => idOf(d) === restaurant);
+  const field = document.getElementById(fieldId);
+  if (index < 0 || !field) return false;
+  restaurants.pick(index);
+  tabs.reveal(field);
+  field.focus();
+  return true;
+}
+
 /** After a load or a save: what the form shows is what is saved. */
 function markSaved(): void {
   unsaved.reset(readForm(form, GLOBAL_FIELDS, globals), restaurants.drafts);
@@ -177,6 +188,6 @@ wireTools();
 wireConnectionCheck(api, { button: byId<HTMLButtonElement>('check-connections'), status: byId('check-status'), results: byId('check-results') }, () => ({
   names: new Map(restaurants.drafts.filter((d) => d.saved).map((d) => [idOf(d), RESTAURANT_TEXT.heading(nameOf(d))])),
   unsaved: refreshUnsaved(),
-}));
+}), goToField);
 
 load().catch((err: unknown) => setStatus(saveStatus, `Could not load settings: ${err instanceof Error ? err.message : String(err)}`, 'error'));

@@ -20,15 +20,17 @@ export interface CheckWords {
   words: string;
   /** What to do, for a problem or a warning. */
   todo?: string;
+  /** The window's field where that is done (an element id), when there is one. */
+  field?: string;
   /** The core's line, for IT. */
   technical: string;
 }
 
 const CONNECTIONS = 'Restaurants and connections';
-const SECRETS: Record<string, { part: string; label: string; where?: string }> = {
-  'vonage.backendToken': { part: 'Vonage', label: 'Vonage backend token', where: `${CONNECTIONS} › Vonage › Backend token` },
-  'privmx.apiKeySecret': { part: 'PrivMX Bridge', label: 'PrivMX API key secret', where: `${CONNECTIONS} › PrivMX Bridge › API key secret` },
-  'smsapi.token': { part: 'SMS', label: 'SMSAPI token', where: `${CONNECTIONS} › SMS forwarding › SMSAPI token` },
+const SECRETS: Record<string, { part: string; label: string; where?: string; field?: string }> = {
+  'vonage.backendToken': { part: 'Vonage', label: 'Vonage backend token', where: `${CONNECTIONS} › Vonage › Backend token`, field: 'vonage-backendToken' },
+  'privmx.apiKeySecret': { part: 'PrivMX Bridge', label: 'PrivMX API key secret', where: `${CONNECTIONS} › PrivMX Bridge › API key secret`, field: 'privmx-apiKeySecret' },
+  'smsapi.token': { part: 'SMS', label: 'SMSAPI token', where: `${CONNECTIONS} › SMS forwarding › SMSAPI token`, field: 'smsapi-token' },
   'mqtt.password': { part: 'MQTT', label: 'MQTT password' },
   'ntfy.token': { part: 'ntfy', label: 'ntfy token or password' },
 };
@@ -45,24 +47,25 @@ type Reader = (m: RegExpExecArray, line: CheckLineIn) => Said | undefined;
 function secretLine(m: RegExpExecArray, line: CheckLineIn): Said | undefined {
   const secret = SECRETS[m[1] ?? ''];
   if (!secret) return undefined;
-  const { part, label, where } = secret;
+  const { part, label, where, field } = secret;
   if (line.ok) {
     const place = LOCATIONS[line.detail.replace(/^found in /, '')];
     return { part, words: `The ${label} is stored${place ? ` ${place}` : ''}.` };
   }
   if (!line.detail.startsWith('missing')) return { part, words: `The ${label} could not be read.`, todo: 'Check again in a minute; if it stays, ask IT to look at the keychain.' };
-  return { part, words: `The ${label} is not set.`, todo: where ? `Type it in ${where}, then Save.` : 'Ask IT to store it on this computer.' };
+  if (!where) return { part, words: `The ${label} is not set.`, todo: 'Ask IT to store it on this computer.' };
+  return { part, words: `The ${label} is not set.`, todo: `Type it in ${where}, then Save.`, ...(field ? { field } : {}) };
 }
 
 function warningLine(m: RegExpExecArray, line: CheckLineIn): Said | undefined {
   const { local } = splitProblem(`${m[1] ?? ''}: ${line.detail}`);
   const path = local.slice(0, local.indexOf(': '));
   if (path === 'links.allowedHosts') {
-    return { part: 'Links', words: 'No "Join Meeting" host is allowed, so no alert gets a Join Meeting button.', todo: `Add your meeting hosts in ${CONNECTIONS} › Links, then Save.` };
+    return { part: 'Links', words: 'No "Join Meeting" host is allowed, so no alert gets a Join Meeting button.', todo: `Add your meeting hosts in ${CONNECTIONS} › Links, then Save.`, field: 'links-allowedHosts' };
   }
   const rule = /^privmx\.rules\[(\d+)\]\.actions$/.exec(path);
   if (rule) {
-    return { part: 'Rules', words: `Rule ${Number(rule[1]) + 1} sends an SMS, but the restaurant has no phone numbers, so none is sent.`, todo: `Add phone numbers in ${CONNECTIONS} › SMS forwarding, or untick SMS in the rule under Rules.` };
+    return { part: 'Rules', words: `Rule ${Number(rule[1]) + 1} sends an SMS, but the restaurant has no phone numbers, so none is sent.`, todo: `Add phone numbers in ${CONNECTIONS} › SMS forwarding, or untick SMS in the rule under Rules.`, field: 'sms-to' };
   }
   if (path === 'mqtt.url' || path === 'ntfy.baseUrl') {
     const [part, safe] = path === 'mqtt.url' ? ['MQTT', 'mqtts:// or wss://'] : ['ntfy', 'https://'];
@@ -90,9 +93,9 @@ const READERS: ReadonlyArray<[RegExp, Reader]> = [
   [
     /^vonage backend \/jwt$/,
     (_m, l) => {
-      if (missingFields(l.detail)) return { part: 'Vonage', words: 'The Vonage backend URL or user name is missing.', todo: `Fill them in under ${CONNECTIONS} › Vonage, then Save.` };
+      if (missingFields(l.detail)) return { part: 'Vonage', words: 'The Vonage backend URL or user name is missing.', todo: `Fill them in under ${CONNECTIONS} › Vonage, then Save.`, field: 'vonage-backendUrl' };
       const todo = `Check the backend URL, user name and backend token in ${CONNECTIONS} › Vonage. If they are right, ask IT whether this computer can reach the backend.`;
-      return { ...failed(l.ok, 'Signed in to the Vonage backend.', 'Servicebell could not sign in to the Vonage backend.', todo), part: 'Vonage' };
+      return { ...failed(l.ok, 'Signed in to the Vonage backend.', 'Servicebell could not sign in to the Vonage backend.', todo), part: 'Vonage', ...(l.ok ? {} : { field: 'vonage-backendUrl' }) };
     },
   ],
   [
@@ -102,9 +105,9 @@ const READERS: ReadonlyArray<[RegExp, Reader]> = [
   [
     /^privmx auth$/,
     (_m, l) => {
-      if (missingFields(l.detail)) return { part: 'PrivMX Bridge', words: 'The PrivMX Bridge URL or API key id is missing.', todo: `Fill them in under ${CONNECTIONS} › PrivMX Bridge, then Save.` };
+      if (missingFields(l.detail)) return { part: 'PrivMX Bridge', words: 'The PrivMX Bridge URL or API key id is missing.', todo: `Fill them in under ${CONNECTIONS} › PrivMX Bridge, then Save.`, field: 'privmx-bridgeUrl' };
       const todo = `Check the Bridge URL, API key id and API key secret in ${CONNECTIONS} › PrivMX Bridge. If they are right, ask IT whether this computer can reach the Bridge.`;
-      return { ...failed(l.ok, 'The PrivMX Bridge accepted the API key.', 'The PrivMX Bridge refused the API key or could not be reached.', todo), part: 'PrivMX Bridge' };
+      return { ...failed(l.ok, 'The PrivMX Bridge accepted the API key.', 'The PrivMX Bridge refused the API key or could not be reached.', todo), part: 'PrivMX Bridge', ...(l.ok ? {} : { field: 'privmx-bridgeUrl' }) };
     },
   ],
   [
@@ -115,7 +118,7 @@ const READERS: ReadonlyArray<[RegExp, Reader]> = [
   [/^ntfy$/, (_m, l) => ({ ...failed(l.ok, 'Connected to the ntfy server.', 'Could not connect to the ntfy server.', "Ask IT to check this restaurant's ntfy settings and its token."), part: 'ntfy' })],
   [
     /^smsapi$/,
-    (_m, l) => ({ ...failed(l.ok, 'SMS can be sent: SMSAPI accepted the token (nothing was sent).', 'SMS cannot be sent: SMSAPI refused the token or could not be reached.', `Check the SMSAPI token in ${CONNECTIONS} › SMS forwarding (and the SMSAPI URL under Advanced).`), part: 'SMS' }),
+    (_m, l) => ({ ...failed(l.ok, 'SMS can be sent: SMSAPI accepted the token (nothing was sent).', 'SMS cannot be sent: SMSAPI refused the token or could not be reached.', `Check the SMSAPI token in ${CONNECTIONS} › SMS forwarding (and the SMSAPI URL under Advanced).`), part: 'SMS', ...(l.ok ? {} : { field: 'smsapi-token' }) }),
   ],
 ];
 

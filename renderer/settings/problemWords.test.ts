@@ -66,7 +66,7 @@ describe('settings problems in plain words', () => {
 describe('connection check lines in plain words', () => {
   it('a missing secret says where to type it, not which command to run', () => {
     const said = checkWords({ name: '[bistro] secret privmx.apiKeySecret', ok: false, detail: 'missing: set it with `servicebell credentials set privmx.apiKeySecret --restaurant bistro`', restaurant: 'bistro' });
-    expect(said).toMatchObject({ state: 'problem', part: 'PrivMX Bridge', words: 'The PrivMX API key secret is not set.', todo: 'Type it in Restaurants and connections › PrivMX Bridge › API key secret, then Save.' });
+    expect(said).toMatchObject({ state: 'problem', part: 'PrivMX Bridge', words: 'The PrivMX API key secret is not set.', todo: 'Type it in Restaurants and connections › PrivMX Bridge › API key secret, then Save.', field: 'privmx-apiKeySecret' });
     expect(said.technical).toContain('servicebell credentials set');
     expect(checkWords({ name: 'secret vonage.backendToken', ok: true, detail: 'found in keychain' }).words).toBe("The Vonage backend token is stored in the computer's keychain.");
   });

@@ -182,6 +182,17 @@ describe('settings window sections', () => {
     expect(visible).not.toContain('servicebell credentials');
     expect(await results.locator('.check-line').first().locator('.check-what').textContent()).toBe('OK: Settings — The settings are valid.');
 
+    // "Go to API key secret" takes the person there: that restaurant, its section, the field.
+    await bistro.getByRole('button', { name: 'Go to API key secret' }).click();
+    expect(await focusedId(page)).toBe('privmx-apiKeySecret');
+    expect(await page.locator('#restaurant-heading').textContent()).toBe('Bistro Mokotów');
+    expect(await page.locator('#tab-restaurants').getAttribute('aria-selected')).toBe('true');
+    await section(page, 'Advanced');
+    await section(page, 'Restaurants and connections');
+    await trattoria.getByRole('button', { name: 'Go to Backend token' }).click();
+    expect(await focusedId(page)).toBe('vonage-backendToken');
+    expect(await page.locator('#restaurant-heading').textContent()).toBe('Trattoria Centrum');
+
     await page.getByLabel('User name').fill('someone-else');
     await page.getByRole('button', { name: 'Check connections' }).click();
     await expect.poll(() => page.locator('#check-status').textContent()).toMatch(/These are the saved settings: save your changes, then check again\.$/);
