@@ -1,43 +1,82 @@
-// The settings window: the restaurants (each with its connections, write-only secrets, rules, SMS and links) and the
-// settings of all of them (quiet hours, launch at login). Save sends everything at once; main validates it.
-import type { SecretNameValue, SecretStatus } from '../preload/contract.js';
+// The settings window: four sections as tabs (Notifications; Restaurants and connections; Rules; Advanced) in one form,
+// with Save and the "Unsaved changes" flag always on screen. Save sends everything at once; main validates it.
+import type { SecretNameValue } from '../preload/contract.js';
 import { api, byId, el, onClick, setStatus } from './dom.js';
 import { GLOBAL_FIELDS, fieldForProblem, fillForm, readForm } from './settingsForm.js';
-import { clearFieldErrors, showFieldError } from './settings/fieldErrors.js';
+import { wireConnectionCheck } from './settings/checkResults.js';
+import { warningWords } from './settings/checkText.js';
+import { wireTools } from './settings/tools.js';
+import { clearFieldErrors, problemLine, showFieldError } from './settings/fieldErrors.js';
+import { problemWords } from './settings/problemWords.js';
 import { idOf, nameOf, settingsFrom, splitProblem, typedSecrets } from './settings/restaurantDrafts.js';
+import { DELETABLE, secretInputs, showSecretStatus } from './settings/secretFields.js';
 import { RestaurantEditor } from './settings/restaurantEditor.js';
+import { RestaurantPicker } from './settings/restaurantPicker.js';
 import { RESTAURANT_TEXT } from './settings/restaurantText.js';
 import { RulesEditor } from './settings/rulesEditor.js';
-
-const SECRET_TEXT: Record<SecretStatus[SecretNameValue], string> = {
-  keychain: 'Stored in keychain',
-  environment: 'Set by an environment variable',
-  'encrypted store': 'Stored encrypted on this computer',
-  memory: 'Kept in memory until Servicebell quits',
-  missing: 'Not set',
-};
-const DELETABLE = new Set<string>(['keychain', 'encrypted store', 'memory']);
+import { SectionTabs } from './settings/sectionTabs.js';
+import { UnsavedChanges, type Section } from './settings/unsavedChanges.js';
 
 const form = byId<HTMLFormElement>('settings-form');
 const saveStatus = byId('save-status');
 const problemsBox = byId('problems');
 const rules = new RulesEditor(byId<HTMLOListElement>('privmx-rules'), byId('privmx-rules-empty'), byId('privmx-rules-error'), byId('rules-status'), byId<HTMLButtonElement>('add-rule'));
-const restaurants = new RestaurantEditor(form, rules, showSecretStatus);
+const tabs = new SectionTabs(byId('sections'));
+const unsaved = new UnsavedChanges();
+const unsavedFlag = byId('unsaved');
+const pickers: RestaurantPicker[] = [];
+const restaurants = new RestaurantEditor(form, rules, (status, saved) => showSecretStatus(form, status, saved), {
+  // The form now shows the draft as it is: that is its baseline for "Unsaved changes" (kept if it has one).
+  shown: (draft) => {
+    restaurants.stash();
+    unsaved.seen(draft);
+    showPrivmxOff();
+  },
+  listed: () => {
+    const names = restaurants.drafts.map((d) => RESTAURANT_TEXT.heading(nameOf(d)));
+    for (const picker of pickers) picker.render(names, restaurants.selected);
+  },
+});
+pickers.push(
+  new RestaurantPicker(byId<HTMLSelectElement>('rules-restaurant'), byId('rules-picker'), byId('privmx-rules-for'), (name) => `For ${name}`, (i) => restaurants.pick(i)),
+  new RestaurantPicker(byId<HTMLSelectElement>('advanced-restaurant'), byId('advanced-picker'), byId('endpoints-legend'), (name) => `Endpoints of ${name}`, (i) => restaurants.pick(i)),
+);
+/** Rules do nothing while the restaurant's PrivMX connection is off: the Rules section says so. */
+const privmxBox = byId<HTMLInputElement>('privmx-enabled');
+const showPrivmxOff = (): void => void (byId('rules-privmx-off').hidden = privmxBox.checked);
+privmxBox.addEventListener('change', showPrivmxOff);
 /** The global settings as main has them (everything but `restaurants`). */
 let globals: Record<string, unknown> = {};
+const PANELS: Record<Section, string> = { notifications: 'panel-notifications', restaurants: 'panel-restaurants', rules: 'panel-rules', advanced: 'panel-advanced' };
 
-function secretInputs(): HTMLInputElement[] {
-  return [...form.querySelectorAll<HTMLInputElement>('input[data-secret]')];
+/** "Unsaved changes" next to Save, and a mark on each section's tab that holds some. */
+function refreshUnsaved(): boolean {
+  restaurants.stash();
+  const changed = unsaved.changed(readForm(form, GLOBAL_FIELDS, globals), restaurants.drafts);
+  unsavedFlag.hidden = changed.size === 0;
+  // "Saved." is no longer true once something changes again.
+  if (changed.size > 0 && saveStatus.dataset.tone === 'ok') setStatus(saveStatus, '');
+  tabs.markUnsaved(new Set([...changed].map((section) => PANELS[section])));
+  return changed.size > 0;
 }
 
-/** Where each secret of the restaurant shown lives; a restaurant not saved yet has none to remove. */
-function showSecretStatus(status: SecretStatus, saved: boolean): void {
-  for (const input of secretInputs()) {
-    const where = status[input.dataset.secret as SecretNameValue];
-    byId(`${input.id}-status`).textContent = SECRET_TEXT[where];
-    byId<HTMLButtonElement>(`${input.id}-forget`).hidden = !saved || !DELETABLE.has(where);
-    input.placeholder = where === 'missing' ? '' : '••••••••  (type to replace)';
-  }
+/** "Go to …" from a check result: that restaurant (by settings id; undefined: the only one), its section, the field. */
+function goToField(restaurant: string | undefined, fieldId: string): boolean {
+  const index = restaurant === undefined ? (restaurants.drafts.length === 1 ? 0 : -1) : restaurants.drafts.findIndex((d) => idOf(d) === restaurant);
+  const field = document.getElementById(fieldId);
+  if (index < 0 || !field) return false;
+  restaurants.pick(index);
+  tabs.reveal(field);
+  field.focus();
+  return true;
+}
+
+/** After a load or a save: what the form shows is what is saved. */
+function markSaved(): void {
+  unsaved.reset(readForm(form, GLOBAL_FIELDS, globals), restaurants.drafts);
+  const current = restaurants.current();
+  if (current) unsaved.seen(current);
+  refreshUnsaved();
 }
 
 function clearProblems(): void {
@@ -50,12 +89,16 @@ function clearProblems(): void {
 function showProblems(problems: readonly string[]): void {
   clearProblems();
   const global = restaurants.assignProblems(problems);
-  const words = (problem: string): string => {
+  const line = (problem: string): HTMLElement => {
     const { restaurant, local } = splitProblem(problem);
     const draft = restaurant === undefined ? undefined : restaurants.drafts[restaurant];
-    return draft ? RESTAURANT_TEXT.problemIn(RESTAURANT_TEXT.heading(nameOf(draft)), rules.describe(local)) : problem;
+    if (!draft) return problemLine(problem, 'li');
+    const inRule = rules.describe(local);
+    const { words } = problemWords(problem);
+    const text = inRule !== local ? inRule : words !== problem ? words : local;
+    return el('li', { className: 'problem', text: RESTAURANT_TEXT.problemIn(RESTAURANT_TEXT.heading(nameOf(draft)), text), attrs: { title: problem } });
   };
-  problemsBox.append(el('p', { text: 'Not saved. Please fix:' }), el('ul', {}, problems.map((p) => el('li', { text: words(p) }))));
+  problemsBox.append(el('p', { text: 'Not saved. Please fix:' }), el('ul', {}, problems.map(line)));
   problemsBox.hidden = false;
   let first = restaurants.showProblems();
   for (const problem of global) {
@@ -63,6 +106,8 @@ function showProblems(problems: readonly string[]): void {
     const target = field ? showFieldError(field, problem) : undefined;
     first ??= target;
   }
+  // The first field with a problem may be on another section: show that section, then focus the field.
+  if (first) tabs.reveal(first);
   (first ?? problemsBox).focus();
 }
 
@@ -72,6 +117,7 @@ async function load(): Promise<void> {
   globals = rest;
   fillForm(form, GLOBAL_FIELDS, globals);
   restaurants.load(current.settings, current.newRestaurant, current.restaurantSecrets);
+  markSaved();
   const notice = byId('notice');
   const keychainText = current.keychainUsable ? '' : `The OS keychain is not available${current.keychainProblem ? ` (${current.keychainProblem})` : ''}: secrets cannot be stored safely.`;
   const problems = [current.notice ?? keychainText, current.notificationProblem ?? ''].filter((text) => text !== '');
@@ -102,8 +148,10 @@ async function save(): Promise<void> {
   clearProblems();
   globals = nextGlobals;
   restaurants.saved(result.restaurantSecrets);
+  markSaved();
   await forgetRemoved(removed);
-  setStatus(saveStatus, result.warnings.length > 0 ? `Saved. Warning: ${result.warnings.join('; ')}` : 'Saved.', 'ok');
+  setStatus(saveStatus, result.warnings.length > 0 ? `Saved. Warning: ${result.warnings.map(warningWords).join(' ')}` : 'Saved.', 'ok');
+  saveStatus.title = result.warnings.join('\n');
 }
 
 form.addEventListener('submit', (event) => {
@@ -111,52 +159,35 @@ form.addEventListener('submit', (event) => {
   save().catch((err: unknown) => setStatus(saveStatus, `Could not save: ${err instanceof Error ? err.message : String(err)}`, 'error'));
 });
 
-for (const input of secretInputs()) {
+// Any edit, tick or button (add, move, remove) may change what Save would send.
+form.addEventListener('input', () => refreshUnsaved());
+form.addEventListener('change', () => refreshUnsaved());
+form.addEventListener('click', () => setTimeout(refreshUnsaved, 0));
+// Ctrl+S (Cmd+S) saves from anywhere in the window.
+document.addEventListener('keydown', (event) => {
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+    event.preventDefault();
+    form.requestSubmit(byId<HTMLButtonElement>('save'));
+  }
+});
+
+for (const input of secretInputs(form)) {
   const forget = byId<HTMLButtonElement>(`${input.id}-forget`);
   onClick(forget, saveStatus, async () => {
     const draft = restaurants.current();
     if (!draft) return;
     const status = await api().deleteSecret(input.dataset.secret as SecretNameValue, idOf(draft));
     restaurants.secretStatus = { ...restaurants.secretStatus, [idOf(draft)]: status };
-    showSecretStatus(status, true);
+    showSecretStatus(form, status, true);
     setStatus(saveStatus, 'Secret removed.', 'ok');
     input.focus();
   });
 }
 
-const testStatus = byId('test-status');
-onClick(byId<HTMLButtonElement>('send-test'), testStatus, async () => {
-  const result = await api().sendTestNotification();
-  setStatus(testStatus, result.shown ? 'Test notification sent.' : `Not shown (${result.reason ?? 'unknown reason'}).`, result.shown ? 'ok' : 'error');
-});
-
-const checkStatus = byId('check-status');
-const checkList = byId('check-results');
-onClick(byId<HTMLButtonElement>('check-connections'), checkStatus, async () => {
-  setStatus(checkStatus, 'Checking…');
-  const lines = await api().checkConnections();
-  checkList.replaceChildren(
-    ...lines.map((line) => {
-      const [className, mark] = !line.ok ? ['fail', 'FAIL '] : line.warning ? ['warn', 'WARNING '] : ['ok', 'OK '];
-      return el('li', { className }, [el('strong', { text: mark }), document.createTextNode(`${line.name}: ${line.detail}`)]);
-    }),
-  );
-  const failed = lines.filter((l) => !l.ok).length;
-  const warned = lines.filter((l) => l.ok && l.warning).length;
-  const summary = failed > 0 ? `${failed} check(s) failed.` : warned > 0 ? `All checks passed, with ${warned} warning(s).` : 'All checks passed.';
-  setStatus(checkStatus, summary, failed === 0 ? 'ok' : 'error');
-});
-
-const diagnosticsStatus = byId('diagnostics-status');
-onClick(byId<HTMLButtonElement>('copy-diagnostics'), diagnosticsStatus, async () => {
-  setStatus(diagnosticsStatus, 'Collecting…');
-  await api().copyDiagnostics();
-  setStatus(diagnosticsStatus, 'Diagnostics copied (secrets and phone numbers left out). Paste them into your message to support.', 'ok');
-});
-onClick(byId<HTMLButtonElement>('save-diagnostics'), diagnosticsStatus, async () => {
-  setStatus(diagnosticsStatus, 'Collecting…');
-  const result = await api().saveDiagnostics();
-  setStatus(diagnosticsStatus, result.saved ? `Diagnostics saved to ${result.path ?? 'the chosen file'}.` : 'Not saved.', result.saved ? 'ok' : undefined);
-});
+wireTools();
+wireConnectionCheck(api, { button: byId<HTMLButtonElement>('check-connections'), status: byId('check-status'), results: byId('check-results') }, () => ({
+  names: new Map(restaurants.drafts.filter((d) => d.saved).map((d) => [idOf(d), RESTAURANT_TEXT.heading(nameOf(d))])),
+  unsaved: refreshUnsaved(),
+}), goToField);
 
 load().catch((err: unknown) => setStatus(saveStatus, `Could not load settings: ${err instanceof Error ? err.message : String(err)}`, 'error'));

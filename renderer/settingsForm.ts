@@ -39,6 +39,10 @@ export const GLOBAL_FIELDS: readonly FieldSpec[] = [
   { id: 'quiet-start', path: 'notifications.quietHours.start', kind: 'text' },
   { id: 'quiet-end', path: 'notifications.quietHours.end', kind: 'text' },
   { id: 'ui-launchAtLogin', path: 'ui.launchAtLogin', kind: 'bool' },
+  // SOUND CONTROL (issue 15): the notifications.sounds fields go here once that setting is on main.
+  { id: 'updates-enabled', path: 'updates.enabled', kind: 'bool' },
+  { id: 'updates-allowPrerelease', path: 'updates.allowPrerelease', kind: 'bool' },
+  { id: 'updates-feedUrl', path: 'updates.feedUrl', kind: 'text' },
 ];
 
 type Json = Record<string, unknown>;

@@ -4,7 +4,7 @@
 import type { RestaurantSecretStatus, SecretNameValue, SecretStatus } from '../../preload/contract.js';
 import { byId, setStatus } from '../dom.js';
 import { RESTAURANT_FIELDS, fieldForProblem, fillForm, getPath, readForm, setPath } from '../settingsForm.js';
-import { clearFieldErrors, showFieldError } from './fieldErrors.js';
+import { clearFieldErrors, problemLine, showFieldError } from './fieldErrors.js';
 import { draftsFrom, idOf, move, nameOf, newDraft, splitProblem, uniqueId, type Draft } from './restaurantDrafts.js';
 import { RestaurantList } from './restaurantList.js';
 import { RESTAURANT_TEXT as T } from './restaurantText.js';
@@ -41,6 +41,8 @@ export class RestaurantEditor {
     private readonly form: HTMLFormElement,
     private readonly rules: RulesEditor,
     private readonly showSecrets: (status: SecretStatus, saved: boolean) => void,
+    /** Told when a draft is shown in the form (`shown`) and whenever the list is drawn again. */
+    private readonly listeners: { shown?: (draft: Draft) => void; listed?: () => void } = {},
   ) {
     byId<HTMLButtonElement>('add-restaurant').addEventListener('click', () => this.add());
     this.nameInput.addEventListener('input', () => this.renamed());
@@ -66,6 +68,13 @@ export class RestaurantEditor {
     this.secretStatus = secrets;
     this.removed = [];
     this.show(0);
+  }
+
+  /** Edits draft `index` (from a restaurant picker elsewhere in the window). */
+  pick(index: number): void {
+    if (index === this.selected) return;
+    this.stash();
+    this.show(index);
   }
 
   current(): Draft | undefined {
@@ -104,6 +113,7 @@ export class RestaurantEditor {
     this.heading.textContent = T.heading(nameOf(draft));
     this.showProblems();
     this.renderList();
+    this.listeners.shown?.(draft);
   }
 
   /** Shows the selected draft's problems at their fields; returns the first control to focus. */
@@ -150,7 +160,7 @@ export class RestaurantEditor {
   }
 
   private cardLevel(problem: string): HTMLElement {
-    this.cardError.textContent = this.cardError.textContent ? `${this.cardError.textContent}\n${problem}` : problem;
+    this.cardError.append(problemLine(problem));
     this.cardError.hidden = false;
     return this.cardError;
   }
@@ -161,6 +171,7 @@ export class RestaurantEditor {
 
   private renderList(): void {
     this.list.render(this.drafts, this.selected, this.drafts.map((d) => d.problems.length));
+    this.listeners.listed?.();
   }
 
   private renamed(): void {

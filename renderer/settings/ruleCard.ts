@@ -40,7 +40,7 @@ export class RuleCard {
       matchGrid.append(row);
     }
     const actions = el('fieldset', { className: 'inline', attrs: { 'aria-describedby': `${p}-actions-error` } }, [el('legend', { text: 'Actions' })]);
-    for (const [value, label] of [['desktop', 'Desktop notification'], ['sms', 'SMS to the phone numbers below']] as const) {
+    for (const [value, label] of [['desktop', 'Desktop notification'], ['sms', "SMS to the restaurant's phone numbers"]] as const) {
       const box = el('input', { attrs: { type: 'checkbox', id: `${p}-action-${value}`, value } });
       this.actionBoxes.push(box);
       actions.append(el('div', { className: 'check' }, [box, el('label', { text: label, attrs: { for: box.id } })]));

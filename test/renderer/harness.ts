@@ -156,3 +156,8 @@ export async function tabTo(page: Page, selector: string, max = 80): Promise<voi
   }
   throw new Error(`Tab never reached ${selector}`);
 }
+
+/** Shows a section of the settings window by clicking its tab. */
+export async function section(page: Page, name: 'Notifications' | 'Restaurants and connections' | 'Rules' | 'Advanced'): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click();
+}

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertInput } from '../../main/core/alerts/alert.js';
 import { parseSettings } from '../../main/core/settings/settingsFile.js';
-import { openPage, startApp, startBrowser, tabTo, tempDir, type AppUnderTest, type Browser } from './harness.js';
+import { openPage, section, startApp, startBrowser, tabTo, tempDir, type AppUnderTest, type Browser } from './harness.js';
 
 // Screenshots go to docs/screenshots with SERVICEBELL_UPDATE_SCREENSHOTS=1, else to a temporary folder.
 const SHOTS = process.env.SERVICEBELL_UPDATE_SCREENSHOTS === '1' ? path.resolve('docs/screenshots') : tempDir('sb-shots-');
@@ -185,7 +185,9 @@ describe('history window in Chromium, on the real core', () => {
       await app.core.applySettings(shown.settings);
       const settings = await openPage(browser, app, 'settings', { dark });
       await expect.poll(() => settings.locator('#vonage-username').inputValue()).toBe('front-desk');
+      await section(settings, 'Restaurants and connections');
       await settings.getByRole('button', { name: /^Edit Bistro Mokotów/ }).click();
+      await section(settings, 'Rules');
       // An unknown placeholder shows where the schema's message lands, and which restaurant it names.
       await settings.getByRole('group', { name: 'Rule 2' }).getByLabel('Body').fill('{author} at {time} in {storeId}');
       await settings.getByRole('button', { name: 'Save', exact: true }).click();

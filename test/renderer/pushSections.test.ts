@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSettings } from '../../main/core/settings/settingsFile.js';
-import { openPage, startApp, startBrowser, type Browser } from './harness.js';
+import { openPage, section, startApp, startBrowser, type Browser } from './harness.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -27,6 +27,7 @@ describe('settings window and the MQTT/ntfy sections', () => {
       await app.core.applySettings(parsed.settings);
       const page = await openPage(browser, app, 'settings');
       await expect.poll(() => page.locator('#restaurant-name').inputValue()).toBe('Trattoria Centrum');
+      await section(page, 'Restaurants and connections');
       await page.locator('#restaurant-name').fill('Trattoria Centrum (Old Town)');
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved.');

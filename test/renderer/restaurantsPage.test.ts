@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeychain } from '../../main/core/secrets/keychain.js';
 import { parseSettings } from '../../main/core/settings/settingsFile.js';
-import { openPage, startApp, startBrowser, type AppUnderTest, type Browser } from './harness.js';
+import { openPage, section, startApp, startBrowser, type AppUnderTest, type Browser } from './harness.js';
 
 const TOKEN = 'sb-ui-mokotow-Zq81vB-token';
 const ACCOUNTS = ['bistro-mokotow/vonage.backendToken', 'sushi-zoliborz/vonage.backendToken'];
@@ -49,6 +49,7 @@ describe('restaurants in the settings window, in Chromium on the real core', () 
     const app = await withTwo();
     const page = await openPage(browser, app, 'settings');
     await expect.poll(() => listNames(page)).toEqual(['Bistro Centrum', 'Bistro Mokotów']);
+    await section(page, 'Restaurants and connections');
     expect(await editing(page)).toBe('Bistro Centrum');
     expect(await page.getByLabel('Id', { exact: true }).inputValue()).toBe('default');
     expect(await page.getByLabel('Id', { exact: true }).getAttribute('readonly')).not.toBeNull();
@@ -127,6 +128,7 @@ describe('restaurants in the settings window, in Chromium on the real core', () 
     // The last restaurant cannot be removed.
     await page.reload();
     await expect.poll(() => listNames(page)).toEqual(['Bistro Centrum Nowe', 'Bistro Mokotów']);
+    await section(page, 'Restaurants and connections');
     await page.getByRole('button', { name: 'Remove this restaurant…' }).click();
     await page.getByRole('button', { name: 'Remove Bistro Centrum Nowe' }).click();
     await expect.poll(() => listNames(page)).toEqual(['Bistro Mokotów']);
@@ -138,38 +140,51 @@ describe('restaurants in the settings window, in Chromium on the real core', () 
   it('the rules editor works per restaurant; a problem in one restaurant names it, at the right field', async () => {
     const app = await withTwo();
     const page = await openPage(browser, app, 'settings');
+    await section(page, 'Rules');
     await expect.poll(() => rule(page, 1).getByLabel('Title').inputValue()).toBe('Centrum message');
+    await section(page, 'Restaurants and connections');
     await pick(page, 'Bistro Mokotów');
+    await section(page, 'Rules');
     await expect.poll(() => rule(page, 1).getByLabel('Title').inputValue()).toBe('Mokotów file');
     expect(await rule(page, 1).getByLabel('Channel').inputValue()).toBe('store');
     await page.getByRole('button', { name: 'Add rule' }).click();
     await rule(page, 2).getByLabel('Title').fill('Message in {nope}');
+    await section(page, 'Restaurants and connections');
     await page.getByLabel('Backend URL').fill('ftp://nope');
     await pick(page, 'Bistro Centrum');
+    await section(page, 'Rules');
     expect(await page.locator('#privmx-rules > li').count()).toBe(1);
     expect(await rule(page, 1).getByLabel('Title').inputValue()).toBe('Centrum message');
     await rule(page, 1).getByLabel('Title').fill('Centrum: new message');
 
-    // Saved from the first restaurant: the page goes to the one with problems and shows each at its field.
+    // Saved from the first restaurant: the page goes to the one with problems, on the section of the first, and shows
+    // each at its field, in plain words with the schema's message (naming the restaurant) as the tooltip.
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => editing(page)).toBe('Bistro Mokotów');
-    expect(await page.locator('#vonage-backendUrl-error').textContent()).toBe('restaurants[1] ("Bistro Mokotów").vonage.backendUrl: must be an http(s) URL');
+    expect(await page.locator('#tab-restaurants').getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('#vonage-backendUrl-error').textContent()).toBe('The Vonage backend address must start with https:// (http:// only for an address on this computer)');
+    expect(await page.locator('#vonage-backendUrl-error .problem').getAttribute('title')).toBe('restaurants[1] ("Bistro Mokotów").vonage.backendUrl: must be an http(s) URL');
     expect(await page.locator('#vonage-backendUrl').getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('vonage-backendUrl');
+    await section(page, 'Rules');
+    expect(await page.locator('#privmx-rules-for').textContent()).toBe('For Bistro Mokotów');
     const title = rule(page, 2).getByLabel('Title');
     expect(await title.getAttribute('aria-invalid')).toBe('true');
     expect(await rule(page, 2).getByText(/^unknown placeholder \{nope\} for channel thread/).count()).toBe(1);
     const problems = await page.locator('#problems li').allTextContents();
-    expect(problems).toContain('Bistro Mokotów: vonage.backendUrl: must be an http(s) URL');
+    expect(problems).toContain('Bistro Mokotów: The Vonage backend address must start with https:// (http:// only for an address on this computer)');
     expect(problems.some((p) => p.startsWith('Bistro Mokotów: PrivMX rule 2, title: unknown placeholder {nope}'))).toBe(true);
     expect(await page.locator('#restaurant-list [aria-current="true"]').getAttribute('aria-label')).toBe('Edit Bistro Mokotów, 2 problems');
-    // The other restaurant has no problem marks, and nothing was saved.
-    await pick(page, 'Bistro Centrum');
+    // The other restaurant (picked here from the Rules section) has no problem marks, and nothing was saved.
+    await page.getByRole('tabpanel').getByLabel('Restaurant', { exact: true }).selectOption('Bistro Centrum');
+    expect(await page.locator('#privmx-rules-for').textContent()).toBe('For Bistro Centrum');
     expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
     expect(onDisk(app).restaurants[0]?.privmx.rules.map((r) => r.title)).toEqual(['Centrum message']);
 
+    await section(page, 'Restaurants and connections');
     await pick(page, 'Bistro Mokotów');
     await page.getByLabel('Backend URL').fill('https://backend.mokotow.example');
+    await section(page, 'Rules');
     await rule(page, 2).getByLabel('Title').fill('Message from {author}');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await saved(page);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TYPE } from '../../main/core/sources/privmx/rules.js';
 import { parseSettings } from '../../main/core/settings/settingsFile.js';
 import { CHANNELS } from '../../renderer/settings/channelText.js';
-import { openPage, startApp, startBrowser, tabTo, type AppUnderTest, type Browser } from './harness.js';
+import { openPage, section, startApp, startBrowser, tabTo, type AppUnderTest, type Browser } from './harness.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,6 +36,7 @@ describe('PrivMX rules editor in Chromium, on the real core', () => {
   it('add a rule with the form: the settings file holds exactly that rule', async () => {
     const app = await startApp();
     const page = await openPage(browser, app, 'settings');
+    await section(page, 'Rules');
     await loaded(page);
     expect(await page.locator('#privmx-rules-empty').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Add rule' }).click();
@@ -52,15 +53,19 @@ describe('PrivMX rules editor in Chromium, on the real core', () => {
     await card.getByLabel('Name (optional)').fill('Kitchen orders');
     await card.getByLabel('Thread id').fill('thread-kitchen');
     await card.getByLabel('Title').fill('Order from {author}');
-    await card.getByLabel('SMS to the phone numbers below').check();
+    await card.getByLabel("SMS to the restaurant's phone numbers").check();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     // No phone numbers yet: saved, with the warning that this rule sends no SMS (#14.9).
-    await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved. Warning: privmx.rules[0].actions: "sms" is set but sms.to is empty, so no SMS is ever sent');
+    await expect.poll(() => page.locator('#save-status').textContent()).toBe(
+      'Saved. Warning: Rule 1 sends an SMS, but the restaurant has no phone numbers, so none is sent. Add phone numbers in Restaurants and connections › SMS forwarding, or untick SMS in the rule under Rules.',
+    );
+    expect(await page.locator('#save-status').getAttribute('title')).toBe('privmx.rules[0].actions: "sms" is set but sms.to is empty, so no SMS is ever sent');
 
     const expected = { name: 'Kitchen orders', match: { channel: 'thread', threadId: 'thread-kitchen' }, title: 'Order from {author}', body: '', actions: ['desktop', 'sms'] };
     expect(savedRules(app)).toEqual([expected]);
     expect(app.core.settings.restaurants[0]?.privmx.rules).toEqual([expected]);
     await page.reload();
+    await section(page, 'Rules');
     await expect.poll(() => rule(page, 1).getByLabel('Title').inputValue()).toBe('Order from {author}');
     expect(await rule(page, 1).getByLabel('Thread id').inputValue()).toBe('thread-kitchen');
     await app.stop();
@@ -69,6 +74,7 @@ describe('PrivMX rules editor in Chromium, on the real core', () => {
   it('an unknown placeholder: the schema message sits under that rule\'s body, and nothing is saved', async () => {
     const app = await withRules([{ match: { channel: 'store' }, title: 'New file' }]);
     const page = await openPage(browser, app, 'settings');
+    await section(page, 'Rules');
     await expect.poll(() => rule(page, 1).getByLabel('Title').inputValue()).toBe('New file');
     await page.getByRole('button', { name: 'Add rule' }).click();
     await rule(page, 2).getByLabel('Title').fill('Message');
@@ -97,6 +103,7 @@ describe('PrivMX rules editor in Chromium, on the real core', () => {
   it('reorder and remove: the saved list follows the cards, focus stays on the button pressed', async () => {
     const app = await withRules(['A', 'B', 'C'].map((title) => ({ match: { channel: 'thread' }, title })));
     const page = await openPage(browser, app, 'settings');
+    await section(page, 'Rules');
     await expect.poll(() => page.locator('#privmx-rules > li').count()).toBe(3);
     const titles = (): Promise<string[]> => page.locator('#privmx-rules > li').evaluateAll((cards) => cards.map((c) => (c.querySelector('input[id$="-title"]') as HTMLInputElement).value));
     expect(await rule(page, 1).getByRole('button', { name: 'Move up' }).isDisabled()).toBe(true);
@@ -122,11 +129,15 @@ describe('PrivMX rules editor in Chromium, on the real core', () => {
     await app.stop();
   });
 
-  it('keyboard only: add a rule, pick its channel, fill it, save with Enter', async () => {
+  it('keyboard only: to the Rules section, add a rule, pick its channel, fill it, save with Enter', async () => {
     const app = await startApp();
     const page = await openPage(browser, app, 'settings');
     await loaded(page);
     await page.locator('body').focus();
+    await tabTo(page, '#tab-notifications', 3);
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.locator('#tab-rules').getAttribute('aria-selected')).toBe('true');
     await tabTo(page, '#add-rule');
     await page.keyboard.press('Enter');
     await page.keyboard.type('New file');
@@ -147,6 +158,7 @@ describe('PrivMX rules editor in Chromium, on the real core', () => {
     const xss = '<img src=x onerror="window.__xss=1">';
     const app = await withRules([{ name: xss, match: { channel: 'thread', author: xss }, title: 'T' }]);
     const page = await openPage(browser, app, 'settings');
+    await section(page, 'Rules');
     await expect.poll(() => rule(page, 1).getByLabel('Name (optional)').inputValue()).toBe(xss);
     expect(await rule(page, 1).getByLabel('Author').inputValue()).toBe(xss);
     expect(await page.locator('#privmx-rules img').count()).toBe(0);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeychain } from '../../main/core/secrets/keychain.js';
-import { openPage, startApp, startBrowser, tabTo, type Browser } from './harness.js';
+import { openPage, section, startApp, startBrowser, tabTo, type Browser } from './harness.js';
 
 const TOKEN = 'sb-ui-vonage-Tq93xPz7-token';
 let browser: Browser;
@@ -17,11 +17,23 @@ afterAll(async () => {
   await createKeychain().delete('vonage.backendToken');
 });
 
+/** Presses Shift+Tab until `selector` has focus, failing after `max` presses. */
+async function shiftTabTo(page: Page, selector: string, max = 80): Promise<void> {
+  const passed: string[] = [];
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement === document.querySelector(s), selector)) return;
+    passed.push(await page.evaluate(() => document.activeElement?.id ?? ''));
+    await page.keyboard.press('Shift+Tab');
+  }
+  throw new Error(`Shift+Tab never reached ${selector} in ${max} presses (passed ${passed.join(', ')})`);
+}
+
 describe('settings window in Chromium, on the real core', () => {
   it('fill and save: the file holds the settings, the keychain holds the secret, the page never reads it back', async () => {
     const app = await startApp();
     const page = await openPage(browser, app, 'settings');
     await loaded(page);
+    await section(page, 'Restaurants and connections');
     await page.getByLabel('Receive Vonage support requests').check();
     await page.getByLabel('Backend URL').fill('https://backend.restaurant.example');
     await page.getByLabel('User name').fill('front-desk');
@@ -29,6 +41,7 @@ describe('settings window in Chromium, on the real core', () => {
     await page.getByLabel('Event types (comma-separated)').fill('support_request, waiter_call');
     await page.getByLabel('Phone numbers (one per line, like +48500100200)').fill('+48500100200\n+48500100201');
     await page.getByLabel(/"Join Meeting" may open only these hosts/).fill('*.vonage.com\nmeet.restaurant.example');
+    await section(page, 'Notifications');
     await page.getByLabel(/^Quiet hours/).check();
     await page.getByLabel('From').fill('22:30');
     await page.getByLabel('Until').fill('06:45');
@@ -48,6 +61,7 @@ describe('settings window in Chromium, on the real core', () => {
     expect(await createKeychain().get('vonage.backendToken')).toBe(TOKEN);
     expect(app.core.settings.restaurants[0]?.vonage.username).toBe('front-desk');
 
+    await section(page, 'Restaurants and connections');
     expect(await page.locator('#vonage-backendToken').inputValue()).toBe('');
     expect(await page.locator('#vonage-backendToken-status').textContent()).toBe('Stored in keychain');
     const html = await page.content();
@@ -62,41 +76,54 @@ describe('settings window in Chromium, on the real core', () => {
     const app = await startApp();
     const page = await openPage(browser, app, 'settings');
     await loaded(page);
+    await section(page, 'Restaurants and connections');
     await page.getByLabel('Backend URL').fill('ftp://nope');
     await page.getByLabel('Phone numbers (one per line, like +48500100200)').fill('500 100 200');
+    await section(page, 'Rules');
     await page.getByRole('button', { name: 'Add rule' }).click();
     const rule = page.getByRole('group', { name: 'Rule 1' });
     await rule.getByLabel('Channel').selectOption('store');
     await rule.getByLabel('Title').fill('Hi {nope}');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.locator('#problems').isVisible()).toBe(true);
-    // At the field, the schema's message names the restaurant the form is showing.
-    expect(await page.locator('#vonage-backendUrl-error').textContent()).toBe('restaurants[0] ("Restaurant").vonage.backendUrl: must be an http(s) URL');
+    // The section with the first problem is shown. At the field, the problem in plain words; the schema's message,
+    // which names the restaurant the form is showing, is its tooltip.
+    expect(await page.locator('#tab-restaurants').getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('#vonage-backendUrl-error').textContent()).toBe('The Vonage backend address must start with https:// (http:// only for an address on this computer)');
+    expect(await page.locator('#vonage-backendUrl-error .problem').getAttribute('title')).toBe('restaurants[0] ("Restaurant").vonage.backendUrl: must be an http(s) URL');
     expect(await page.locator('#vonage-backendUrl').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#sms-to-error').textContent()).toMatch(/^restaurants\[0\] \("Restaurant"\)\.sms\.to\[0\]: must be an E\.164/);
+    expect(await page.locator('#sms-to-error').textContent()).toBe('Phone number 1 must start with + and the country code, then digits only, like +48500100200');
+    expect(await page.locator('#sms-to-error .problem').getAttribute('title')).toMatch(/^restaurants\[0\] \("Restaurant"\)\.sms\.to\[0\]: must be an E\.164/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('vonage-backendUrl');
+    await section(page, 'Rules');
     expect(await rule.getByText(/^unknown placeholder \{nope\} for channel store/).count()).toBe(1);
     expect(await rule.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#problems').textContent()).toContain('Restaurant: PrivMX rule 1, title: unknown placeholder {nope}');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('vonage-backendUrl');
+    expect(await page.locator('#problems').textContent()).toContain('Restaurant: The Vonage backend address must start with https://');
     expect(() => readFileSync(path.join(app.dataDir, 'config.json'))).toThrow();
     await app.stop();
   });
 
-  it('keyboard only: tab to fields, toggle, type, save with Enter; focus is visible', async () => {
+  it('keyboard only: sections by arrow keys, tab to fields, toggle, type, save with Enter; focus is visible', async () => {
     const app = await startApp();
     const page = await openPage(browser, app, 'settings');
     await loaded(page);
     await page.locator('body').focus();
+    await tabTo(page, '#tab-notifications', 3);
+    await page.keyboard.press('ArrowRight');
     await tabTo(page, '#privmx-enabled');
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     await page.keyboard.type('https://bridge.restaurant.example');
     await page.keyboard.press('Tab');
     await page.keyboard.type('key-id-1');
+    await shiftTabTo(page, '#tab-restaurants');
+    await page.keyboard.press('ArrowLeft');
     await tabTo(page, '#ui-launchAtLogin');
     await page.keyboard.press('Space');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('save');
+    // Back to Save: past the quiet hours (Chromium gives each time field four stops: its parts and its picker), the
+    // panel and the tab list.
+    await shiftTabTo(page, '#save', 14);
     const outline = await page.evaluate(() => {
       const style = getComputedStyle(document.activeElement as Element);
       return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
@@ -111,10 +138,13 @@ describe('settings window in Chromium, on the real core', () => {
     await tabTo(page, '#send-test');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#test-status').textContent()).toBe('Test notification sent.');
+    await shiftTabTo(page, '#tab-notifications');
+    await page.keyboard.press('ArrowRight');
     await tabTo(page, '#check-connections');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#check-results li').count()).toBeGreaterThan(0);
     expect(await page.locator('#check-results').textContent()).toContain('secret privmx.apiKeySecret: missing');
+    expect(await page.locator('#check-results').textContent()).toContain('The PrivMX API key secret is not set.');
     await app.stop();
   });
 
@@ -122,11 +152,16 @@ describe('settings window in Chromium, on the real core', () => {
     const app = await startApp();
     const page = await openPage(browser, app, 'settings');
     await loaded(page);
+    await section(page, 'Restaurants and connections');
     await page.getByLabel(/"Join Meeting" may open only these hosts/).fill('');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved. Warning: links.allowedHosts: empty, so no alert ever gets a Join Meeting link');
+    await expect.poll(() => page.locator('#save-status').textContent()).toBe(
+      'Saved. Warning: No "Join Meeting" host is allowed, so no alert gets a Join Meeting button. Add your meeting hosts in Restaurants and connections › Links, then Save.',
+    );
+    expect(await page.locator('#save-status').getAttribute('title')).toBe('links.allowedHosts: empty, so no alert ever gets a Join Meeting link');
     await page.getByRole('button', { name: 'Check connections' }).click();
-    await expect.poll(() => page.locator('#check-results').textContent()).toContain('WARNING settings links.allowedHosts: empty, so no alert ever gets a Join Meeting link');
+    await expect.poll(() => page.locator('#check-results .check-line.warning .check-what').textContent()).toBe('Warning: Links — No "Join Meeting" host is allowed, so no alert gets a Join Meeting button.');
+    expect(await page.locator('#check-results .check-line.warning code').textContent()).toBe('settings links.allowedHosts: empty, so no alert ever gets a Join Meeting link');
     expect(await page.locator('#check-status').textContent()).toBe('All checks passed, with 1 warning(s).');
     await app.stop();
   });
@@ -135,6 +170,7 @@ describe('settings window in Chromium, on the real core', () => {
     const app = await startApp();
     const page = await openPage(browser, app, 'settings');
     await loaded(page);
+    await section(page, 'Advanced');
     await page.getByRole('button', { name: 'Copy diagnostics' }).click();
     await expect.poll(() => page.locator('#diagnostics-status').textContent()).toMatch(/^Diagnostics copied/);
     expect(app.clipboard).toHaveLength(1);
