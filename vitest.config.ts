@@ -7,7 +7,7 @@ export default defineConfig({
     alias: { electron: fileURLToPath(new URL('./test/harness/electronStub.ts', import.meta.url)) },
   },
   test: {
-    include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'renderer/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['common/**/*.test.ts', 'main/**/*.test.ts', 'preload/**/*.test.ts', 'renderer/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/harness/requireSession.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
