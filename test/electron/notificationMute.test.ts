@@ -53,7 +53,8 @@ describe('Mute from a notification', () => {
     await core.pipeline.ingest(support('s1'));
     const [orderNote, supportNote] = FakeNotification.created;
     expect(orderNote?.buttons).toEqual(['Mute orders for 1 hour']);
-    expect(supportNote?.buttons).toEqual(['Join Meeting']);
+    // A support request's reminder toast: Join Meeting and Windows' own Dismiss, never Mute.
+    expect(supportNote?.buttons).toEqual(['Join Meeting', 'Dismiss']);
     const argumentsOf = (xml: string | undefined): string[] => [...(xml ?? '').matchAll(/<action [^>]*arguments="([^"]+)"/g)].map((m) => (m[1] ?? '').replace(/&amp;/g, '&'));
 
     const [muteUrl] = argumentsOf(orderNote?.options.toastXml);

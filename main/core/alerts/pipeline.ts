@@ -3,7 +3,7 @@ import type { Clock } from '../connection/clock.js';
 import { checkLink } from '../links/linkPolicy.js';
 import type { LinkOpener } from '../links/linkOpener.js';
 import { safeErrorMessage } from '../log/redact.js';
-import type { Notifier, NotificationActivation, NotificationRequest, NotificationSound, ShowResult } from '../notify/notifier.js';
+import type { Notifier, NotificationRequest, NotificationSound, ShowResult } from '../notify/notifier.js';
 import { alertSchema, keyOf, type Alert, type AlertKey } from './alert.js';
 import type { BurstOptions } from './burst.js';
 import { BurstRouter, type BurstKey } from './burstRouter.js';
@@ -11,16 +11,19 @@ import { Dedupe } from './dedupe.js';
 import type { DoNotDisturb } from './doNotDisturb.js';
 import type { HistoryEntry, HistoryStore } from './history.js';
 import { UNMUTABLE_KINDS, type Mutes } from './mutes.js';
-import { MUTE_HOUR_MS, muteText } from '../text/muteText.js';
+import { muteText } from '../text/muteText.js';
 import { notificationKey, parseNotificationKey } from './notificationKey.js';
 import { notificationTitle, singleRestaurant, summaryLine, type RestaurantLabels } from './restaurantLabels.js';
 import { refusedLinkText } from './supportText.js';
 import { sanitizeBody, sanitizeTitle } from './sanitize.js';
-import { summaryAlert, summaryRecordOf, type HistoryRequest } from './summaryRecord.js';
+import { SummaryAnnouncer } from './summaryAnnouncer.js';
+import { handleActivation } from './notificationActivation.js';
+import type { HistoryRequest } from './summaryRecord.js';
 import { backlogText, breakdownText, burstHeadline, moreSupportRequestsHeadline, SUMMARY_TITLE, whileClosedText } from './summaryText.js';
 
-export type { HistoryRequest };
 import { SUPPORT_REQUEST, SupportReminders, reminderBody, type ReminderOptions } from './supportReminders.js';
+
+export type { HistoryRequest };
 
 export { notificationKey, parseNotificationKey };
 
@@ -84,13 +87,13 @@ export class AlertPipeline {
   private readonly summaryListeners = new Set<(s: SummaryOutcome) => void>();
   private readonly actionListeners = new Set<(a: JoinAction) => void>();
   private readonly historyListeners = new Set<(request: HistoryRequest) => void>();
-  /** Summaries made in this run get distinct ids even within one millisecond. */
-  private summarySeq = 0;
+  private readonly summaries: SummaryAnnouncer;
   private readonly reminders: SupportReminders;
 
   constructor(private readonly deps: PipelineDeps) {
     for (const entry of deps.history.list()) this.dedupe.add(entry.alert);
     this.labels = deps.restaurants ?? singleRestaurant;
+    this.summaries = new SummaryAnnouncer(deps);
     this.reminders = new SupportReminders({
       clock: deps.clock,
       history: deps.history,
@@ -108,7 +111,16 @@ export class AlertPipeline {
     });
     this.reminders.resume(deps.history.list());
     this.burst = new BurstRouter(deps.burst, deps.clock, (key, held) => void this.showSummary(key, held));
-    deps.notifier.onActivated((activation) => void this.activated(activation));
+    deps.notifier.onActivated(
+      (activation) =>
+        void handleActivation(activation, {
+          ...deps,
+          openHistory: (request) => {
+            for (const listener of this.historyListeners) listener(request);
+          },
+          join: (key) => this.join(key),
+        }),
+    );
   }
 
   configureBurst(options: BurstOptions): void {
@@ -162,9 +174,9 @@ export class AlertPipeline {
   private async announceBacklog(first: Alert, entries: readonly HistoryEntry[]): Promise<void> {
     const alerts = entries.map((e) => e.alert);
     const text = summaryLine(this.labels, first.restaurant, backlogText(alerts));
-    const shown = await this.announceSummary(first.restaurant, alerts, { title: SUMMARY_TITLE, body: text, headline: text });
+    const shown = await this.summaries.announce(first.restaurant, alerts, { title: SUMMARY_TITLE, body: text, headline: text });
     for (const listener of this.summaryListeners) listener({ restaurant: first.restaurant, source: first.source, count: entries.length, text, shown });
-    await this.clearPending(alerts);
+    await this.summaries.clearPending(alerts);
   }
 
   /**
@@ -194,12 +206,12 @@ export class AlertPipeline {
       for (const entry of group) if (!lineWhenStored(entry)) this.emit({ ...entry, shown: false, reason: 'while_closed' });
       // Exactly one to join: the summary's click joins it; otherwise it opens History on them.
       const shown = lone
-        ? await this.notifySummary(notificationKey(lone.entry.alert), { title: SUMMARY_TITLE, body: text, joinUrl: lone.url })
-        : await this.announceSummary(restaurant, alerts, { title: SUMMARY_TITLE, body: text, headline: text });
+        ? await this.summaries.notify(notificationKey(lone.entry.alert), { title: SUMMARY_TITLE, body: text, joinUrl: lone.url })
+        : await this.summaries.announce(restaurant, alerts, { title: SUMMARY_TITLE, body: text, headline: text });
       const sources = new Set(alerts.map((a) => a.source));
       const source = sources.size === 1 ? (alerts[0]?.source ?? '') : 'several';
       for (const listener of this.summaryListeners) listener({ restaurant, source, count: group.length, text, shown });
-      await this.clearPending(alerts);
+      await this.summaries.clearPending(alerts);
     }
   }
 
@@ -347,80 +359,9 @@ export class AlertPipeline {
     const headline = key.lane === 'support' ? moreSupportRequestsHeadline(held.length) : burstHeadline(held);
     const text = summaryLine(this.labels, key.restaurant, headline);
     const body = breakdownText(held, this.labels.count() > 1 ? (id) => this.labels.name(id) : undefined);
-    const shown = await this.announceSummary(key.restaurant, held, { title: text, body, headline: text });
+    const shown = await this.summaries.announce(key.restaurant, held, { title: text, body, headline: text });
     for (const listener of this.summaryListeners) listener({ restaurant: key.restaurant, source: key.source, count: held.length, text, shown });
-    await this.clearPending(held);
-  }
-
-  /**
-   * Records a summary in history (its own entry, kind `summary`, holding the keys of what it folded; read, so nothing
-   * is counted twice: the folded alerts are unread already), then shows it with its click opening History.
-   */
-  private async announceSummary(restaurant: string, folded: readonly Alert[], text: { title: string; body: string; headline: string }): Promise<boolean> {
-    const now = this.deps.clock.now();
-    const alert = summaryAlert({ restaurant, id: `summary-${now}-${++this.summarySeq}`, at: now, title: text.headline, body: text.body, folded });
-    const key = keyOf(alert);
-    try {
-      await this.deps.history.add({ alert, shown: false, read: true });
-    } catch (err) {
-      this.deps.logger.error({ error: safeErrorMessage(err) }, 'could not record a summary in history');
-    }
-    const shown = await this.notifySummary(notificationKey(alert), { title: text.title, body: text.body, opensHistory: true });
-    if (shown) {
-      await this.deps.history.update(key, { shown: true }).catch((err: unknown) => {
-        this.deps.logger.warn({ error: safeErrorMessage(err) }, 'could not mark a summary as shown in history');
-      });
-    }
-    return shown;
-  }
-
-  /** Shows a summary unless do-not-disturb is on; true when the notifier showed it. */
-  private async notifySummary(key: string, content: { title: string; body: string; joinUrl?: string; opensHistory?: boolean }): Promise<boolean> {
-    if (this.deps.dnd.state(this.deps.clock.now()).active) return false;
-    try {
-      const result = await this.deps.notifier.show({ key, ...content });
-      return result.status === 'shown' || result.status === 'shown_without_action';
-    } catch (err) {
-      this.deps.logger.error({ error: safeErrorMessage(err) }, 'summary notification failed');
-      return false;
-    }
-  }
-
-  /** The summary is out (the notifier answered): its alerts are no longer pending, on disk too. */
-  private async clearPending(alerts: readonly Alert[]): Promise<void> {
-    try {
-      await Promise.all(alerts.map((a) => this.deps.history.update(keyOf(a), { pending: false })));
-    } catch (err) {
-      // Still pending on disk: the next start announces them once more, which is the safe side.
-      this.deps.logger.error({ error: safeErrorMessage(err) }, 'could not mark announced alerts in history');
-    }
-  }
-
-  private async activated(activation: NotificationActivation): Promise<void> {
-    const parsed = parseNotificationKey(activation.key);
-    if (!parsed) return;
-    // A summary (body or any action): History on what it held. Found in history, so a click after a restart works too.
-    const summary = summaryRecordOf(this.deps.history.find(parsed));
-    if (summary) {
-      for (const listener of this.historyListeners) listener(summary);
-      return;
-    }
-    if (activation.action === 'mute') return this.muteKindOf(parsed);
-    await this.join(parsed);
-  }
-
-  /** A notification's "Mute orders for 1 hour": its alert's kind, in every restaurant, for an hour from now. */
-  private async muteKindOf(key: AlertKey): Promise<void> {
-    const kind = this.deps.history.find(key)?.alert.kind;
-    const mutes = this.deps.mutes;
-    if (!kind || !mutes || UNMUTABLE_KINDS.has(kind)) return;
-    const now = this.deps.clock.now();
-    try {
-      await mutes.mute({ scope: 'kind', id: kind }, now + MUTE_HOUR_MS, now);
-      this.deps.logger.info({ kind }, 'muted a kind of alert for 1 hour from a notification');
-    } catch (err) {
-      this.deps.logger.error({ error: safeErrorMessage(err) }, 'could not save a mute');
-    }
+    await this.summaries.clearPending(held);
   }
 
   private emit(entry: HistoryEntry): AlertOutcome {
