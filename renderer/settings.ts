@@ -105,12 +105,15 @@ function showProblems(problems: readonly string[]): void {
   };
   problemsBox.append(el('p', { text: 'Not saved. Please fix:' }), el('ul', {}, problems.map(line)));
   problemsBox.hidden = false;
-  let first = restaurants.showProblems();
+  const restaurantFirst = restaurants.showProblems();
+  let globalFirst: HTMLElement | undefined;
   for (const problem of global) {
     const field = fieldForProblem(GLOBAL_FIELDS, problem);
     const target = field ? showFieldError(field, problem) : undefined;
-    first ??= target;
+    // The one nearest the top of the page, whatever order the core listed them in.
+    if (target && (!globalFirst || target.compareDocumentPosition(globalFirst) & Node.DOCUMENT_POSITION_FOLLOWING)) globalFirst = target;
   }
+  const first = restaurantFirst ?? globalFirst;
   // The first field with a problem may be on another section: show that section, then focus the field.
   if (first) tabs.reveal(first);
   (first ?? problemsBox).focus();
