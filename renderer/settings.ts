@@ -15,6 +15,7 @@ import { RestaurantPicker } from './settings/restaurantPicker.js';
 import { RESTAURANT_TEXT } from './settings/restaurantText.js';
 import { RulesEditor } from './settings/rulesEditor.js';
 import { SectionTabs } from './settings/sectionTabs.js';
+import { SoundControls } from './settings/soundControls.js';
 import { UnsavedChanges, type Section } from './settings/unsavedChanges.js';
 
 const form = byId<HTMLFormElement>('settings-form');
@@ -47,12 +48,15 @@ const showPrivmxOff = (): void => void (byId('rules-privmx-off').hidden = privmx
 privmxBox.addEventListener('change', showPrivmxOff);
 /** The global settings as main has them (everything but `restaurants`). */
 let globals: Record<string, unknown> = {};
+const sounds = new SoundControls(byId<HTMLSelectElement>('sound-support_request'), byId<HTMLSelectElement>('sound-other'), () => restaurants.drafts.map((d) => d.data));
+/** The global settings as the form (plain fields and the Sound selects) says, on top of what main has. */
+const readGlobals = (): Record<string, unknown> => sounds.read(readForm(form, GLOBAL_FIELDS, globals));
 const PANELS: Record<Section, string> = { notifications: 'panel-notifications', restaurants: 'panel-restaurants', rules: 'panel-rules', advanced: 'panel-advanced' };
 
 /** "Unsaved changes" next to Save, and a mark on each section's tab that holds some. */
 function refreshUnsaved(): boolean {
   restaurants.stash();
-  const changed = unsaved.changed(readForm(form, GLOBAL_FIELDS, globals), restaurants.drafts);
+  const changed = unsaved.changed(readGlobals(), restaurants.drafts);
   unsavedFlag.hidden = changed.size === 0;
   // "Saved." is no longer true once something changes again.
   if (changed.size > 0 && saveStatus.dataset.tone === 'ok') setStatus(saveStatus, '');
@@ -73,7 +77,8 @@ function goToField(restaurant: string | undefined, fieldId: string): boolean {
 
 /** After a load or a save: what the form shows is what is saved. */
 function markSaved(): void {
-  unsaved.reset(readForm(form, GLOBAL_FIELDS, globals), restaurants.drafts);
+  sounds.fill(globals);
+  unsaved.reset(readGlobals(), restaurants.drafts);
   const current = restaurants.current();
   if (current) unsaved.seen(current);
   refreshUnsaved();
@@ -100,12 +105,15 @@ function showProblems(problems: readonly string[]): void {
   };
   problemsBox.append(el('p', { text: 'Not saved. Please fix:' }), el('ul', {}, problems.map(line)));
   problemsBox.hidden = false;
-  let first = restaurants.showProblems();
+  const restaurantFirst = restaurants.showProblems();
+  let globalFirst: HTMLElement | undefined;
   for (const problem of global) {
     const field = fieldForProblem(GLOBAL_FIELDS, problem);
     const target = field ? showFieldError(field, problem) : undefined;
-    first ??= target;
+    // The one nearest the top of the page, whatever order the core listed them in.
+    if (target && (!globalFirst || target.compareDocumentPosition(globalFirst) & Node.DOCUMENT_POSITION_FOLLOWING)) globalFirst = target;
   }
+  const first = restaurantFirst ?? globalFirst;
   // The first field with a problem may be on another section: show that section, then focus the field.
   if (first) tabs.reveal(first);
   (first ?? problemsBox).focus();
@@ -136,7 +144,7 @@ async function forgetRemoved(removed: typeof restaurants.removed): Promise<void>
 async function save(): Promise<void> {
   setStatus(saveStatus, 'Saving…');
   restaurants.stash();
-  const nextGlobals = readForm(form, GLOBAL_FIELDS, globals);
+  const nextGlobals = readGlobals();
   const settings = settingsFrom(nextGlobals, restaurants.drafts);
   const result = await api().saveSettings({ settings, restaurantSecrets: typedSecrets(restaurants.drafts) });
   if (!result.ok) {

@@ -1,8 +1,9 @@
 // Maps the settings form to the settings object and back. Validation is the core's schema, in main; this only
 // turns form values into JSON and finds the field a returned "path: message" belongs to. The form shows one
 // restaurant at a time (RESTAURANT_FIELDS, paths inside that restaurant) and the settings of all (GLOBAL_FIELDS).
-// The PrivMX rules have their own editor (settings/rulesEditor.ts).
-export type FieldKind = 'bool' | 'text' | 'number' | 'comma-list' | 'line-list' | 'channels';
+// The PrivMX rules have their own editor (settings/rulesEditor.ts), the Sound selects theirs (settings/soundControls.ts).
+/** `minutes`: a number of seconds in the settings, shown and typed in minutes. */
+export type FieldKind = 'bool' | 'text' | 'number' | 'minutes' | 'comma-list' | 'line-list' | 'channels';
 
 export interface FieldSpec {
   id: string;
@@ -39,7 +40,9 @@ export const GLOBAL_FIELDS: readonly FieldSpec[] = [
   { id: 'quiet-start', path: 'notifications.quietHours.start', kind: 'text' },
   { id: 'quiet-end', path: 'notifications.quietHours.end', kind: 'text' },
   { id: 'ui-launchAtLogin', path: 'ui.launchAtLogin', kind: 'bool' },
-  // SOUND CONTROL (issue 15): the notifications.sounds fields go here once that setting is on main.
+  { id: 'reminders-minutes', path: 'notifications.supportReminders.afterSeconds', kind: 'minutes' },
+  { id: 'reminders-times', path: 'notifications.supportReminders.times', kind: 'number' },
+  { id: 'support-burst-limit', path: 'notifications.supportBurstLimit', kind: 'number' },
   { id: 'updates-enabled', path: 'updates.enabled', kind: 'bool' },
   { id: 'updates-allowPrerelease', path: 'updates.allowPrerelease', kind: 'bool' },
   { id: 'updates-feedUrl', path: 'updates.feedUrl', kind: 'text' },
@@ -80,6 +83,7 @@ export function fillForm(form: HTMLFormElement, fields: readonly FieldSpec[], se
     if (field.kind === 'bool' && input instanceof HTMLInputElement) input.checked = value === true;
     else if (field.kind === 'comma-list') input.value = Array.isArray(value) ? value.join(', ') : '';
     else if (field.kind === 'line-list') input.value = Array.isArray(value) ? value.join('\n') : '';
+    else if (field.kind === 'minutes') input.value = typeof value === 'number' ? String(Math.round((value / 60) * 100) / 100) : '';
     else input.value = value === undefined ? '' : String(value);
   }
 }
@@ -100,6 +104,7 @@ export function readForm(form: HTMLFormElement, fields: readonly FieldSpec[], ba
     else if (field.kind === 'comma-list') setPath(settings, field.path, split(text, /,/));
     else if (field.kind === 'line-list') setPath(settings, field.path, split(text, /\n/));
     else if (field.kind === 'number') setPath(settings, field.path, text === '' ? undefined : Number(text));
+    else if (field.kind === 'minutes') setPath(settings, field.path, text === '' ? undefined : Math.round(Number(text) * 60));
     else setPath(settings, field.path, text === '' ? undefined : text);
   }
   return settings;

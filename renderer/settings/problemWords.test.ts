@@ -54,6 +54,17 @@ describe('settings problems in plain words', () => {
     );
   });
 
+  it('the Notifications section\'s sounds, reminders and rush limit, with the reminder time in minutes', () => {
+    const said = (notifications: unknown): string[] => problemsOf({ version: 2, notifications }).map((p) => problemWords(p).words);
+    expect(said({ supportReminders: { afterSeconds: 6, times: 11 }, supportBurstLimit: 0 }).sort()).toEqual([
+      'The number of reminders must be at most 10',
+      'The number of support requests shown one by one must be at least 1',
+      'The time between reminders must be at least 0.5 minutes (30 seconds)',
+    ]);
+    expect(said({ supportReminders: { afterSeconds: 7200, times: 1.5 } }).sort()).toEqual(['The number of reminders must be a whole number', 'The time between reminders must be at most 60 minutes']);
+    expect(said({ sounds: { support_request: 'loud' } })).toEqual(['The sound for support requests must be Off, Servicebell bell or System sound']);
+  });
+
   it('names the other restaurant for a duplicate id, and leaves what it does not know as the core says it', () => {
     const [duplicate] = problemsOf({ version: 2, restaurants: [{ id: 'a', name: 'A' }, { id: 'a', name: 'B' }] });
     expect(problemWords(duplicate ?? '').words).toBe('The restaurant id is already used by restaurant 1: each restaurant needs its own');

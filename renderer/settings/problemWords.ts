@@ -38,6 +38,11 @@ const SUBJECTS: Record<string, string> = {
   'links.allowedHosts[]': '"Join Meeting" host #',
   'notifications.quietHours.start': 'The start of quiet hours',
   'notifications.quietHours.end': 'The end of quiet hours',
+  'notifications.supportReminders.afterSeconds': 'The time between reminders',
+  'notifications.supportReminders.times': 'The number of reminders',
+  'notifications.supportBurstLimit': 'The number of support requests shown one by one',
+  'notifications.sounds.support_request': 'The sound for support requests',
+  'notifications.sounds': 'The sound settings',
   'updates.feedUrl': 'The update feed address',
   restaurants: 'The list of restaurants',
 };
@@ -45,6 +50,14 @@ const SUBJECTS: Record<string, string> = {
 /** Addresses that carry a password or token: https, or http only to this computer. */
 const SECRET_URLS = new Set(['vonage.backendUrl', 'vonage.sdk.url', 'vonage.sdk.apiUrl', 'privmx.bridgeUrl', 'sms.apiUrl']);
 const HTTPS_ONLY = 'must start with https:// (http:// only for an address on this computer)';
+
+/** Settings held in seconds but shown in minutes: their limits are said in minutes too. */
+const IN_MINUTES = new Set(['notifications.supportReminders.afterSeconds']);
+const amount = (text: string | undefined, path: string): string => {
+  const n = Number(text);
+  if (!IN_MINUTES.has(path)) return String(n);
+  return n % 60 === 0 ? `${n / 60} minute${n === 60 ? '' : 's'}` : `${n / 60} minutes (${n} seconds)`;
+};
 
 type Predicate = (m: RegExpExecArray, path: string) => string;
 /** The core's messages (schema.ts, zod's own) and what they mean, as the end of a sentence about the setting. */
@@ -66,10 +79,11 @@ const MESSAGES: ReadonlyArray<[RegExp, Predicate]> = [
   [/^must list at least one restaurant$/, () => 'must hold at least one restaurant'],
   [/^Too small: expected array to have >=1 items?$/, () => 'needs at least one entry'],
   [/^Too big: expected string to have <=(\d+) characters?$/, (m) => `may be at most ${m[1]} characters long`],
-  [/^Too small: expected number to be >=(\d+)$/, (m) => `must be at least ${m[1]}`],
-  [/^Too big: expected number to be <=(\d+)$/, (m) => `must be at most ${m[1]}`],
+  [/^Too small: expected number to be >=(\d+)$/, (m, path) => `must be at least ${amount(m[1], path)}`],
+  [/^Too big: expected number to be <=(\d+)$/, (m, path) => `must be at most ${amount(m[1], path)}`],
   [/^Invalid input: expected number/, () => 'must be a number'],
   [/^Invalid input: expected int/, () => 'must be a whole number'],
+  [/^Invalid option: expected one of/, (_m, path) => (path.startsWith('notifications.sounds') ? 'must be Off, Servicebell bell or System sound' : 'is not one of the choices')],
   [/^Invalid string: must match pattern/, () => 'holds characters that are not allowed'],
   [/^unknown key "([^"]*)"$/, (m) => `holds a setting this version of Servicebell does not know ("${m[1]}"); ask IT`],
 ];

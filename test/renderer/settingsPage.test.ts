@@ -122,8 +122,8 @@ describe('settings window in Chromium, on the real core', () => {
     await tabTo(page, '#ui-launchAtLogin');
     await page.keyboard.press('Space');
     // Back to Save: past the quiet hours (Chromium gives each time field four stops: its parts and its picker), the
-    // panel and the tab list.
-    await shiftTabTo(page, '#save', 14);
+    // rush limit, the two reminder numbers, the two sound selects, the panel and the tab list.
+    await shiftTabTo(page, '#save', 19);
     const outline = await page.evaluate(() => {
       const style = getComputedStyle(document.activeElement as Element);
       return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
