@@ -213,10 +213,13 @@ async function start(): Promise<void> {
   );
 
   let stopping = false;
+  // Set once the power and logind watches run: a quit stops them (logind's system-bus connection included).
+  let stopPowerEvents = (): void => {};
   const quit = (): void => {
     if (stopping) return;
     stopping = true;
     osDnd.stop();
+    stopPowerEvents();
     // Closing connections and flushing history has a deadline: a quit must never hang on a stuck connection.
     withTimeout(core.stop(), QUIT_DEADLINE_MS, () => new Error(`shutdown did not finish within ${QUIT_DEADLINE_MS / 1000} s`), heldClock).then(
       () => app.exit(0),
@@ -274,9 +277,16 @@ async function start(): Promise<void> {
     autoUpdate.start();
   }
   // Linux: Electron has no unlock-screen there; logind's Unlock and PrepareForSleep on the system bus stand in.
-  const logindWake: Array<(wake: (reason: string) => void) => void> =
-    process.platform === 'linux' ? [(wake) => void watchLogindWake({ onWake: wake, logger })] : [];
-  watchPowerEvents({ powerMonitor, isOnline: () => net.isOnline(), reconnect: (reason) => core.reconnectAll(reason), wakeSources: logindWake });
+  const logindWake: Array<(wake: (reason: string) => void) => () => void> =
+    process.platform === 'linux'
+      ? [
+          (wake) => {
+            const watching = watchLogindWake({ onWake: wake, logger });
+            return () => void watching.then((w) => w.stop());
+          },
+        ]
+      : [];
+  stopPowerEvents = watchPowerEvents({ powerMonitor, isOnline: () => net.isOnline(), reconnect: (reason) => core.reconnectAll(reason), wakeSources: logindWake });
   installE2eHooks(process.env, core, () => trayApp.snapshot());
 
   coreUp.open({ handleActivationUrl: (url) => void notifier.handleActivationUrl?.(url) });

@@ -21,9 +21,9 @@ export interface PowerEventDeps {
   now?: () => number;
   /**
    * More wake-ups that Electron does not report, e.g. logind's Unlock and PrepareForSleep on Linux (see
-   * main/core/connection/logindWake.ts); each gets the same coalescing trigger.
+   * main/core/connection/logindWake.ts); each gets the same coalescing trigger, and may hand back how to stop it.
    */
-  wakeSources?: ReadonlyArray<(wake: (reason: string) => void) => void>;
+  wakeSources?: ReadonlyArray<(wake: (reason: string) => void) => (() => void) | void>;
   setInterval?: (fn: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
 }
@@ -44,7 +44,7 @@ export function watchPowerEvents(deps: PowerEventDeps): () => void {
     deps.powerMonitor.on(name, listener);
     return { name, listener };
   });
-  for (const subscribe of deps.wakeSources ?? []) subscribe(trigger);
+  const stopSources = (deps.wakeSources ?? []).map((subscribe) => subscribe(trigger));
   let online = deps.isOnline();
   const poll = (): void => {
     const next = deps.isOnline();
@@ -55,6 +55,7 @@ export function watchPowerEvents(deps: PowerEventDeps): () => void {
   const handle = set(poll, deps.pollMs ?? 5000);
   return () => {
     for (const { name, listener } of listeners) deps.powerMonitor.removeListener(name, listener);
+    for (const stop of stopSources) stop?.();
     (deps.clearInterval ?? ((h) => clearInterval(h as NodeJS.Timeout)))(handle);
   };
 }

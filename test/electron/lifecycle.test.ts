@@ -75,8 +75,14 @@ describe('power events', () => {
     let online = true;
     let poll: () => void = () => {};
     let logindWake: (reason: string) => void = () => {};
+    let logindStopped = false;
     const stop = watchPowerEvents({
-      wakeSources: [(wake) => (logindWake = wake)],
+      wakeSources: [
+        (wake) => {
+          logindWake = wake;
+          return () => (logindStopped = true);
+        },
+      ],
       powerMonitor: pm,
       reconnect: (reason) => core.reconnectAll(reason),
       isOnline: () => online,
@@ -100,6 +106,8 @@ describe('power events', () => {
     logindWake('logind-unlock');
     expect(reasons).toEqual(['resume', 'online', 'unlock-screen', 'logind-unlock']);
     stop();
+    // Stopping (the app quits) stops the logind watch too: its system-bus connection is closed.
+    expect(logindStopped).toBe(true);
     clock = 30_000;
     pm.emit('resume');
     expect(reasons).toHaveLength(4);
