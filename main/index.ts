@@ -162,6 +162,8 @@ async function start(): Promise<void> {
     getSecret: (ref) => secrets.get(ref),
     logger,
     sources: sourceFactories,
+    // For ui.language "auto": the desktop's languages, most preferred first (only valid once the app is ready).
+    systemLanguages: app.getPreferredSystemLanguages(),
   });
   const loginItem = createLoginItem({
     platform: process.platform,
@@ -261,6 +263,8 @@ async function start(): Promise<void> {
     about: () => showAbout({ dialog, version: app.getVersion(), updateState: () => updateState(), diagnostics, formatTime: defaultTimeFormat }),
     quit,
   });
+  // Another ui.language saved: the open windows switch at once (the tray menu re-renders on the core's change).
+  core.language.onChange((t) => windows.broadcast('language:changed', { language: t.language }));
   if (app.isPackaged) {
     // Loaded only in a packaged app: electron-updater reads the app's update feed file, absent in development.
     const { default: electronUpdater } = await import('electron-updater');

@@ -30,8 +30,10 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ServicebellApi 
       await invoke(Channels.historyDismiss, { keys });
     },
     takeHistoryFilter: () => invoke(Channels.historyTakeFilter, {}),
+    language: () => invoke(Channels.uiLanguage, {}),
     statusList: () => invoke(Channels.statusList, {}),
     onHistoryChanged: (listener) => subscribe(Events.historyChanged, listener),
     onHistoryFilter: (listener) => subscribe(Events.historyFilter, listener),
+    onLanguageChanged: (listener) => subscribe(Events.languageChanged, listener),
   };
 }

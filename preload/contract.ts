@@ -1,6 +1,7 @@
 // The one IPC contract between the windows and the main process. Main validates every request with these schemas;
 // the preload and the renderer use the types. A channel missing from `contract` is a compile error (see `satisfies`).
 import { z } from 'zod';
+import { LANGUAGE_CODES } from '../common/i18n/languages.js';
 
 export const Channels = {
   settingsGet: 'settings:get',
@@ -18,6 +19,7 @@ export const Channels = {
   historyJoin: 'history:join',
   historyDismiss: 'history:dismiss',
   historyTakeFilter: 'history:take-filter',
+  uiLanguage: 'ui:language',
   statusList: 'status:list',
 } as const;
 export type Channel = (typeof Channels)[keyof typeof Channels];
@@ -26,6 +28,7 @@ export type Channel = (typeof Channels)[keyof typeof Channels];
 export const Events = {
   historyChanged: 'history:changed',
   historyFilter: 'history:filter',
+  languageChanged: 'language:changed',
 } as const;
 export type EventChannel = (typeof Events)[keyof typeof Events];
 
@@ -39,6 +42,7 @@ const restaurantIdSchema = z.string().min(1).max(64);
 const restaurantSecretStatusSchema = z.record(restaurantIdSchema, secretStatusSchema);
 const typedSecretsSchema = z.partialRecord(secretNameSchema, z.string().min(1).max(4096));
 const none = z.strictObject({});
+const languageSchema = z.enum(LANGUAGE_CODES);
 /** An alert in history: restaurant + source + id (restaurant absent: `default`, the one restaurant of a version-1 install). */
 const alertKeySchema = z.strictObject({
   restaurant: restaurantIdSchema.default('default'),
@@ -158,6 +162,8 @@ export const contract = {
   [Channels.historyDismiss]: { request: z.strictObject({ keys: z.array(alertKeySchema).min(1).max(1000) }), response: none },
   /** The filter History was opened with, once (null: none waiting); later ones arrive as `history:filter` events. */
   [Channels.historyTakeFilter]: { request: none, response: historyFilterSchema.nullable() },
+  /** The language the windows speak now (`ui.language` resolved); changes arrive as `language:changed`. */
+  [Channels.uiLanguage]: { request: none, response: z.strictObject({ language: languageSchema }) },
   /** One line per restaurant and connection, in settings order. */
   [Channels.statusList]: { request: none, response: z.array(connectionStatusSchema) },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
@@ -165,6 +171,7 @@ export const contract = {
 export const eventContract = {
   [Events.historyChanged]: z.strictObject({ unread: z.number().int() }),
   [Events.historyFilter]: historyFilterSchema,
+  [Events.languageChanged]: z.strictObject({ language: languageSchema }),
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type Request<C extends Channel> = z.input<(typeof contract)[C]['request']>;
@@ -199,9 +206,12 @@ export interface ServicebellApi {
   join(source: string, id: string, restaurant?: string): Promise<boolean>;
   dismiss(keys: Request<'history:dismiss'>['keys']): Promise<void>;
   takeHistoryFilter(): Promise<Response<'history:take-filter'>>;
+  language(): Promise<Response<'ui:language'>>;
   statusList(): Promise<Response<'status:list'>>;
   /** Returns the unsubscribe function. */
   onHistoryChanged(listener: (payload: EventPayload<'history:changed'>) => void): () => void;
   /** History asked to show a filter while open (a summary notification clicked). Returns the unsubscribe function. */
   onHistoryFilter(listener: (payload: EventPayload<'history:filter'>) => void): () => void;
+  /** The language changed (Settings saved with another `ui.language`). Returns the unsubscribe function. */
+  onLanguageChanged(listener: (payload: EventPayload<'language:changed'>) => void): () => void;
 }

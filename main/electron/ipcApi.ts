@@ -143,6 +143,7 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
       return {};
     },
     'history:take-filter': async () => deps.takeHistoryFilter?.() ?? null,
+    'ui:language': async () => ({ language: core.language.language }),
     'status:list': async () => core.statusList().map((s) => ({ ...s, restaurantName: nameOf(s.restaurant) })),
   };
 }

@@ -2,6 +2,7 @@
 // {placeholders}, and the plural forms its own language needs (test/i18n/catalogues.test.ts checks both).
 // Messages are ICU MessageFormat: {name} is a value, {count, plural, one {…} other {…}} picks a form, # is the number.
 export const en = {
+  // ── Notifications, SMS, summaries, reminders (core) ──
   'notification.joinMeeting': 'Join Meeting',
   'support.title': 'Support request',
   'support.body': '{who} has requested support',
@@ -10,6 +11,13 @@ export const en = {
   'summary.newAlerts': '{count, plural, one {# new alert} other {# new alerts}}',
   'test.title': 'Servicebell test',
   'test.body': 'Notifications work. Sent at {time}.',
+  // ── end of notifications ──
+
+  // ── Tray menu, About, connection lines, mute, the check command ──
+  // ── end of tray ──
+
+  // ── Windows: Settings and History ──
+  // ── end of windows ──
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@
 import type { Catalogue } from './en.js';
 
 export const pl: Catalogue = {
+  // ── Notifications, SMS, summaries, reminders (core) ──
   'notification.joinMeeting': 'Dołącz do spotkania',
   'support.title': 'Prośba o pomoc',
   'support.body': '{who} prosi o pomoc',
@@ -11,4 +12,11 @@ export const pl: Catalogue = {
   'summary.newAlerts': '{count, plural, one {# nowe powiadomienie} few {# nowe powiadomienia} many {# nowych powiadomień} other {# nowego powiadomienia}}',
   'test.title': 'Test Servicebell',
   'test.body': 'Powiadomienia działają. Wysłano o {time}.',
+  // ── end of notifications ──
+
+  // ── Tray menu, About, connection lines, mute, the check command ──
+  // ── end of tray ──
+
+  // ── Windows: Settings and History ──
+  // ── end of windows ──
 };

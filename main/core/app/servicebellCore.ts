@@ -13,6 +13,7 @@ import { DEFAULT_RESTAURANT_ID, soundFor, type RestaurantSettings, type Settings
 import type { SourceFactory, SourceStatus } from '../sources/source.js';
 import { CursorStore } from '../storage/cursorStore.js';
 import { StorageHealth, type StorageChange, type StorageProblem } from '../storage/storageHealth.js';
+import { LanguageState } from './languageState.js';
 import { RestaurantSms } from './restaurantSms.js';
 import { SourceSupervisor } from './sourceSupervisor.js';
 
@@ -35,6 +36,8 @@ export interface CoreOptions {
   sources: readonly SourceFactory[];
   clock?: Clock;
   hostName?: string;
+  /** The system's languages, most preferred first, for `ui.language` "auto" (absent: none, so English). */
+  systemLanguages?: readonly string[];
 }
 
 /**
@@ -49,6 +52,8 @@ export class ServicebellCore {
   private readonly clock: Clock;
   /** One forwarder per restaurant: its own numbers, sender, token and hourly limit. */
   private readonly sms: RestaurantSms;
+  /** The language spoken now (`ui.language`); texts are made in it when they are shown. */
+  readonly language: LanguageState;
 
   private constructor(
     private options: CoreOptions,
@@ -62,6 +67,7 @@ export class ServicebellCore {
   ) {
     this.clock = options.clock ?? systemClock;
     const { settings } = options;
+    this.language = new LanguageState(settings.ui.language, options.systemLanguages ?? []);
     this.pipeline = new AlertPipeline({
       history,
       dnd,
@@ -176,6 +182,7 @@ export class ServicebellCore {
     this.options = { ...this.options, settings: next };
     this.pipeline.configureBurst(burstOptions(next));
     this.dnd.configure(next.notifications.quietHours);
+    this.language.configure(next.ui.language);
     this.sms.configure(previous, next);
     await this.sources.apply(previous, next, changedSecrets);
   }

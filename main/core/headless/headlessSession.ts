@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { environmentLanguages } from '../../../common/i18n/languages.js';
 import path from 'node:path';
 import type { Logger } from '../log/logger.js';
 import { ServicebellCore } from '../app/servicebellCore.js';
@@ -62,6 +63,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<{ core: S
     getSecret: (ref) => secrets.get(ref),
     logger: options.logger,
     sources: options.sources,
+    systemLanguages: environmentLanguages(options.env ?? process.env),
   });
   running.core = core;
   const out = options.stdout;

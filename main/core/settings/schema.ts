@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGE_CODES } from '../../../common/i18n/languages.js';
 import { DEFAULT_ALLOWED_HOSTS, isValidHostPattern } from '../links/linkPolicy.js';
 import { isMqttTopicFilter } from '../sources/mqtt/topicFilter.js';
 import { privmxChannelSchema, privmxRuleSchema } from '../sources/privmx/ruleSchema.js';
@@ -143,6 +144,8 @@ export const notificationSettingsSchema = z.strictObject({
 
 export const uiSettingsSchema = z.strictObject({
   launchAtLogin: z.boolean().default(false),
+  /** The language Servicebell speaks: "auto" follows the system (the desktop's languages, or the POSIX locale headless). */
+  language: z.union([z.literal('auto'), z.enum(LANGUAGE_CODES)]).default('auto'),
 });
 
 export const updatesSettingsSchema = z.strictObject({
@@ -197,7 +200,7 @@ export const settingsSchema = z.strictObject({
     sounds: { ...DEFAULT_SOUNDS },
     supportReminders: { afterSeconds: 120, times: 3 },
   }),
-  ui: uiSettingsSchema.default({ launchAtLogin: false }),
+  ui: uiSettingsSchema.default({ launchAtLogin: false, language: 'auto' }),
   updates: updatesSettingsSchema.default({ enabled: true, allowPrerelease: false }),
 });
 

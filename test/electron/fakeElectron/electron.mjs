@@ -60,6 +60,8 @@ class App extends EventEmitter {
   getPath = (name) => path.join(process.env.SB_FAKE_ROOT ?? '/tmp', name);
   getAppPath = () => process.cwd();
   getVersion = () => '0.0.0-test';
+  /** Electron 45: the OS's preferred languages (BCP 47); SB_FAKE_LANGUAGES="pl-PL,en-US" plays a Polish desktop. */
+  getPreferredSystemLanguages = () => (process.env.SB_FAKE_LANGUAGES ?? 'en-US').split(',').filter(Boolean);
   getName = () => 'Servicebell';
   setAppUserModelId = (id) => log('appUserModelId', { id });
   setAsDefaultProtocolClient = () => true;
