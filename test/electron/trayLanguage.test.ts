@@ -9,6 +9,7 @@ import { nextMorning } from '../../main/core/alerts/pauseUntil.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import { SecretResolver } from '../../main/core/secrets/secretResolver.js';
 import type { SourceStatus } from '../../main/core/sources/source.js';
+import { connectionSentence } from '../../main/core/text/connectionText.js';
 import { showAbout } from '../../main/electron/aboutDialog.js';
 import { createDiagnosticsActions } from '../../main/electron/diagnosticsActions.js';
 import { createIpcApi } from '../../main/electron/ipcApi.js';
@@ -116,6 +117,24 @@ describe('tray in Polish and German', () => {
     await showAbout({ dialog, version: '1.4.0', updateState: () => ({ kind: 'checking', lastCheck: { at: checkedAt, ok: true } }), diagnostics, translator: createTranslator('pl') });
     expect(dialog.boxes[0]).toMatchObject({ title: 'O programie Servicebell', message: 'Servicebell 1.4.0', buttons: ['Kopiuj diagnostykę', 'Zapisz diagnostykę…', 'Zamknij'] });
     expect(dialog.boxes[0]?.detail).toMatch(/^Aktualizacje: włączone; ostatnio sprawdzono o 09:05, kolejne sprawdzenie codziennie\.\n\nJeśli coś nie działa/);
+  });
+});
+
+describe('connection lines in every language', () => {
+  it('each state and each problem has its own sentence in Polish and German, never the English one', () => {
+    const cases: Array<Pick<SourceStatus, 'state' | 'detail'>> = [
+      { state: 'connecting' }, { state: 'connected' }, { state: 'reconnecting' }, { state: 'offline' }, { state: 'disabled' },
+      { state: 'offline', detail: 'stopped' }, { state: 'auth_failed', detail: 'vonage.backendToken is not set' }, { state: 'auth_failed', detail: 'HTTP 401' },
+      { state: 'reconnecting', detail: 'self-signed certificate in chain' }, { state: 'offline', detail: 'getaddrinfo ENOTFOUND x' },
+      { state: 'reconnecting', detail: 'connect ECONNREFUSED 127.0.0.1:1' }, { state: 'offline', detail: 'HTTP 503; retrying in 4 s' },
+    ];
+    for (const lang of ['pl', 'de'] as const) {
+      const t = createTranslator(lang);
+      const sentences = cases.map((c) => connectionSentence(c, t));
+      cases.forEach((c, i) => expect(sentences[i], `${lang} ${c.state} ${c.detail ?? ''}`).not.toBe(connectionSentence(c)));
+      expect(new Set(sentences).size, lang).toBe(cases.length);
+    }
+    expect(connectionSentence({ state: 'offline', detail: 'HTTP 503; retrying in 4 s' }, createTranslator('pl'))).toBe('serwer ma problem po swojej stronie — ponawiam próbę');
   });
 });
 
