@@ -77,8 +77,3 @@ export class TrayController<M> {
     if (this.last) this.update(this.last);
   }
 }
-
-/** The system's short time, as the menu shows it. */
-export function defaultTimeFormat(ms: number): string {
-  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-}
