@@ -25,7 +25,6 @@ import { AutoUpdate, linuxPackageType, type UpdateState } from './electron/autoU
 import { showAbout } from './electron/aboutDialog.js';
 import { connectionText } from './core/text/connectionText.js';
 import { connectionName } from './electron/trayMenu.js';
-import { defaultTimeFormat } from './electron/trayController.js';
 import { cliArguments } from './electron/cliArguments.js';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './electron/appProtocol.js';
 import { installE2eHooks } from './electron/e2eHooks.js';
@@ -260,7 +259,7 @@ async function start(): Promise<void> {
     },
     onRender: (state) => windows.broadcast('history:changed', { unread: state.unread }),
     diagnostics,
-    about: () => showAbout({ dialog, version: app.getVersion(), updateState: () => updateState(), diagnostics, formatTime: defaultTimeFormat }),
+    about: () => showAbout({ dialog, version: app.getVersion(), updateState: () => updateState(), diagnostics, translator: core.language.translator }),
     quit,
   });
   // Another ui.language saved: the open windows switch at once (the tray menu re-renders on the core's change).

@@ -6,8 +6,8 @@ import type { Logger } from '../core/log/logger.js';
 import type { TraySnapshot } from './e2eHooks.js';
 import type { DiagnosticsActions } from './diagnosticsActions.js';
 import { createTrayActions } from './trayActions.js';
-import { TrayController, defaultTimeFormat, panelShade, trayIconFile, type PanelTheme, type TrayLike } from './trayController.js';
-import { buildTrayMenuTemplate, tooltip, trayIconState, type TrayState } from './trayMenu.js';
+import { TrayController, panelShade, trayIconFile, type PanelTheme, type TrayLike } from './trayController.js';
+import { buildTrayMenuTemplate, tooltip, trayIconState, trayTimeFormat, type TrayState } from './trayMenu.js';
 import { bindTrayToCore } from './trayState.js';
 
 /** `M` is Electron's Menu in the app (see TrayController). */
@@ -74,7 +74,7 @@ export function startTrayApp<M>(deps: TrayAppDeps<M>): TrayApp {
   });
   const render = (state: TrayState): void => {
     controller.update(state);
-    const labels = buildTrayMenuTemplate(state, actions, deps.formatTime ?? defaultTimeFormat, (deps.now ?? Date.now)()).map((i) => i.label ?? '-');
+    const labels = buildTrayMenuTemplate(state, actions, trayTimeFormat(state, deps.formatTime), (deps.now ?? Date.now)()).map((i) => i.label ?? '-');
     snapshot = { icon: trayIconState(state.statuses, state.dnd), tooltip: tooltip(state), labels };
     deps.onRender(state);
   };

@@ -1,7 +1,7 @@
 // Keeps the tray icon, tooltip, unread count and context menu in step with the app state.
 import path from 'node:path';
 import type { MenuItemConstructorOptions, NativeTheme, Tray } from 'electron';
-import { buildTrayMenuTemplate, tooltip, trayIconState, type TrayActions, type TrayIconState, type TrayState } from './trayMenu.js';
+import { buildTrayMenuTemplate, tooltip, trayIconState, trayTimeFormat, type TrayActions, type TrayIconState, type TrayState } from './trayMenu.js';
 
 /** `M` is Electron's Menu in the app; tests use the template itself. */
 export type TrayLike<M> = Pick<Tray, 'setImage' | 'setToolTip' | 'setTitle'> & {
@@ -68,7 +68,7 @@ export class TrayController<M> {
     }
     tray.setToolTip(tooltip(state));
     if (platform === 'darwin') tray.setTitle(state.unread > 0 ? String(state.unread) : '');
-    const format = this.deps.formatTime ?? defaultTimeFormat;
+    const format = trayTimeFormat(state, this.deps.formatTime);
     tray.setContextMenu(this.deps.buildMenu(buildTrayMenuTemplate(state, this.deps.actions, format, (this.deps.now ?? Date.now)())));
   }
 
@@ -76,9 +76,4 @@ export class TrayController<M> {
   refresh(): void {
     if (this.last) this.update(this.last);
   }
-}
-
-/** The system's short time, as the menu shows it. */
-export function defaultTimeFormat(ms: number): string {
-  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }

@@ -4,8 +4,10 @@ import type { AlertKey } from '../core/alerts/alert.js';
 import type { DndState } from '../core/alerts/doNotDisturb.js';
 import type { SourceStatus } from '../core/sources/source.js';
 import type { StorageProblem } from '../core/storage/storageHealth.js';
-import { trayText, type TrayIconText } from '../core/text/trayText.js';
-import { SOURCE_LABELS, connectionDetail, connectionSentence, connectionText } from '../core/text/connectionText.js';
+import type { Translator } from '../../common/i18n/translator.js';
+import { ENGLISH } from '../core/text/english.js';
+import { trayTextFor, type TrayIconText, type TrayText } from '../core/text/trayText.js';
+import { SOURCE_LABELS, connectionDetail, connectionSentence, connectionTextFor } from '../core/text/connectionText.js';
 import { nextMorning } from '../core/alerts/pauseUntil.js';
 import type { Mute, MuteTarget } from '../core/alerts/mutes.js';
 import { muteMenu, mutedLine, type MuteChoice } from './trayMutes.js';
@@ -39,6 +41,8 @@ export interface TrayState {
   mutes?: readonly Mute[];
   /** Kinds of alert seen lately that the Mute submenu offers (never support requests). */
   muteKinds?: readonly string[];
+  /** The language the menu speaks (`core.language`); absent: English. */
+  translator?: Translator;
 }
 
 /** Minutes, or 'morning': until the next 06:00 (main/core/alerts/pauseUntil.ts). */
@@ -85,11 +89,22 @@ export function truncate(text: string, max = MAX_LABEL): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-export function tooltip(state: TrayState): string {
-  return trayText.tooltip(trayIconState(state.statuses, state.dnd), state.unread);
+/** The state's language, English when it names none. */
+export function trayTranslator(state: Pick<TrayState, 'translator'>): Translator {
+  return state.translator ?? ENGLISH;
 }
 
-function dndLine(dnd: DndState, formatTime: (ms: number) => string): string | undefined {
+/** Times in the menu: the pinned format when given (tests), else the menu's language ("19:30"). */
+export function trayTimeFormat(state: Pick<TrayState, 'translator'>, pinned?: (ms: number) => string): (ms: number) => string {
+  const t = trayTranslator(state);
+  return pinned ?? ((ms) => t.time(ms));
+}
+
+export function tooltip(state: TrayState): string {
+  return trayTextFor(trayTranslator(state)).tooltip(trayIconState(state.statuses, state.dnd), state.unread);
+}
+
+function dndLine(dnd: DndState, formatTime: (ms: number) => string, trayText: TrayText): string | undefined {
   if (!dnd.active) return undefined;
   if (dnd.reason === 'quiet_hours') return trayText.quietHoursUntil(formatTime(dnd.until));
   return dnd.until === null ? trayText.pausedUntilResumed : trayText.pausedUntil(formatTime(dnd.until));
@@ -104,18 +119,18 @@ export function connectionName(s: SourceStatus, restaurants: TrayState['restaura
  * "Pizzeria Wola · MQTT: can't reach the server — retrying": a sentence for staff; the technical detail (the error as
  * the connection reported it) in a submenu behind it, split into lines a menu can show.
  */
-function statusItem(s: SourceStatus, restaurants: TrayState['restaurants']): MenuItemConstructorOptions {
-  const label = truncate(`${connectionName(s, restaurants)}: ${connectionSentence(s)}`, 90);
+function statusItem(s: SourceStatus, restaurants: TrayState['restaurants'], t: Translator): MenuItemConstructorOptions {
+  const label = truncate(`${connectionName(s, restaurants)}: ${connectionSentence(s, t)}`, 90);
   const detail = connectionDetail(s);
   if (!detail) return { label, enabled: false };
-  const text = connectionText.detail(detail);
+  const text = connectionTextFor(t).detail(detail);
   const lines = Array.from({ length: Math.min(4, Math.ceil(text.length / DETAIL_LINE)) }, (_, i) => text.slice(i * DETAIL_LINE, (i + 1) * DETAIL_LINE));
   return { label, submenu: lines.map((line) => ({ label: line, enabled: false })) };
 }
 const DETAIL_LINE = 80;
 
 /** Short enough for a menu; the full message (with where the file went) is in the log. */
-export function storageLine(problem: StorageProblem): string {
+export function storageLine(problem: StorageProblem, trayText: TrayText = trayTextFor(ENGLISH)): string {
   return problem.state === 'moved_aside' ? trayText.storageMovedAside(problem.file) : trayText.storageProblem(problem.message);
 }
 
@@ -125,13 +140,15 @@ export function buildTrayMenuTemplate(
   formatTime: (ms: number) => string,
   now: number = Date.now(),
 ): MenuItemConstructorOptions[] {
+  const t = trayTranslator(state);
+  const trayText = trayTextFor(t);
   const info = (label: string): MenuItemConstructorOptions => ({ label: truncate(label, 90), enabled: false });
   const items: MenuItemConstructorOptions[] = [info(trayText.heading(trayIconState(state.statuses, state.dnd)))];
-  for (const s of state.statuses) items.push(statusItem(s, state.restaurants));
-  for (const p of state.storage ?? []) items.push(info(storageLine(p)));
-  const paused = dndLine(state.dnd, formatTime);
+  for (const s of state.statuses) items.push(statusItem(s, state.restaurants, t));
+  for (const p of state.storage ?? []) items.push(info(storageLine(p, trayText)));
+  const paused = dndLine(state.dnd, formatTime, trayText);
   if (paused) items.push(info(paused));
-  const muted = mutedLine({ restaurants: state.restaurants, mutes: state.mutes ?? [] });
+  const muted = mutedLine({ restaurants: state.restaurants, mutes: state.mutes ?? [], translator: t });
   if (muted) items.push(info(muted));
 
   const recent = state.recent.slice(0, RECENT_LIMIT);
@@ -160,10 +177,10 @@ export function buildTrayMenuTemplate(
     },
     { label: trayText.resume, enabled: isPaused, click: () => actions.resume() },
     ...muteMenu(
-      { restaurants: state.restaurants, kinds: state.muteKinds ?? [], mutes: state.mutes ?? [], now, formatTime },
+      { restaurants: state.restaurants, kinds: state.muteKinds ?? [], mutes: state.mutes ?? [], now, formatTime, translator: t },
       actions.mute && actions.unmute ? { mute: actions.mute, unmute: actions.unmute } : undefined,
     ),
-    ...muteSubmenu(state.restaurants, actions.setMuted),
+    ...muteSubmenu(state.restaurants, actions.setMuted, trayText.muteRestaurant),
     { type: 'separator' },
     { label: trayText.history(state.unread), click: () => actions.openHistory() },
     ...(markAllRead ? [{ label: trayText.markAllRead, enabled: state.unread > 0, click: () => markAllRead() }] : []),

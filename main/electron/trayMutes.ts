@@ -3,7 +3,9 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Mute, MuteTarget } from '../core/alerts/mutes.js';
 import { nextMorning } from '../core/alerts/pauseUntil.js';
-import { muteText } from '../core/text/muteText.js';
+import type { Translator } from '../../common/i18n/translator.js';
+import { ENGLISH } from '../core/text/english.js';
+import { muteTextFor } from '../core/text/muteText.js';
 import { severalRestaurants, type TrayRestaurant } from './trayRestaurants.js';
 
 /** 60 minutes, or until the next 06:00. */
@@ -21,18 +23,22 @@ export interface MuteMenuInput {
   mutes: readonly Mute[];
   now: number;
   formatTime(ms: number): string;
+  /** The language of the labels; absent: English. */
+  translator?: Translator;
 }
 
 const nameOf = (restaurants: readonly TrayRestaurant[] | undefined, id: string): string => restaurants?.find((r) => r.id === id)?.name ?? id;
 
 /** "Muted: Pizzeria Wola, orders" for the status part of the menu, or undefined when nothing is muted for a while. */
-export function mutedLine(input: Pick<MuteMenuInput, 'restaurants' | 'mutes'>): string | undefined {
+export function mutedLine(input: Pick<MuteMenuInput, 'restaurants' | 'mutes' | 'translator'>): string | undefined {
   if (input.mutes.length === 0) return undefined;
+  const muteText = muteTextFor(input.translator ?? ENGLISH);
   return muteText.mutedLine(input.mutes.map((m) => (m.scope === 'restaurant' ? nameOf(input.restaurants, m.id) : muteText.kindName(m.id))));
 }
 
 export function muteMenu(input: MuteMenuInput, actions: MuteActions | undefined): MenuItemConstructorOptions[] {
   if (!actions) return [];
+  const muteText = muteTextFor(input.translator ?? ENGLISH);
   const morning = input.formatTime(nextMorning(input.now));
   const running = (target: MuteTarget): boolean => input.mutes.some((m) => m.scope === target.scope && m.id === target.id);
   const offers = (target: MuteTarget, forHour: string, untilMorning: string): MenuItemConstructorOptions[] =>

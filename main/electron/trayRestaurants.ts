@@ -24,11 +24,12 @@ export function ofRestaurant(restaurants: readonly TrayRestaurant[] | undefined,
 export function muteSubmenu(
   restaurants: readonly TrayRestaurant[] | undefined,
   setMuted: ((restaurant: string, muted: boolean) => void) | undefined,
+  label: string = trayText.muteRestaurant,
 ): MenuItemConstructorOptions[] {
   if (!restaurants || !severalRestaurants(restaurants) || !setMuted) return [];
   return [
     {
-      label: trayText.muteRestaurant,
+      label,
       submenu: restaurants.map((r) => ({ label: r.name, type: 'checkbox', checked: r.muted, click: (item) => setMuted(r.id, item.checked) })),
     },
   ];

@@ -36,6 +36,7 @@ export function collectTrayState(core: ServicebellCore, extras: { launchAtLogin:
     restaurants: core.settings.restaurants.map((r) => ({ id: r.id, name: r.name, muted: r.muted })),
     mutes: core.mutes.active(extras.now),
     muteKinds: recentKinds(core, extras.now),
+    translator: core.language.translator,
   };
 }
 
@@ -78,6 +79,8 @@ export function bindTrayToCore(deps: TrayBindingDeps): { refresh(): void; stop()
   const offHistory = deps.core.history.onChange(schedule);
   const offStorage = deps.core.onStorage(schedule);
   const offMutes = deps.core.mutes.onChange(schedule);
+  // A new ui.language: the menu, tooltip and times switch at once.
+  const offLanguage = deps.core.language.onChange(schedule);
   const tick = (deps.setInterval ?? setInterval)(schedule, 30_000);
   tick.unref?.();
   render();
@@ -88,6 +91,7 @@ export function bindTrayToCore(deps: TrayBindingDeps): { refresh(): void; stop()
       offHistory();
       offStorage();
       offMutes();
+      offLanguage();
       (deps.clearInterval ?? ((h) => clearInterval(h as NodeJS.Timeout)))(tick);
     },
   };

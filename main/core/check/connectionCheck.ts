@@ -1,4 +1,7 @@
+import type { Translator } from '../../../common/i18n/translator.js';
 import { heldClock } from '../connection/clock.js';
+import { ENGLISH } from '../text/english.js';
+import { checkTextFor } from '../text/checkText.js';
 import { withTimeout } from '../connection/timeout.js';
 import type { SecretGetter, SecretName, SecretRef } from '../secrets/secretNames.js';
 import type { RestaurantSettings, Settings } from '../settings/schema.js';
@@ -34,6 +37,8 @@ export interface CheckOptions {
   probeDeadlineMs?: number;
   /** The most finding one secret may take. */
   secretDeadlineMs?: number;
+  /** The language of the lines Servicebell words itself (the probes' details stay as the services answered); absent: English. */
+  translator?: Translator;
 }
 
 /** Which secrets the enabled parts of a restaurant's settings need. */
@@ -50,14 +55,14 @@ export function requiredSecrets(settings: RestaurantSettings): SecretName[] {
   return needed;
 }
 
-/** When the keychain is unusable, a line that says why; a failure only when a needed secret is then missing. */
-export function keychainLine(problem: string | undefined, lines: readonly CheckLine[]): CheckLine | undefined {
+/** When the keychain is unusable, a line that says why; a failure only when a needed secret (`secretLines`) is then missing. */
+export function keychainLine(problem: string | undefined, secretLines: readonly CheckLine[], t: Translator = ENGLISH): CheckLine | undefined {
   if (problem === undefined) return undefined;
-  const missing = lines.some((l) => l.name.startsWith('secret ') && !l.ok);
-  return { name: 'keychain', ok: !missing, detail: `unusable: ${problem}` };
+  const text = checkTextFor(t);
+  const missing = secretLines.some((l) => !l.ok);
+  return { name: text.keychainName, ok: !missing, detail: text.keychainUnusable(problem) };
 }
 
-const seconds = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
 
 /**
  * Every check, in order: settings, their warnings, then for each restaurant its secrets and each applicable probe.
@@ -76,30 +81,31 @@ export async function runChecks(
     lines.push(line);
     options.onLine?.(line);
   };
+  const text = checkTextFor(options.translator ?? ENGLISH);
   const probeMs = options.probeDeadlineMs ?? 45_000;
   const secretMs = options.secretDeadlineMs ?? 10_000;
   const boundedLocate = (ref: SecretRef) =>
-    withTimeout(locate(ref), secretMs, () => new Error(`finding ${ref.name} took longer than ${seconds(secretMs)}`), heldClock);
+    withTimeout(locate(ref), secretMs, () => new Error(text.secretTimeout(ref.name, secretMs)), heldClock);
 
-  emit(options.settingsLine ?? { name: 'settings', ok: true, detail: 'valid' });
+  emit(options.settingsLine ?? text.settingsValid);
   const several = settings.restaurants.length > 1;
   const about = (restaurant: RestaurantSettings, line: CheckLine): CheckLine =>
     several ? { ...line, name: `[${restaurant.id}] ${line.name}`, restaurant: restaurant.id } : line;
-  for (const warning of settingsWarnings(settings)) emit({ name: `settings ${warning.path}`, ok: true, warning: true, detail: warning.message });
+  for (const warning of settingsWarnings(settings)) emit({ name: `${text.settingsName} ${warning.path}`, ok: true, warning: true, detail: warning.message });
 
   const secretLines: Array<{ restaurant: RestaurantSettings; line: CheckLine }> = [];
   for (const restaurant of settings.restaurants) {
     for (const name of requiredSecrets(restaurant)) {
       try {
         const { location } = await boundedLocate({ restaurant: restaurant.id, name });
-        const detail = location === 'missing' ? `missing: set it with \`servicebell credentials set${several ? ` ${name} --restaurant ${restaurant.id}` : ''}\`` : `found in ${location}`;
-        secretLines.push({ restaurant, line: { name: `secret ${name}`, ok: location !== 'missing', detail } });
+        const detail = location === 'missing' ? text.secretMissing(`servicebell credentials set${several ? ` ${name} --restaurant ${restaurant.id}` : ''}`) : text.secretFound(location);
+        secretLines.push({ restaurant, line: { name: text.secretName(name), ok: location !== 'missing', detail } });
       } catch (err) {
-        secretLines.push({ restaurant, line: { name: `secret ${name}`, ok: false, detail: err instanceof Error ? err.message : String(err) } });
+        secretLines.push({ restaurant, line: { name: text.secretName(name), ok: false, detail: err instanceof Error ? err.message : String(err) } });
       }
     }
   }
-  const keychain = keychainLine(options.keychainProblem, secretLines.map((s) => s.line));
+  const keychain = keychainLine(options.keychainProblem, secretLines.map((s) => s.line), options.translator);
   if (keychain) emit(keychain);
 
   for (const restaurant of settings.restaurants) {
@@ -108,7 +114,7 @@ export async function runChecks(
     for (const probe of probes) {
       if (!probe.applies(restaurant)) continue;
       try {
-        const probeLines = await withTimeout(probe.run(restaurant, getSecret), probeMs, () => new Error(`did not finish within ${seconds(probeMs)}`), heldClock);
+        const probeLines = await withTimeout(probe.run(restaurant, getSecret), probeMs, () => new Error(text.probeTimeout(probeMs)), heldClock);
         for (const line of probeLines) emit(about(restaurant, line));
       } catch (err) {
         emit(about(restaurant, { name: probe.name, ok: false, detail: err instanceof Error ? err.message : String(err) }));

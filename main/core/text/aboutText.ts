@@ -1,4 +1,6 @@
-// What "About Servicebell" says, in one place (all texts here are translated together later).
+// What "About Servicebell" says, made in the language spoken now (common/i18n catalogues, the tray section).
+import type { Translator } from '../../../common/i18n/translator.js';
+import { ENGLISH } from './english.js';
 
 /** How the about box names the update state; mirrors main/electron/autoUpdate.ts's UpdateState. */
 export type UpdateStateText =
@@ -6,26 +8,32 @@ export type UpdateStateText =
   | { kind: 'checking'; lastCheck?: { at: number; ok: boolean } }
   | { kind: 'ready'; version: string };
 
-const OFF: Record<Extract<UpdateStateText, { kind: 'off' }>['why'], string> = {
-  disabled: 'Updates: turned off by your administrator.',
-  'refused-feed': 'Updates: off, because the update address in the settings is not an https address.',
-  'package-manager': "Updates: installed as a system package, so your computer's software updates keep it up to date.",
-  development: 'Updates: this is a development build; it does not update itself.',
-};
+const OFF = {
+  disabled: 'about.update.disabled',
+  'refused-feed': 'about.update.refusedFeed',
+  'package-manager': 'about.update.packageManager',
+  development: 'about.update.development',
+} as const satisfies Record<Extract<UpdateStateText, { kind: 'off' }>['why'], string>;
 
-export const aboutText = {
-  title: 'About Servicebell',
-  message: (version: string): string => `Servicebell ${version}`,
-  update(state: UpdateStateText, formatTime: (ms: number) => string): string {
-    if (state.kind === 'off') return OFF[state.why];
-    if (state.kind === 'ready') return `Updates: version ${state.version} is downloaded. Choose "Restart to update" in the tray menu to install it.`;
-    if (!state.lastCheck) return 'Updates: on; checking for a new version.';
-    return state.lastCheck.ok
-      ? `Updates: on; last checked at ${formatTime(state.lastCheck.at)}, checked again daily.`
-      : `Updates: on; the last check at ${formatTime(state.lastCheck.at)} could not reach the update server. It tries again daily.`;
-  },
-  diagnosticsHint: 'If something does not work, copy or save the diagnostics and send them to your IT contact. They contain no passwords or keys.',
-  copyDiagnostics: 'Copy diagnostics',
-  saveDiagnostics: 'Save diagnostics…',
-  close: 'Close',
-};
+export function aboutTextFor(t: Translator) {
+  return {
+    title: t.t('about.title'),
+    message: (version: string): string => t.t('about.message', { version }),
+    update(state: UpdateStateText, formatTime: (ms: number) => string): string {
+      if (state.kind === 'off') return t.t(OFF[state.why]);
+      if (state.kind === 'ready') return t.t('about.update.ready', { version: state.version });
+      if (!state.lastCheck) return t.t('about.update.checking');
+      const time = formatTime(state.lastCheck.at);
+      return state.lastCheck.ok ? t.t('about.update.checked', { time }) : t.t('about.update.checkFailed', { time });
+    },
+    diagnosticsHint: t.t('about.diagnosticsHint'),
+    copyDiagnostics: t.t('about.copyDiagnostics'),
+    saveDiagnostics: t.t('about.saveDiagnostics'),
+    close: t.t('about.close'),
+  };
+}
+
+export type AboutText = ReturnType<typeof aboutTextFor>;
+
+/** English (tests and callers without a language). */
+export const aboutText: AboutText = aboutTextFor(ENGLISH);
