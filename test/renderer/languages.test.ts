@@ -43,10 +43,10 @@ async function twoRestaurants(app: AppUnderTest): Promise<void> {
   await app.core.applySettings(parsed.settings);
 }
 
-/** Labels and buttons (visible ones) whose text does not fit their box. */
+/** Labels, buttons and History's row tags (visible ones) whose text does not fit their box. */
 const clipped = (page: Page): Promise<string[]> =>
   page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('label, button, legend, h1, h2')]
+    [...document.querySelectorAll<HTMLElement>('label, button, legend, h1, h2, .tags')]
       .filter((e) => e.offsetParent !== null && e.scrollWidth > e.clientWidth)
       .map((e) => `${e.tagName.toLowerCase()}#${e.id || e.getAttribute('for') || ''}: ${e.textContent ?? ''}`),
   );
