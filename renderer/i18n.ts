@@ -56,8 +56,11 @@ export function onLanguage(listener: () => void): () => void {
 
 export function setLanguage(language: LanguageCode): void {
   current = createTranslator(language);
-  document.documentElement.lang = language;
-  translateStatic();
+  // Also used without a page (the plain-words modules' unit tests).
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = language;
+    translateStatic();
+  }
   for (const listener of listeners) listener();
 }
 
