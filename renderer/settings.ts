@@ -198,7 +198,7 @@ for (const input of secretInputs(form)) {
 }
 
 wireTools();
-wireConnectionCheck(api, { button: byId<HTMLButtonElement>('check-connections'), status: byId('check-status'), results: byId('check-results') }, () => ({
+const connectionCheck = wireConnectionCheck(api, { button: byId<HTMLButtonElement>('check-connections'), status: byId('check-status'), results: byId('check-results') }, () => ({
   names: new Map(restaurants.drafts.filter((d) => d.saved).map((d) => [idOf(d), RESTAURANT_TEXT.heading(nameOf(d))])),
   unsaved: refreshUnsaved(),
 }), goToField);
@@ -206,6 +206,7 @@ wireConnectionCheck(api, { button: byId<HTMLButtonElement>('check-connections'),
 // Another language: the page's static texts follow by themselves (i18n.ts); what was built here is built again.
 onLanguage(() => {
   restaurants.relabel();
+  connectionCheck.relabel();
 });
 
 startLanguage()

@@ -45,20 +45,30 @@ export function renderCheckResults(container: HTMLElement, lines: readonly Check
   );
 }
 
-/** Wires the button: results for the saved settings, with a reminder when the window holds unsaved changes. */
+/**
+ * Wires the button: results for the saved settings, with a reminder when the window holds unsaved changes. Returns
+ * `relabel`, which shows the last results again in the window's language now.
+ */
 export function wireConnectionCheck(
   api: () => ServicebellApi,
   parts: { button: HTMLButtonElement; status: HTMLElement; results: HTMLElement },
   context: () => { names: ReadonlyMap<string, string>; unsaved: boolean },
   goTo: GoToField,
-): void {
+): { relabel(): void } {
+  let last: { lines: Awaited<ReturnType<ServicebellApi['checkConnections']>>; names: ReadonlyMap<string, string>; unsaved: boolean } | undefined;
+  const show = (): void => {
+    if (!last) return;
+    renderCheckResults(parts.results, last.lines, last.names, goTo);
+    const summary = checkSummary(last.lines);
+    const note = last.unsaved ? ` ${t('check.unsavedNote')}` : '';
+    setStatus(parts.status, `${summary.text}${note}`, summary.ok ? 'ok' : 'error');
+  };
   onClick(parts.button, parts.status, async () => {
     setStatus(parts.status, t('check.checking'));
+    last = undefined;
     const lines = await api().checkConnections();
-    const { names, unsaved } = context();
-    renderCheckResults(parts.results, lines, names, goTo);
-    const summary = checkSummary(lines);
-    const note = unsaved ? ` ${t('check.unsavedNote')}` : '';
-    setStatus(parts.status, `${summary.text}${note}`, summary.ok ? 'ok' : 'error');
+    last = { lines, ...context() };
+    show();
   });
+  return { relabel: show };
 }
