@@ -1,5 +1,6 @@
 // Every piece of data reaches the page as text: elements are built here and filled with textContent only.
 import type { ServicebellApi } from '../preload/contract.js';
+import { t } from './i18n.js';
 
 declare global {
   interface Window {
@@ -43,7 +44,7 @@ export function onClick(button: HTMLButtonElement, status: HTMLElement, action: 
   button.addEventListener('click', () => {
     button.disabled = true;
     action()
-      .catch((err: unknown) => setStatus(status, `Something went wrong: ${err instanceof Error ? err.message : String(err)}`, 'error'))
+      .catch((err: unknown) => setStatus(status, t('settings.somethingWrong', { why: err instanceof Error ? err.message : String(err) }), 'error'))
       .finally(() => {
         button.disabled = false;
       });

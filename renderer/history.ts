@@ -8,6 +8,7 @@ import { groupByDay, msUntilNextDay } from './historyDays.js';
 import { isEmpty, isHandoff, matcher, newestFirst, type HistoryFilter } from './historyFilter.js';
 import { historyRow } from './historyRow.js';
 import { HISTORY_TEXT as T } from './historyText.js';
+import { locale, onLanguage, startLanguage } from './i18n.js';
 
 const list = byId('history-list');
 const status = byId('history-status');
@@ -15,7 +16,11 @@ const unreadLine = byId('unread-count');
 const shownCount = byId('shown-count');
 const empty = byId('empty');
 const markAll = byId<HTMLButtonElement>('mark-all-read');
-const dateFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** A day heading past yesterday: "Thursday, 3 December 2026", in the window's language and the computer's local time. */
+function dayDate(at: Date): string {
+  return new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at);
+}
 
 let data: Response<'history:list'> = { items: [], unread: 0, restaurants: [] };
 /** The one filter: the controls patch it, a handoff replaces it, "Show all" empties it. */
@@ -87,7 +92,7 @@ function draw(): void {
   const only = options.find((r) => r.id === filter.restaurant);
   shown = newestFirst(items.filter(matcher(filter)));
   const showRestaurant = options.length > 1;
-  const groups = groupByDay(shown, Date.now(), { today: T.today, yesterday: T.yesterday, date: (at) => dateFormat.format(at) });
+  const groups = groupByDay(shown, Date.now(), { today: T.today, yesterday: T.yesterday, date: (at) => dayDate(at) });
   list.replaceChildren(
     ...groups.map((g) => {
       const headingId = `day-${g.day}`;
@@ -173,11 +178,19 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
+// Another language: every text built here is built again (the rows too); the filter and the search stay.
+onLanguage(() => {
+  rows = new Map();
+  if (!armed) clear.textContent = T.clear;
+  draw();
+});
 api().onHistoryChanged(reload);
 api().onHistoryFilter(handOff);
 redrawAtMidnight();
-api()
-  .takeHistoryFilter()
+startLanguage()
+  // Without an answer the window speaks English.
+  .catch(() => {})
+  .then(() => api().takeHistoryFilter())
   .then((first) => {
     if (first) filter = tidy(first);
   })

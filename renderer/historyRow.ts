@@ -2,7 +2,8 @@
 // full while a button of the row has keyboard focus, and in the tooltip). Text only: textContent and attributes.
 import type { HistoryItem } from '../preload/contract.js';
 import { api, el, onClick, setStatus } from './dom.js';
-import { HISTORY_TEXT as T, KINDS, REASONS, SOURCES } from './historyText.js';
+import { locale } from './i18n.js';
+import { HISTORY_TEXT as T, kindText, reasonText, SOURCES } from './historyText.js';
 
 export interface RowOptions {
   /** Name the restaurant on the row (more than one is configured, or an entry names a removed one). */
@@ -12,7 +13,7 @@ export interface RowOptions {
 
 export const rowKey = (entry: Pick<HistoryItem, 'restaurant' | 'source' | 'id'>): string => `${entry.restaurant}/${entry.source}/${entry.id}`;
 
-export const kindName = (kind: string): string => KINDS[kind] ?? kind;
+export const kindName = (kind: string): string => kindText(kind);
 
 /** A support request nobody joined or dismissed yet: it keeps being re-notified until someone does. */
 export const needsHandling = (entry: HistoryItem): boolean => entry.kind === 'support_request' && !entry.handled;
@@ -58,9 +59,20 @@ function tags(entry: HistoryItem, showRestaurant: boolean): HTMLElement[] {
   return out;
 }
 
-// One formatter each, made once: toLocaleTimeString builds a new one per call, which dominated a 1000-row draw.
-const clockTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const fullTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+// One formatter each per language, made once: toLocaleTimeString builds a new one per call, which dominated a
+// 1000-row draw. In the window's language, in the computer's local time.
+let formatters: { language: string; clock: Intl.DateTimeFormat; full: Intl.DateTimeFormat } | undefined;
+function timeFormats(): { clock: Intl.DateTimeFormat; full: Intl.DateTimeFormat } {
+  const language = locale();
+  if (formatters?.language !== language) {
+    formatters = {
+      language,
+      clock: new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }),
+      full: new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' }),
+    };
+  }
+  return formatters;
+}
 
 /** The body's lines as spans with a newline between: on one line "first · second", in full one under the other. */
 function bodyText(body: string): HTMLSpanElement {
@@ -74,7 +86,8 @@ function bodyText(body: string): HTMLSpanElement {
 
 export function historyRow(entry: HistoryItem, options: RowOptions): HTMLLIElement {
   const when = new Date(entry.receivedAt);
-  const reason = entry.reason ? (REASONS[entry.reason] ?? entry.reason) : undefined;
+  const { clock: clockTime, full: fullTime } = timeFormats();
+  const reason = entry.reason ? reasonText(entry.reason) : undefined;
   const classes = ['entry', ...(entry.read ? [] : ['unread']), ...(needsHandling(entry) ? ['waiting'] : [])];
   return el('li', { className: classes.join(' '), attrs: { 'data-restaurant': entry.restaurant, 'data-row-key': rowKey(entry) } }, [
     el('time', {

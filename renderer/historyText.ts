@@ -1,59 +1,75 @@
-// Every text the history window shows that is not in history.html, in one table so it can be translated later.
+// Every text the history window shows that is not in history.html, read from the catalogue in the window's language
+// at the moment it is shown (getters), so a language switch needs only a redraw.
+import type { MessageKey } from '../common/i18n/catalogues/en.js';
+import { t } from './i18n.js';
+
+/** Connection names are names: the same in every language. */
 export const SOURCES: Record<string, string> = { vonage: 'Vonage', privmx: 'PrivMX', mqtt: 'MQTT', ntfy: 'ntfy', servicebell: 'Servicebell' };
 
-/** What each kind of alert is called in the row and the "Kind" filter; an unknown kind shows as it came. */
-export const KINDS: Record<string, string> = {
-  support_request: 'Support request',
-  threadNewMessage: 'Message',
-  storeFileCreated: 'File',
-  ntfy_message: 'ntfy message',
-  test: 'Test notification',
+const KIND_KEYS: Record<string, MessageKey> = {
+  support_request: 'history.kind.support_request',
+  threadNewMessage: 'history.kind.threadNewMessage',
+  storeFileCreated: 'history.kind.storeFileCreated',
+  ntfy_message: 'history.kind.ntfy_message',
+  test: 'history.kind.test',
 };
 
-export const REASONS: Record<string, string> = {
-  dnd: 'not shown: notifications were paused',
-  muted: 'not shown: this restaurant is muted',
-  coalesced: 'shown in a summary',
-  os_dnd: 'not shown: system do not disturb',
-  failed: 'notification failed',
-  link_not_allowed: 'link not on the allow-list',
-  no_actions: 'shown without a Join button',
-  backlog: 'missed while offline',
-  while_closed: 'arrived while Servicebell was closed',
+const REASON_KEYS: Record<string, MessageKey> = {
+  dnd: 'history.reason.dnd',
+  muted: 'history.reason.muted',
+  coalesced: 'history.reason.coalesced',
+  os_dnd: 'history.reason.os_dnd',
+  failed: 'history.reason.failed',
+  link_not_allowed: 'history.reason.link_not_allowed',
+  no_actions: 'history.reason.no_actions',
+  backlog: 'history.reason.backlog',
+  while_closed: 'history.reason.while_closed',
 };
+
+/** What a kind of alert is called in the row and the "Kind" filter; an unknown kind shows as it came. */
+export function kindText(kind: string): string {
+  const key = Object.hasOwn(KIND_KEYS, kind) ? KIND_KEYS[kind] : undefined;
+  return key ? t(key) : kind;
+}
+
+/** Why an alert was not shown as a notification; an unknown reason shows as it came. */
+export function reasonText(reason: string): string {
+  const key = Object.hasOwn(REASON_KEYS, reason) ? REASON_KEYS[reason] : undefined;
+  return key ? t(key) : reason;
+}
 
 export const HISTORY_TEXT = {
-  join: 'Join Meeting',
-  opened: 'Opened in your browser.',
-  notAllowed: 'This link is not allowed any more.',
-  markRead: 'Mark read',
-  markUnread: 'Mark unread',
-  dismiss: 'Dismiss',
-  dismissed: 'Dismissed: no more reminders for it.',
-  handled: 'Handled',
-  unreadBadge: 'Unread',
-  allRead: 'All read',
-  unread: (n: number) => `${n} unread`,
-  title: 'Servicebell History',
-  titleUnread: (n: number) => `Servicebell History (${n} unread)`,
-  allRestaurants: 'All restaurants',
-  allKinds: 'All kinds',
+  get join() { return t('history.join'); },
+  get opened() { return t('history.opened'); },
+  get notAllowed() { return t('history.notAllowed'); },
+  get markRead() { return t('history.markRead'); },
+  get markUnread() { return t('history.markUnread'); },
+  get dismiss() { return t('history.dismiss'); },
+  get dismissed() { return t('history.dismissed'); },
+  get handled() { return t('history.handled'); },
+  get unreadBadge() { return t('history.unreadBadge'); },
+  get allRead() { return t('history.allRead'); },
+  unread: (count: number) => t('history.unread', { count }),
+  get title() { return t('history.windowTitle'); },
+  titleUnread: (count: number) => t('history.windowTitleUnread', { count }),
+  get allRestaurants() { return t('history.allRestaurants'); },
+  get allKinds() { return t('history.allKinds'); },
   /** A restaurant no longer in the settings keeps its entries; the filter names it by its id. */
-  removedRestaurant: (id: string) => `${id} (removed)`,
-  markAllRead: 'Mark all read',
-  markAllReadIn: (name: string) => `Mark all read in ${name}`,
-  markShownRead: 'Mark shown read',
-  empty: 'No alerts yet.',
-  emptyFiltered: (name: string) => `No alerts from ${name}.`,
-  emptyMatch: 'No alerts match. Clear the search or the filters to see more.',
-  counted: (shown: number, all: number) => (shown === all ? `${all} alerts` : `${shown} of ${all} alerts`),
-  showing: (label: string) => `Showing: ${label}`,
-  handoffLabel: (n: number) => (n === 1 ? '1 alert' : `${n} alerts`),
-  handoffFallback: 'selected alerts',
-  today: 'Today',
-  yesterday: 'Yesterday',
-  clear: 'Clear history',
-  clearConfirm: 'Press again to clear all',
-  cleared: 'History cleared.',
-  loadFailed: (why: string) => `Could not load history: ${why}`,
-} as const;
+  removedRestaurant: (id: string) => t('history.removedRestaurant', { id }),
+  get markAllRead() { return t('history.mark-all-read'); },
+  markAllReadIn: (name: string) => t('history.markAllReadIn', { name }),
+  get markShownRead() { return t('history.markShownRead'); },
+  get empty() { return t('history.empty'); },
+  emptyFiltered: (name: string) => t('history.emptyFiltered', { name }),
+  get emptyMatch() { return t('history.emptyMatch'); },
+  counted: (shown: number, all: number) => (shown === all ? t('history.counted', { count: all }) : t('history.countedOf', { shown, count: all })),
+  showing: (label: string) => t('history.showing', { label }),
+  handoffLabel: (count: number) => t('history.handoffLabel', { count }),
+  get handoffFallback() { return t('history.handoffFallback'); },
+  get today() { return t('history.today'); },
+  get yesterday() { return t('history.yesterday'); },
+  get clear() { return t('history.clear-history'); },
+  get clearConfirm() { return t('history.clearConfirm'); },
+  get cleared() { return t('history.cleared'); },
+  loadFailed: (why: string) => t('history.loadFailed', { why }),
+};

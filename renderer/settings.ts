@@ -17,8 +17,13 @@ import { RulesEditor } from './settings/rulesEditor.js';
 import { SectionTabs } from './settings/sectionTabs.js';
 import { SoundControls } from './settings/soundControls.js';
 import { UnsavedChanges, type Section } from './settings/unsavedChanges.js';
+import { LANGUAGES } from '../common/i18n/languages.js';
+import { onLanguage, startLanguage, t } from './i18n.js';
 
 const form = byId<HTMLFormElement>('settings-form');
+/** `ui.language`: automatic, or one of the languages by its own name (the same in every language). */
+const languageSelect = byId<HTMLSelectElement>('ui-language');
+languageSelect.append(el('option', { text: 'Automatic (system language)', attrs: { value: 'auto', 'data-i18n': 'settings.language.auto' } }), ...LANGUAGES.map((l) => el('option', { text: l.name, attrs: { value: l.code, lang: l.code } })));
 const saveStatus = byId('save-status');
 const problemsBox = byId('problems');
 const rules = new RulesEditor(byId<HTMLOListElement>('privmx-rules'), byId('privmx-rules-empty'), byId('privmx-rules-error'), byId('rules-status'), byId<HTMLButtonElement>('add-rule'));
@@ -39,8 +44,8 @@ const restaurants = new RestaurantEditor(form, rules, (status, saved) => showSec
   },
 });
 pickers.push(
-  new RestaurantPicker(byId<HTMLSelectElement>('rules-restaurant'), byId('rules-picker'), byId('privmx-rules-for'), (name) => `For ${name}`, (i) => restaurants.pick(i)),
-  new RestaurantPicker(byId<HTMLSelectElement>('advanced-restaurant'), byId('advanced-picker'), byId('endpoints-legend'), (name) => `Endpoints of ${name}`, (i) => restaurants.pick(i)),
+  new RestaurantPicker(byId<HTMLSelectElement>('rules-restaurant'), byId('rules-picker'), byId('privmx-rules-for'), (name) => t('settings.forName', { name }), (i) => restaurants.pick(i)),
+  new RestaurantPicker(byId<HTMLSelectElement>('advanced-restaurant'), byId('advanced-picker'), byId('endpoints-legend'), (name) => t('settings.endpointsOf', { name }), (i) => restaurants.pick(i)),
 );
 /** Rules do nothing while the restaurant's PrivMX connection is off: the Rules section says so. */
 const privmxBox = byId<HTMLInputElement>('privmx-enabled');
@@ -103,7 +108,7 @@ function showProblems(problems: readonly string[]): void {
     const text = inRule !== local ? inRule : words !== problem ? words : local;
     return el('li', { className: 'problem', text: RESTAURANT_TEXT.problemIn(RESTAURANT_TEXT.heading(nameOf(draft)), text), attrs: { title: problem } });
   };
-  problemsBox.append(el('p', { text: 'Not saved. Please fix:' }), el('ul', {}, problems.map(line)));
+  problemsBox.append(el('p', { text: t('settings.notSavedFix') }), el('ul', {}, problems.map(line)));
   problemsBox.hidden = false;
   const restaurantFirst = restaurants.showProblems();
   let globalFirst: HTMLElement | undefined;
@@ -127,7 +132,7 @@ async function load(): Promise<void> {
   restaurants.load(current.settings, current.newRestaurant, current.restaurantSecrets);
   markSaved();
   const notice = byId('notice');
-  const keychainText = current.keychainUsable ? '' : `The OS keychain is not available${current.keychainProblem ? ` (${current.keychainProblem})` : ''}: secrets cannot be stored safely.`;
+  const keychainText = current.keychainUsable ? '' : current.keychainProblem ? t('settings.keychainMissingWhy', { why: current.keychainProblem }) : t('settings.keychainMissing');
   const problems = [current.notice ?? keychainText, current.notificationProblem ?? ''].filter((text) => text !== '');
   setStatus(notice, problems.join(' '), 'error');
 }
@@ -142,7 +147,7 @@ async function forgetRemoved(removed: typeof restaurants.removed): Promise<void>
 }
 
 async function save(): Promise<void> {
-  setStatus(saveStatus, 'Saving…');
+  setStatus(saveStatus, t('settings.saving'));
   restaurants.stash();
   const nextGlobals = readGlobals();
   const settings = settingsFrom(nextGlobals, restaurants.drafts);
@@ -158,13 +163,13 @@ async function save(): Promise<void> {
   restaurants.saved(result.restaurantSecrets);
   markSaved();
   await forgetRemoved(removed);
-  setStatus(saveStatus, result.warnings.length > 0 ? `Saved. Warning: ${result.warnings.map(warningWords).join(' ')}` : 'Saved.', 'ok');
+  setStatus(saveStatus, result.warnings.length > 0 ? t('settings.savedWarning', { warnings: result.warnings.map(warningWords).join(' ') }) : t('settings.saved'), 'ok');
   saveStatus.title = result.warnings.join('\n');
 }
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  save().catch((err: unknown) => setStatus(saveStatus, `Could not save: ${err instanceof Error ? err.message : String(err)}`, 'error'));
+  save().catch((err: unknown) => setStatus(saveStatus, t('settings.saveFailed', { why: err instanceof Error ? err.message : String(err) }), 'error'));
 });
 
 // Any edit, tick or button (add, move, remove) may change what Save would send.
@@ -187,15 +192,25 @@ for (const input of secretInputs(form)) {
     const status = await api().deleteSecret(input.dataset.secret as SecretNameValue, idOf(draft));
     restaurants.secretStatus = { ...restaurants.secretStatus, [idOf(draft)]: status };
     showSecretStatus(form, status, true);
-    setStatus(saveStatus, 'Secret removed.', 'ok');
+    setStatus(saveStatus, t('settings.secretRemoved'), 'ok');
     input.focus();
   });
 }
 
 wireTools();
-wireConnectionCheck(api, { button: byId<HTMLButtonElement>('check-connections'), status: byId('check-status'), results: byId('check-results') }, () => ({
+const connectionCheck = wireConnectionCheck(api, { button: byId<HTMLButtonElement>('check-connections'), status: byId('check-status'), results: byId('check-results') }, () => ({
   names: new Map(restaurants.drafts.filter((d) => d.saved).map((d) => [idOf(d), RESTAURANT_TEXT.heading(nameOf(d))])),
   unsaved: refreshUnsaved(),
 }), goToField);
 
-load().catch((err: unknown) => setStatus(saveStatus, `Could not load settings: ${err instanceof Error ? err.message : String(err)}`, 'error'));
+// Another language: the page's static texts follow by themselves (i18n.ts); what was built here is built again.
+onLanguage(() => {
+  restaurants.relabel();
+  connectionCheck.relabel();
+});
+
+startLanguage()
+  // Without an answer the window speaks English.
+  .catch(() => {})
+  .then(load)
+  .catch((err: unknown) => setStatus(saveStatus, t('settings.loadFailed', { why: err instanceof Error ? err.message : String(err) }), 'error'));

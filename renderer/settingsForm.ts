@@ -40,6 +40,7 @@ export const GLOBAL_FIELDS: readonly FieldSpec[] = [
   { id: 'quiet-start', path: 'notifications.quietHours.start', kind: 'text' },
   { id: 'quiet-end', path: 'notifications.quietHours.end', kind: 'text' },
   { id: 'ui-launchAtLogin', path: 'ui.launchAtLogin', kind: 'bool' },
+  { id: 'ui-language', path: 'ui.language', kind: 'text' },
   { id: 'reminders-minutes', path: 'notifications.supportReminders.afterSeconds', kind: 'minutes' },
   { id: 'reminders-times', path: 'notifications.supportReminders.times', kind: 'number' },
   { id: 'support-burst-limit', path: 'notifications.supportBurstLimit', kind: 'number' },

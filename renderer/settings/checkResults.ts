@@ -2,16 +2,18 @@
 // with what to do and the technical line (for IT) behind a disclosure and in the tooltip.
 import type { ServicebellApi } from '../../preload/contract.js';
 import { el, onClick, setStatus } from '../dom.js';
+import type { MessageKey } from '../../common/i18n/catalogues/en.js';
+import { t } from '../i18n.js';
 import { checkSummary, checkWords, type CheckLineIn, type CheckState } from './checkText.js';
 
-const MARK: Record<CheckState, string> = { ok: 'OK', warning: 'Warning', problem: 'Problem' };
+const MARK: Record<CheckState, MessageKey> = { ok: 'check.mark.ok', warning: 'check.mark.warning', problem: 'check.mark.problem' };
 
 /** Takes the person to a field: that restaurant (settings id; undefined: the only one), its section, the field. */
 export type GoToField = (restaurant: string | undefined, field: string) => boolean;
 
 function goButton(line: CheckLineIn, field: string, goTo: GoToField): HTMLButtonElement {
-  const label = document.querySelector(`label[for="${field}"]`)?.textContent ?? 'the field';
-  const button = el('button', { className: 'check-go', text: `Go to ${label}`, attrs: { type: 'button' } });
+  const label = document.querySelector(`label[for="${field}"]`)?.textContent ?? t('check.theField');
+  const button = el('button', { className: 'check-go', text: t('check.goTo', { label }), attrs: { type: 'button' } });
   button.addEventListener('click', () => void goTo(line.restaurant, field));
   return button;
 }
@@ -19,10 +21,10 @@ function goButton(line: CheckLineIn, field: string, goTo: GoToField): HTMLButton
 function item(line: CheckLineIn, goTo: GoToField): HTMLLIElement {
   const said = checkWords(line);
   return el('li', { className: `check-line ${said.state}`, attrs: { title: said.technical } }, [
-    el('p', { className: 'check-what' }, [el('strong', { className: 'check-mark', text: `${MARK[said.state]}: ` }), el('span', { className: 'check-part', text: `${said.part} — ` }), document.createTextNode(said.words)]),
-    ...(said.todo ? [el('p', { className: 'check-todo', text: `What to do: ${said.todo}` })] : []),
+    el('p', { className: 'check-what' }, [el('strong', { className: 'check-mark', text: t('check.markLine', { mark: t(MARK[said.state]) }) }), el('span', { className: 'check-part', text: `${said.part} — ` }), document.createTextNode(said.words)]),
+    ...(said.todo ? [el('p', { className: 'check-todo', text: t('check.whatToDo', { todo: said.todo }) })] : []),
     ...(said.field ? [goButton(line, said.field, goTo)] : []),
-    el('details', { className: 'check-technical' }, [el('summary', { text: 'Technical detail' }), el('code', { text: said.technical })]),
+    el('details', { className: 'check-technical' }, [el('summary', { text: t('check.technical') }), el('code', { text: said.technical })]),
   ]);
 }
 
@@ -37,26 +39,36 @@ export function renderCheckResults(container: HTMLElement, lines: readonly Check
   const several = lines.some((l) => l.restaurant !== undefined);
   container.replaceChildren(
     ...[...groups].filter(([, list]) => list.length > 0).map(([id, list]) => {
-      const title = id === undefined ? (several ? 'All restaurants' : [...names.values()][0] ?? 'Restaurant') : names.get(id) ?? id;
+      const title = id === undefined ? (several ? t('check.allRestaurants') : [...names.values()][0] ?? t('check.restaurant')) : names.get(id) ?? id;
       return el('section', { className: 'check-group', attrs: { 'aria-label': title } }, [el('h3', { text: title }), el('ul', { className: 'check-lines' }, list.map((line) => item(line, goTo)))]);
     }),
   );
 }
 
-/** Wires the button: results for the saved settings, with a reminder when the window holds unsaved changes. */
+/**
+ * Wires the button: results for the saved settings, with a reminder when the window holds unsaved changes. Returns
+ * `relabel`, which shows the last results again in the window's language now.
+ */
 export function wireConnectionCheck(
   api: () => ServicebellApi,
   parts: { button: HTMLButtonElement; status: HTMLElement; results: HTMLElement },
   context: () => { names: ReadonlyMap<string, string>; unsaved: boolean },
   goTo: GoToField,
-): void {
-  onClick(parts.button, parts.status, async () => {
-    setStatus(parts.status, 'Checking… (this can take up to a minute)');
-    const lines = await api().checkConnections();
-    const { names, unsaved } = context();
-    renderCheckResults(parts.results, lines, names, goTo);
-    const summary = checkSummary(lines);
-    const note = unsaved ? ' These are the saved settings: save your changes, then check again.' : '';
+): { relabel(): void } {
+  let last: { lines: Awaited<ReturnType<ServicebellApi['checkConnections']>>; names: ReadonlyMap<string, string>; unsaved: boolean } | undefined;
+  const show = (): void => {
+    if (!last) return;
+    renderCheckResults(parts.results, last.lines, last.names, goTo);
+    const summary = checkSummary(last.lines);
+    const note = last.unsaved ? ` ${t('check.unsavedNote')}` : '';
     setStatus(parts.status, `${summary.text}${note}`, summary.ok ? 'ok' : 'error');
+  };
+  onClick(parts.button, parts.status, async () => {
+    setStatus(parts.status, t('check.checking'));
+    last = undefined;
+    const lines = await api().checkConnections();
+    last = { lines, ...context() };
+    show();
   });
+  return { relabel: show };
 }

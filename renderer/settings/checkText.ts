@@ -1,6 +1,9 @@
 // "Check connections" in plain words: each line of the core's check (`vonage backend /jwt`, `secret
 // privmx.apiKeySecret`, …) as what it means and what to do about it in this window. The core's own line stays with it
-// for IT. Pure: no DOM and no core import; a line it does not know is shown as the core words it.
+// for IT (English). In the window's language. Pure: no DOM and no core import; a line it does not know is shown as
+// the core words it.
+import type { MessageKey } from '../../common/i18n/catalogues/en.js';
+import { t } from '../i18n.js';
 import { splitProblem } from './restaurantDrafts.js';
 
 export interface CheckLineIn {
@@ -26,19 +29,20 @@ export interface CheckWords {
   technical: string;
 }
 
-const CONNECTIONS = 'Restaurants and connections';
-const SECRETS: Record<string, { part: string; label: string; where?: string; field?: string }> = {
-  'vonage.backendToken': { part: 'Vonage', label: 'Vonage backend token', where: `${CONNECTIONS} › Vonage › Backend token`, field: 'vonage-backendToken' },
-  'privmx.apiKeySecret': { part: 'PrivMX Bridge', label: 'PrivMX API key secret', where: `${CONNECTIONS} › PrivMX Bridge › API key secret`, field: 'privmx-apiKeySecret' },
-  'smsapi.token': { part: 'SMS', label: 'SMSAPI token', where: `${CONNECTIONS} › SMS forwarding › SMSAPI token`, field: 'smsapi-token' },
-  'mqtt.password': { part: 'MQTT', label: 'MQTT password' },
-  'ntfy.token': { part: 'ntfy', label: 'ntfy token or password' },
+/** "Restaurants and connections › Vonage › Backend token": where in the window, in the names the window shows. */
+const where = (...keys: Array<MessageKey | string>): string => [t('settings.tab.restaurants'), ...keys.map((k) => (k.includes('.') ? t(k as MessageKey) : k))].join(' › ');
+const SECRETS: Record<string, { part: string; label: MessageKey; where?: () => string; field?: string }> = {
+  'vonage.backendToken': { part: 'Vonage', label: 'check.secret.vonage', where: () => where('Vonage', 'settings.vonage-backendToken.label'), field: 'vonage-backendToken' },
+  'privmx.apiKeySecret': { part: 'PrivMX Bridge', label: 'check.secret.privmx', where: () => where('PrivMX Bridge', 'settings.privmx-apiKeySecret.label'), field: 'privmx-apiKeySecret' },
+  'smsapi.token': { part: 'SMS', label: 'check.secret.smsapi', where: () => where('settings.legend.smsForwarding', 'settings.smsapi-token.label'), field: 'smsapi-token' },
+  'mqtt.password': { part: 'MQTT', label: 'check.secret.mqtt' },
+  'ntfy.token': { part: 'ntfy', label: 'check.secret.ntfy' },
 };
-const LOCATIONS: Record<string, string> = {
-  keychain: "in the computer's keychain",
-  environment: 'by an environment variable',
-  'encrypted store': 'encrypted on this computer',
-  memory: 'in memory until Servicebell quits',
+const LOCATIONS: Record<string, MessageKey> = {
+  keychain: 'check.location.keychain',
+  environment: 'check.location.environment',
+  'encrypted store': 'check.location.encrypted',
+  memory: 'check.location.memory',
 };
 
 type Said = Omit<CheckWords, 'state' | 'technical'>;
@@ -47,78 +51,80 @@ type Reader = (m: RegExpExecArray, line: CheckLineIn) => Said | undefined;
 function secretLine(m: RegExpExecArray, line: CheckLineIn): Said | undefined {
   const secret = SECRETS[m[1] ?? ''];
   if (!secret) return undefined;
-  const { part, label, where, field } = secret;
+  const { part, field } = secret;
+  const label = t(secret.label);
   if (line.ok) {
-    const place = LOCATIONS[line.detail.replace(/^found in /, '')];
-    return { part, words: `The ${label} is stored${place ? ` ${place}` : ''}.` };
+    const location = line.detail.replace(/^found in /, '');
+    const place = Object.hasOwn(LOCATIONS, location) ? LOCATIONS[location] : undefined;
+    return { part, words: place ? t('check.secretStoredIn', { secret: label, place: t(place) }) : t('check.secretStored', { secret: label }) };
   }
-  if (!line.detail.startsWith('missing')) return { part, words: `The ${label} could not be read.`, todo: 'Check again in a minute; if it stays, ask IT to look at the keychain.' };
-  if (!where) return { part, words: `The ${label} is not set.`, todo: 'Ask IT to store it on this computer.' };
-  return { part, words: `The ${label} is not set.`, todo: `Type it in ${where}, then Save.`, ...(field ? { field } : {}) };
+  if (!line.detail.startsWith('missing')) return { part, words: t('check.secretUnreadable', { secret: label }), todo: t('check.secretUnreadableTodo') };
+  if (!secret.where) return { part, words: t('check.secretMissing', { secret: label }), todo: t('check.secretMissingAskIt') };
+  return { part, words: t('check.secretMissing', { secret: label }), todo: t('check.secretMissingTypeIt', { where: secret.where() }), ...(field ? { field } : {}) };
 }
 
 function warningLine(m: RegExpExecArray, line: CheckLineIn): Said | undefined {
   const { local } = splitProblem(`${m[1] ?? ''}: ${line.detail}`);
   const path = local.slice(0, local.indexOf(': '));
   if (path === 'links.allowedHosts') {
-    return { part: 'Links', words: 'No "Join Meeting" host is allowed, so no alert gets a Join Meeting button.', todo: `Add your meeting hosts in ${CONNECTIONS} › Links, then Save.`, field: 'links-allowedHosts' };
+    return { part: t('check.part.links'), words: t('check.noHosts'), todo: t('check.noHostsTodo', { where: where('settings.legend.links') }), field: 'links-allowedHosts' };
   }
   const rule = /^privmx\.rules\[(\d+)\]\.actions$/.exec(path);
   if (rule) {
-    return { part: 'Rules', words: `Rule ${Number(rule[1]) + 1} sends an SMS, but the restaurant has no phone numbers, so none is sent.`, todo: `Add phone numbers in ${CONNECTIONS} › SMS forwarding, or untick SMS in the rule under Rules.`, field: 'sms-to' };
+    return { part: t('check.part.rules'), words: t('check.ruleSmsNoPhones', { n: Number(rule[1]) + 1 }), todo: t('check.ruleSmsNoPhonesTodo', { where: where('settings.legend.smsForwarding') }), field: 'sms-to' };
   }
   if (path === 'mqtt.url' || path === 'ntfy.baseUrl') {
     const [part, safe] = path === 'mqtt.url' ? ['MQTT', 'mqtts:// or wss://'] : ['ntfy', 'https://'];
-    return { part, words: `The ${part} connection is not encrypted: its password and every request cross the network readable.`, todo: `Ask IT to use an address starting with ${safe}.` };
+    return { part, words: t('check.unencrypted', { part }), todo: t('check.unencryptedTodo', { safe }) };
   }
   return undefined;
 }
 
-const failed = (ok: boolean, yes: string, no: string, todo: string): Omit<Said, 'part'> => (ok ? { words: yes } : { words: no, todo });
+const failed = (ok: boolean, yes: MessageKey, no: MessageKey, todo: MessageKey | string): Omit<Said, 'part'> => (ok ? { words: t(yes) } : { words: t(no), todo: todo.startsWith('check.') ? t(todo as MessageKey) : todo });
 const missingFields = (detail: string): boolean => / must be set$/.test(detail);
 
 /** Each check the core runs, by its line's name (after the `[restaurant]` prefix). */
 const READERS: ReadonlyArray<[RegExp, Reader]> = [
-  [/^settings$/, (_m, l) => ({ ...failed(l.ok, 'The settings are valid.', 'The saved settings have problems.', 'Fix what Save shows, then Save again.'), part: 'Settings' })],
+  [/^settings$/, (_m, l) => ({ ...failed(l.ok, 'check.settingsValid', 'check.settingsInvalid', 'check.settingsTodo'), part: t('check.part.settings') })],
   [/^settings (.+)$/, warningLine],
   [
     /^keychain$/,
     (_m, l) => ({
-      part: 'Keychain',
-      words: l.ok ? "The computer's keychain cannot be used, but no secret is missing." : "The computer's keychain cannot be used, so passwords and tokens cannot be kept safely.",
-      todo: 'Ask IT to unlock the keychain (the login keyring) of this user, then check again.',
+      part: t('check.part.keychain'),
+      words: l.ok ? t('check.keychainUnusableNothingMissing') : t('check.keychainUnusable'),
+      todo: t('check.keychainTodo'),
     }),
   ],
   [/^secret (.+)$/, secretLine],
   [
     /^vonage backend \/jwt$/,
     (_m, l) => {
-      if (missingFields(l.detail)) return { part: 'Vonage', words: 'The Vonage backend URL or user name is missing.', todo: `Fill them in under ${CONNECTIONS} › Vonage, then Save.`, field: 'vonage-backendUrl' };
-      const todo = `Check the backend URL, user name and backend token in ${CONNECTIONS} › Vonage. If they are right, ask IT whether this computer can reach the backend.`;
-      return { ...failed(l.ok, 'Signed in to the Vonage backend.', 'Servicebell could not sign in to the Vonage backend.', todo), part: 'Vonage', ...(l.ok ? {} : { field: 'vonage-backendUrl' }) };
+      if (missingFields(l.detail)) return { part: 'Vonage', words: t('check.vonageMissing'), todo: t('check.fillThemIn', { where: where('Vonage') }), field: 'vonage-backendUrl' };
+      const todo = t('check.vonageTodo', { where: where('Vonage') });
+      return { ...failed(l.ok, 'check.vonageSignedIn', 'check.vonageSignInFailed', todo), part: 'Vonage', ...(l.ok ? {} : { field: 'vonage-backendUrl' }) };
     },
   ],
   [
     /^vonage session$/,
-    (_m, l) => ({ ...failed(l.ok, 'Connected to Vonage: support requests will arrive.', 'Signed in, but the live connection to Vonage failed.', 'Ask IT to check the Vonage endpoints under Advanced, and that this computer may reach Vonage.'), part: 'Vonage' }),
+    (_m, l) => ({ ...failed(l.ok, 'check.vonageConnected', 'check.vonageSessionFailed', 'check.vonageSessionTodo'), part: 'Vonage' }),
   ],
   [
     /^privmx auth$/,
     (_m, l) => {
-      if (missingFields(l.detail)) return { part: 'PrivMX Bridge', words: 'The PrivMX Bridge URL or API key id is missing.', todo: `Fill them in under ${CONNECTIONS} › PrivMX Bridge, then Save.`, field: 'privmx-bridgeUrl' };
-      const todo = `Check the Bridge URL, API key id and API key secret in ${CONNECTIONS} › PrivMX Bridge. If they are right, ask IT whether this computer can reach the Bridge.`;
-      return { ...failed(l.ok, 'The PrivMX Bridge accepted the API key.', 'The PrivMX Bridge refused the API key or could not be reached.', todo), part: 'PrivMX Bridge', ...(l.ok ? {} : { field: 'privmx-bridgeUrl' }) };
+      if (missingFields(l.detail)) return { part: 'PrivMX Bridge', words: t('check.privmxMissing'), todo: t('check.fillThemIn', { where: where('PrivMX Bridge') }), field: 'privmx-bridgeUrl' };
+      const todo = t('check.privmxTodo', { where: where('PrivMX Bridge') });
+      return { ...failed(l.ok, 'check.privmxAccepted', 'check.privmxRefused', todo), part: 'PrivMX Bridge', ...(l.ok ? {} : { field: 'privmx-bridgeUrl' }) };
     },
   ],
   [
     /^privmx bind$/,
-    (_m, l) => ({ ...failed(l.ok, 'Connected to the PrivMX Bridge: events will arrive.', 'The API key works, but the live connection to the Bridge failed.', 'Ask IT whether this computer may open WebSocket connections to the Bridge.'), part: 'PrivMX Bridge' }),
+    (_m, l) => ({ ...failed(l.ok, 'check.privmxConnected', 'check.privmxBindFailed', 'check.privmxBindTodo'), part: 'PrivMX Bridge' }),
   ],
-  [/^mqtt$/, (_m, l) => ({ ...failed(l.ok, 'Connected to the MQTT broker.', 'Could not connect to the MQTT broker.', "Ask IT to check this restaurant's MQTT settings and its password."), part: 'MQTT' })],
-  [/^ntfy$/, (_m, l) => ({ ...failed(l.ok, 'Connected to the ntfy server.', 'Could not connect to the ntfy server.', "Ask IT to check this restaurant's ntfy settings and its token."), part: 'ntfy' })],
+  [/^mqtt$/, (_m, l) => ({ ...failed(l.ok, 'check.mqttConnected', 'check.mqttFailed', 'check.mqttTodo'), part: 'MQTT' })],
+  [/^ntfy$/, (_m, l) => ({ ...failed(l.ok, 'check.ntfyConnected', 'check.ntfyFailed', 'check.ntfyTodo'), part: 'ntfy' })],
   [
     /^smsapi$/,
-    (_m, l) => ({ ...failed(l.ok, 'SMS can be sent: SMSAPI accepted the token (nothing was sent).', 'SMS cannot be sent: SMSAPI refused the token or could not be reached.', `Check the SMSAPI token in ${CONNECTIONS} › SMS forwarding (and the SMSAPI URL under Advanced).`), part: 'SMS', ...(l.ok ? {} : { field: 'smsapi-token' }) }),
+    (_m, l) => ({ ...failed(l.ok, 'check.smsOk', 'check.smsFailed', t('check.smsTodo', { where: where('settings.legend.smsForwarding') })), part: 'SMS', ...(l.ok ? {} : { field: 'smsapi-token' }) }),
   ],
 ];
 
@@ -148,6 +154,6 @@ export function warningWords(warning: string): string {
 export function checkSummary(lines: readonly CheckLineIn[]): { text: string; ok: boolean } {
   const problems = lines.filter((l) => !l.ok).length;
   const warnings = lines.filter((l) => l.ok && l.warning).length;
-  if (problems > 0) return { text: `${problems === 1 ? '1 check' : `${problems} checks`} failed: what to do is under each.`, ok: false };
-  return { text: warnings > 0 ? `All checks passed, with ${warnings} warning(s).` : 'All checks passed.', ok: true };
+  if (problems > 0) return { text: t('check.summaryFailed', { count: problems }), ok: false };
+  return { text: warnings > 0 ? t('check.summaryWarnings', { count: warnings }) : t('check.summaryOk'), ok: true };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSettings } from '../../main/core/settings/settingsFile.js';
 import { checkWords, warningWords } from './checkText.js';
+import { setLanguage } from '../i18n.js';
 import { problemWords } from './problemWords.js';
 
 /** The core's own problems for `raw`, so a changed schema message shows up here rather than as raw text on screen. */
@@ -95,5 +96,24 @@ describe('connection check lines in plain words', () => {
     expect(warningWords('restaurants[1] ("Bistro").links.allowedHosts: empty, so no alert ever gets a Join Meeting link')).toMatch(/^No "Join Meeting" host is allowed/);
     expect(warningWords('mqtt.url: not encrypted: …')).toBe('The MQTT connection is not encrypted: its password and every request cross the network readable. Ask IT to use an address starting with mqtts:// or wss://.');
     expect(warningWords('something.else: odd')).toBe('something.else: odd');
+  });
+});
+
+describe('settings problems in the window\'s language', () => {
+  it('Polish and German say the same, with the position and the limits', () => {
+    const problems = problemsOf({ version: 2, restaurants: [{ id: 'default', name: 'Bistro', sms: { to: ['+48500100200', '500 100 200'] } }], notifications: { supportReminders: { afterSeconds: 5 } } });
+    const phone = problems.find((p) => p.includes('sms.to[1]')) ?? '';
+    const reminder = problems.find((p) => p.includes('afterSeconds')) ?? '';
+    try {
+      setLanguage('pl');
+      expect(problemWords(phone).words).toBe('Numer telefonu nr 2: musi zaczynać się od + i numeru kierunkowego kraju, dalej same cyfry, np. +48500100200');
+      expect(problemWords(reminder).words).toBe('Czas między przypomnieniami: musi wynosić co najmniej 0,5 min (30 s)');
+      expect(problemWords(phone).technical).toBe(phone);
+      setLanguage('de');
+      expect(problemWords(phone).words).toBe('Telefonnummer 2: muss mit + und der Ländervorwahl beginnen, dann nur Ziffern, z. B. +48500100200');
+    } finally {
+      setLanguage('en');
+    }
+    expect(problemWords(phone).words).toBe('Phone number 2 must start with + and the country code, then digits only, like +48500100200');
   });
 });

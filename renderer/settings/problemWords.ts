@@ -1,6 +1,9 @@
 // The core's settings problems ("restaurants[0] ("Bistro").vonage.backendUrl: must be an http(s) URL") in words a
-// manager understands ("The Vonage backend address must start with https://"). The technical text stays available
-// (a tooltip, for IT). Pure: no DOM and no core import; a problem it does not know is shown as the core words it.
+// manager understands ("The Vonage backend address must start with https://"), in the window's language. The
+// technical text stays available (a tooltip, for IT) and stays English. Pure: no DOM and no core import; a problem
+// it does not know is shown as the core words it.
+import type { MessageKey } from '../../common/i18n/catalogues/en.js';
+import { t } from '../i18n.js';
 import { splitProblem } from './restaurantDrafts.js';
 
 export interface ProblemWords {
@@ -10,91 +13,92 @@ export interface ProblemWords {
   technical: string;
 }
 
-/** What each setting is called, by path with list positions written `[]`. */
-const SUBJECTS: Record<string, string> = {
-  name: 'The restaurant name',
-  id: 'The restaurant id',
-  'vonage.backendUrl': 'The Vonage backend address',
-  'vonage.username': 'The Vonage user name',
-  'vonage.eventTypes': 'The list of Vonage event types',
-  'vonage.eventTypes[]': 'Vonage event type #',
-  'vonage.sdk.url': 'The Vonage socket address',
-  'vonage.sdk.apiUrl': 'The Vonage REST API address',
-  'privmx.bridgeUrl': 'The PrivMX Bridge address',
-  'privmx.apiKeyId': 'The PrivMX API key id',
-  'privmx.solution': 'The PrivMX solution',
-  'privmx.channels': 'The list of PrivMX channels',
-  'mqtt.url': 'The MQTT broker address',
-  'mqtt.topic': 'The MQTT topic',
-  'mqtt.username': 'The MQTT user name',
-  'mqtt.clientId': 'The MQTT client id',
-  'ntfy.baseUrl': 'The ntfy server address',
-  'ntfy.topics[]': 'ntfy topic #',
-  'ntfy.username': 'The ntfy user name',
-  'sms.to[]': 'Phone number #',
-  'sms.from': 'The SMS sender name',
-  'sms.apiUrl': 'The SMSAPI address',
-  'sms.maxPerHour': 'The number of SMS per hour',
-  'links.allowedHosts[]': '"Join Meeting" host #',
-  'notifications.quietHours.start': 'The start of quiet hours',
-  'notifications.quietHours.end': 'The end of quiet hours',
-  'notifications.supportReminders.afterSeconds': 'The time between reminders',
-  'notifications.supportReminders.times': 'The number of reminders',
-  'notifications.supportBurstLimit': 'The number of support requests shown one by one',
-  'notifications.sounds.support_request': 'The sound for support requests',
-  'notifications.sounds': 'The sound settings',
-  'updates.feedUrl': 'The update feed address',
-  restaurants: 'The list of restaurants',
+/** What each setting is called, by path with list positions written `[]` (those subjects take the position, {n}). */
+const SUBJECTS: Record<string, MessageKey> = {
+  name: 'problem.subject.name',
+  id: 'problem.subject.id',
+  'vonage.backendUrl': 'problem.subject.vonageBackendUrl',
+  'vonage.username': 'problem.subject.vonageUsername',
+  'vonage.eventTypes': 'problem.subject.vonageEventTypes',
+  'vonage.eventTypes[]': 'problem.subject.vonageEventType',
+  'vonage.sdk.url': 'problem.subject.vonageSdkUrl',
+  'vonage.sdk.apiUrl': 'problem.subject.vonageSdkApiUrl',
+  'privmx.bridgeUrl': 'problem.subject.privmxBridgeUrl',
+  'privmx.apiKeyId': 'problem.subject.privmxApiKeyId',
+  'privmx.solution': 'problem.subject.privmxSolution',
+  'privmx.channels': 'problem.subject.privmxChannels',
+  'mqtt.url': 'problem.subject.mqttUrl',
+  'mqtt.topic': 'problem.subject.mqttTopic',
+  'mqtt.username': 'problem.subject.mqttUsername',
+  'mqtt.clientId': 'problem.subject.mqttClientId',
+  'ntfy.baseUrl': 'problem.subject.ntfyBaseUrl',
+  'ntfy.topics[]': 'problem.subject.ntfyTopic',
+  'ntfy.username': 'problem.subject.ntfyUsername',
+  'sms.to[]': 'problem.subject.smsTo',
+  'sms.from': 'problem.subject.smsFrom',
+  'sms.apiUrl': 'problem.subject.smsApiUrl',
+  'sms.maxPerHour': 'problem.subject.smsMaxPerHour',
+  'links.allowedHosts[]': 'problem.subject.allowedHost',
+  'notifications.quietHours.start': 'problem.subject.quietStart',
+  'notifications.quietHours.end': 'problem.subject.quietEnd',
+  'notifications.supportReminders.afterSeconds': 'problem.subject.reminderInterval',
+  'notifications.supportReminders.times': 'problem.subject.reminderTimes',
+  'notifications.supportBurstLimit': 'problem.subject.burstLimit',
+  'notifications.sounds.support_request': 'problem.subject.soundSupport',
+  'notifications.sounds': 'problem.subject.sounds',
+  'updates.feedUrl': 'problem.subject.feedUrl',
+  restaurants: 'problem.subject.restaurants',
 };
 
 /** Addresses that carry a password or token: https, or http only to this computer. */
 const SECRET_URLS = new Set(['vonage.backendUrl', 'vonage.sdk.url', 'vonage.sdk.apiUrl', 'privmx.bridgeUrl', 'sms.apiUrl']);
-const HTTPS_ONLY = 'must start with https:// (http:// only for an address on this computer)';
 
 /** Settings held in seconds but shown in minutes: their limits are said in minutes too. */
 const IN_MINUTES = new Set(['notifications.supportReminders.afterSeconds']);
 const amount = (text: string | undefined, path: string): string => {
   const n = Number(text);
   if (!IN_MINUTES.has(path)) return String(n);
-  return n % 60 === 0 ? `${n / 60} minute${n === 60 ? '' : 's'}` : `${n / 60} minutes (${n} seconds)`;
+  return n % 60 === 0 ? t('problem.amount.minutes', { count: n / 60 }) : t('problem.amount.minutesSeconds', { minutes: n / 60, seconds: n });
 };
 
-type Predicate = (m: RegExpExecArray, path: string) => string;
-/** The core's messages (schema.ts, zod's own) and what they mean, as the end of a sentence about the setting. */
+/** The sentence about the setting: a catalogue message with {subject} and the values it names. */
+type Said = [MessageKey, Record<string, string | number>?];
+type Predicate = (m: RegExpExecArray, path: string) => Said;
+/** The core's messages (schema.ts, zod's own) and what they mean. */
 const MESSAGES: ReadonlyArray<[RegExp, Predicate]> = [
-  [/^must be an https URL \(http: only to this machine/, () => HTTPS_ONLY],
-  [/^must be an http\(s\) URL$/, (_m, path) => (SECRET_URLS.has(path) ? HTTPS_ONLY : 'must be a web address starting with https://')],
-  [/^must be an https URL$/, () => 'must start with https://'],
-  [/^must be an mqtt:, mqtts:, ws: or wss: URL$/, () => 'must start with mqtts:// or wss:// (mqtt:// or ws:// only on a trusted network)'],
-  [/^must be an E\.164 phone number/, () => 'must start with + and the country code, then digits only, like +48500100200'],
-  [/^must be HH:MM/, () => 'must be a time like 07:30 (24-hour clock)'],
-  [/^must be a host name or \*\.domain pattern$/, () => 'must be a host name like meet.example.com, or *.example.com for all its subdomains'],
-  [/^must be a slug/, () => 'may hold only lower-case letters, digits and - (like bistro-mokotow)'],
-  [/^must not contain a user name or password/, () => 'must not contain a user name or password: the user name has its own field, the password its own secret field'],
-  [/^must be an MQTT topic filter/, () => 'must be an MQTT topic, with + for one level and # only at the end'],
-  [/^must be an ntfy topic name/, () => 'may hold only 1–64 letters, digits, - or _'],
-  [/^must be 1–128 letters, digits or \. _ -$/, () => 'may hold only 1–128 letters, digits, ., _ or -'],
-  [/^duplicate id "[^"]*" \(also restaurants\[(\d+)\]\)$/, (m) => `is already used by restaurant ${Number(m[1]) + 1}: each restaurant needs its own`],
-  [/^must not be empty$|^Too small: expected string to have >=1 characters?$/, () => 'must not be empty'],
-  [/^must list at least one restaurant$/, () => 'must hold at least one restaurant'],
-  [/^Too small: expected array to have >=1 items?$/, () => 'needs at least one entry'],
-  [/^Too big: expected string to have <=(\d+) characters?$/, (m) => `may be at most ${m[1]} characters long`],
-  [/^Too small: expected number to be >=(\d+)$/, (m, path) => `must be at least ${amount(m[1], path)}`],
-  [/^Too big: expected number to be <=(\d+)$/, (m, path) => `must be at most ${amount(m[1], path)}`],
-  [/^Invalid input: expected number/, () => 'must be a number'],
-  [/^Invalid input: expected int/, () => 'must be a whole number'],
-  [/^Invalid option: expected one of/, (_m, path) => (path.startsWith('notifications.sounds') ? 'must be Off, Servicebell bell or System sound' : 'is not one of the choices')],
-  [/^Invalid string: must match pattern/, () => 'holds characters that are not allowed'],
-  [/^unknown key "([^"]*)"$/, (m) => `holds a setting this version of Servicebell does not know ("${m[1]}"); ask IT`],
+  [/^must be an https URL \(http: only to this machine/, () => ['problem.httpsOnly']],
+  [/^must be an http\(s\) URL$/, (_m, path) => [SECRET_URLS.has(path) ? 'problem.httpsOnly' : 'problem.webAddress']],
+  [/^must be an https URL$/, () => ['problem.https']],
+  [/^must be an mqtt:, mqtts:, ws: or wss: URL$/, () => ['problem.mqttUrl']],
+  [/^must be an E\.164 phone number/, () => ['problem.phone']],
+  [/^must be HH:MM/, () => ['problem.time']],
+  [/^must be a host name or \*\.domain pattern$/, () => ['problem.host']],
+  [/^must be a slug/, () => ['problem.slug']],
+  [/^must not contain a user name or password/, () => ['problem.credentialsInUrl']],
+  [/^must be an MQTT topic filter/, () => ['problem.mqttTopic']],
+  [/^must be an ntfy topic name/, () => ['problem.ntfyTopic']],
+  [/^must be 1–128 letters, digits or \. _ -$/, () => ['problem.clientId']],
+  [/^duplicate id "[^"]*" \(also restaurants\[(\d+)\]\)$/, (m) => ['problem.duplicateId', { n: Number(m[1]) + 1 }]],
+  [/^must not be empty$|^Too small: expected string to have >=1 characters?$/, () => ['problem.empty']],
+  [/^must list at least one restaurant$/, () => ['problem.noRestaurant']],
+  [/^Too small: expected array to have >=1 items?$/, () => ['problem.noEntry']],
+  [/^Too big: expected string to have <=(\d+) characters?$/, (m) => ['problem.tooLong', { max: m[1] ?? '' }]],
+  [/^Too small: expected number to be >=(\d+)$/, (m, path) => ['problem.atLeast', { amount: amount(m[1], path) }]],
+  [/^Too big: expected number to be <=(\d+)$/, (m, path) => ['problem.atMost', { amount: amount(m[1], path) }]],
+  [/^Invalid input: expected number/, () => ['problem.number']],
+  [/^Invalid input: expected int/, () => ['problem.wholeNumber']],
+  [/^Invalid option: expected one of/, (_m, path) => [path.startsWith('notifications.sounds') ? 'problem.soundChoice' : 'problem.notAChoice']],
+  [/^Invalid string: must match pattern/, () => ['problem.badCharacters']],
+  [/^unknown key "([^"]*)"$/, (m) => ['problem.unknownKey', { key: m[1] ?? '' }]],
 ];
 
 /** `sms.to[1]` → the subject "Phone number 2"; undefined when the setting has no name here. */
 function subjectOf(path: string): { key: string; subject: string } | undefined {
   const last = /\[(\d+)\]$/.exec(path);
   const key = path.replace(/\[\d+\]/g, '[]');
-  const subject = SUBJECTS[key];
+  const subject = Object.hasOwn(SUBJECTS, key) ? SUBJECTS[key] : undefined;
   if (subject === undefined) return undefined;
-  return { key: key.replace(/\[\]$/, ''), subject: subject.replace('#', last ? String(Number(last[1]) + 1) : '') };
+  return { key: key.replace(/\[\]$/, ''), subject: t(subject, { n: last ? Number(last[1]) + 1 : '' }) };
 }
 
 /** The problem in plain words; the raw text when its setting or its message is not one this module knows. */
@@ -109,7 +113,10 @@ export function problemWords(problem: string): ProblemWords {
   if (!subject) return fallback;
   for (const [pattern, predicate] of MESSAGES) {
     const m = pattern.exec(message);
-    if (m) return { words: `${subject.subject} ${predicate(m, subject.key)}`, technical: problem };
+    if (m) {
+      const [key, values] = predicate(m, subject.key);
+      return { words: t(key, { ...values, subject: subject.subject }), technical: problem };
+    }
   }
   return fallback;
 }

@@ -94,6 +94,13 @@ export class RestaurantEditor {
     }
   }
 
+  /** The window's language changed: everything built here is built again in it, what was typed is kept. */
+  relabel(): void {
+    if (!this.current()) return;
+    this.stash();
+    this.show(this.selected);
+  }
+
   /** Shows draft `index` in the form, with its problems from the last save at their fields. */
   show(index: number): void {
     this.selected = Math.max(0, Math.min(index, this.drafts.length - 1));

@@ -1,25 +1,27 @@
-// Every text about restaurants the settings window shows that is not in settings.html, in one table so it can be
-// translated later.
+// Every text about restaurants the settings window shows that is not in settings.html, read from the catalogue in the
+// window's language at the moment it is shown (getters), so a language switch needs only a redraw.
+import { t } from '../i18n.js';
+
 export const RESTAURANT_TEXT = {
-  newName: (n: number) => `Restaurant ${n}`,
-  select: (name: string) => `Edit ${name}`,
-  moveUp: (name: string) => `Move ${name} up`,
-  moveDown: (name: string) => `Move ${name} down`,
-  up: 'Move up',
-  down: 'Move down',
-  muted: 'muted',
-  problems: (n: number) => (n === 1 ? '1 problem' : `${n} problems`),
-  added: (name: string) => `${name} added. Fill in its connections, then save.`,
-  moved: (name: string, place: number) => `${name} moved to position ${place}.`,
-  removeAsk: (name: string) => `Remove ${name}?`,
-  removeExplain: 'Its connections, SMS numbers, links and rules go when you save, and its secrets are deleted from the keychain. Its alerts stay in the history.',
-  removeConfirm: (name: string) => `Remove ${name}`,
-  removeCancel: 'Keep it',
-  removed: (name: string) => `${name} removed. Save to make it final.`,
-  onlyOne: 'The only restaurant cannot be removed.',
-  idFixed: 'The id names its keychain entries and saved positions, so it stays when you rename the restaurant.',
-  idNew: 'Made from the name; you can change it until you save.',
-  heading: (name: string) => name || '(no name)',
+  newName: (n: number) => t('restaurant.newName', { n }),
+  select: (name: string) => t('restaurant.select', { name }),
+  moveUp: (name: string) => t('restaurant.moveUp', { name }),
+  moveDown: (name: string) => t('restaurant.moveDown', { name }),
+  get up() { return t('restaurant.up'); },
+  get down() { return t('restaurant.down'); },
+  get muted() { return t('restaurant.muted'); },
+  problems: (count: number) => t('restaurant.problems', { count }),
+  added: (name: string) => t('restaurant.added', { name }),
+  moved: (name: string, place: number) => t('restaurant.moved', { name, place }),
+  removeAsk: (name: string) => t('restaurant.removeAsk', { name }),
+  get removeExplain() { return t('restaurant.removeExplain'); },
+  removeConfirm: (name: string) => t('restaurant.removeConfirm', { name }),
+  get removeCancel() { return t('restaurant.removeCancel'); },
+  removed: (name: string) => t('restaurant.removed', { name }),
+  get onlyOne() { return t('restaurant.onlyOne'); },
+  get idFixed() { return t('restaurant.idFixed'); },
+  get idNew() { return t('restaurant.idNew'); },
+  heading: (name: string) => name || t('restaurant.noName'),
   /** How the problem list names a restaurant's problem. */
-  problemIn: (name: string, problem: string) => `${name}: ${problem}`,
-} as const;
+  problemIn: (name: string, problem: string) => t('restaurant.problemIn', { name, problem }),
+};

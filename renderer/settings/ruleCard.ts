@@ -1,6 +1,7 @@
 // One PrivMX rule as a card of labelled controls. It turns the rule into controls and back, and shows a schema
 // message next to the control its path names ("match.threadId", "body", …); the list lives in rulesEditor.ts.
 import { el } from '../dom.js';
+import { t } from '../i18n.js';
 import { CHANNELS, MATCH_FIELDS, isChannel, placeholdersFor, type ChannelName } from './channelText.js';
 
 type Json = Record<string, unknown>;
@@ -39,8 +40,8 @@ export class RuleCard {
       this.matchRows.set(f.key, row);
       matchGrid.append(row);
     }
-    const actions = el('fieldset', { className: 'inline', attrs: { 'aria-describedby': `${p}-actions-error` } }, [el('legend', { text: 'Actions' })]);
-    for (const [value, label] of [['desktop', 'Desktop notification'], ['sms', "SMS to the restaurant's phone numbers"]] as const) {
+    const actions = el('fieldset', { className: 'inline', attrs: { 'aria-describedby': `${p}-actions-error` } }, [el('legend', { text: t('rule.actions') })]);
+    for (const [value, label] of [['desktop', t('rule.action.desktop')], ['sms', t('rule.action.sms')]] as const) {
       const box = el('input', { attrs: { type: 'checkbox', id: `${p}-action-${value}`, value } });
       this.actionBoxes.push(box);
       actions.append(el('div', { className: 'check' }, [box, el('label', { text: label, attrs: { for: box.id } })]));
@@ -48,22 +49,22 @@ export class RuleCard {
     const actionsError = this.errorNode('actions');
     this.controls.set('actions', { focus: this.actionBoxes[0] as HTMLElement, error: actionsError, invalid: this.actionBoxes });
     this.buttons = {
-      up: el('button', { text: 'Move up', attrs: { type: 'button' } }),
-      down: el('button', { text: 'Move down', attrs: { type: 'button' } }),
-      remove: el('button', { text: 'Remove', className: 'danger', attrs: { type: 'button' } }),
+      up: el('button', { text: t('rule.moveUp'), attrs: { type: 'button' } }),
+      down: el('button', { text: t('rule.moveDown'), attrs: { type: 'button' } }),
+      remove: el('button', { text: t('rule.remove'), className: 'danger', attrs: { type: 'button' } }),
     };
     for (const [name, button] of Object.entries(this.buttons)) button.addEventListener('click', () => onButton(this, name as CardButton));
     const fieldset = el('fieldset', { className: 'rule-card', attrs: { 'aria-describedby': this.cardError.id } }, [
       this.legend,
       this.cardError,
       el('div', { className: 'row' }, [
-        el('div', {}, this.field('name', 'Name (optional)', el('input', { attrs: { type: 'text', autocomplete: 'off' } }))),
-        el('div', {}, this.field('match.channel', 'Channel', channel)),
+        el('div', {}, this.field('name', t('rule.name'), el('input', { attrs: { type: 'text', autocomplete: 'off' } }))),
+        el('div', {}, this.field('match.channel', t('rule.channel'), channel)),
       ]),
-      ...this.field('match.type', 'Event type (optional)', el('input', { attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false' } }), this.typeHint),
-      el('fieldset', { className: 'inline match' }, [el('legend', { text: 'Only when (optional; empty matches anything)' }), matchGrid]),
-      ...this.field('title', 'Title', el('input', { attrs: { type: 'text', autocomplete: 'off' } }), this.placeholderHint, false),
-      ...this.field('body', 'Body', el('textarea', { attrs: { rows: '2' } }), this.placeholderHint, false),
+      ...this.field('match.type', t('rule.type'), el('input', { attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false' } }), this.typeHint),
+      el('fieldset', { className: 'inline match' }, [el('legend', { text: t('rule.onlyWhen') }), matchGrid]),
+      ...this.field('title', t('rule.title'), el('input', { attrs: { type: 'text', autocomplete: 'off' } }), this.placeholderHint, false),
+      ...this.field('body', t('rule.body'), el('textarea', { attrs: { rows: '2' } }), this.placeholderHint, false),
       this.placeholderHint,
       actions,
       actionsError,
@@ -98,7 +99,7 @@ export class RuleCard {
   }
 
   setPosition(index: number, count: number): void {
-    this.legend.textContent = `Rule ${index + 1}`;
+    this.legend.textContent = t('rule.legend', { n: index + 1 });
     this.buttons.up.disabled = index === 0;
     this.buttons.down.disabled = index === count - 1;
   }
@@ -133,12 +134,12 @@ export class RuleCard {
   private showChannel(): void {
     const channel = this.channel();
     const info = CHANNELS.find((c) => c.value === channel);
-    this.typeHint.textContent = `Empty = the channel's new-item event (${info?.newItem ?? ''}); * = any event.`;
+    this.typeHint.textContent = t('rule.typeHint', { event: info?.newItem ?? '' });
     for (const f of MATCH_FIELDS) (this.matchRows.get(f.key) as HTMLElement).hidden = !f.channels.includes(channel);
     this.placeholderHint.replaceChildren(
-      document.createTextNode('Placeholders you can use here: '),
+      document.createTextNode(t('rule.placeholdersBefore')),
       ...placeholdersFor(channel).flatMap((p, i) => [...(i > 0 ? [document.createTextNode(' ')] : []), el('code', { text: p })]),
-      document.createTextNode('. Write {{ or }} for a literal brace.'),
+      document.createTextNode(t('rule.placeholdersAfter')),
     );
   }
 

@@ -1,21 +1,23 @@
 // The PrivMX rules as an ordered list of cards (first match wins): add, move, remove, and schema messages
 // ("privmx.rules[1].body: …") routed to the right control of the right card.
+import type { MessageKey } from '../../common/i18n/catalogues/en.js';
 import { setStatus } from '../dom.js';
+import { t } from '../i18n.js';
 import { RuleCard, type CardButton } from './ruleCard.js';
 
 const RULE_PATH = /^privmx\.rules(?:\[(\d+)\](?:\.(.+))?)?$/;
-const FIELD_NAMES: Record<string, string> = {
-  name: 'name',
-  'match.channel': 'channel',
-  'match.type': 'event type',
-  'match.contextId': 'context id',
-  'match.threadId': 'thread id',
-  'match.storeId': 'store id',
-  'match.inboxId': 'inbox id',
-  'match.author': 'author',
-  title: 'title',
-  body: 'body',
-  actions: 'actions',
+const FIELD_NAMES: Record<string, MessageKey> = {
+  name: 'rule.field.name',
+  'match.channel': 'rule.field.channel',
+  'match.type': 'rule.field.type',
+  'match.contextId': 'rule.field.contextId',
+  'match.threadId': 'rule.field.threadId',
+  'match.storeId': 'rule.field.storeId',
+  'match.inboxId': 'rule.field.inboxId',
+  'match.author': 'rule.field.author',
+  title: 'rule.field.title',
+  body: 'rule.field.body',
+  actions: 'rule.field.actions',
 };
 
 /** `privmx.rules[1].body: unknown …` → where it belongs; undefined when the problem is not about the rules. */
@@ -39,7 +41,7 @@ export class RulesEditor {
   ) {
     addButton.addEventListener('click', () => {
       const card = this.add({ match: { channel: 'thread' }, actions: ['desktop'] });
-      this.announce(`Rule ${this.cards.length} added.`);
+      this.announce(t('rule.added', { n: this.cards.length }));
       card.focus();
     });
   }
@@ -76,8 +78,10 @@ export class RulesEditor {
   describe(problem: string): string {
     const parsed = parseProblem(problem);
     if (parsed?.index === undefined) return problem;
-    const field = FIELD_NAMES[parsed.field] ?? parsed.field;
-    return `PrivMX rule ${parsed.index + 1}${field ? `, ${field}` : ''}: ${parsed.message}`;
+    const known = Object.hasOwn(FIELD_NAMES, parsed.field) ? FIELD_NAMES[parsed.field] : undefined;
+    const field = known ? t(known) : parsed.field;
+    const n = parsed.index + 1;
+    return field ? t('rule.problemInField', { n, field, message: parsed.message }) : t('rule.problemIn', { n, message: parsed.message });
   }
 
   private add(rule: Record<string, unknown>): RuleCard {
@@ -95,7 +99,7 @@ export class RulesEditor {
       this.cards.splice(from, 1);
       card.element.remove();
       this.renumber();
-      this.announce(`Rule ${from + 1} removed.`);
+      this.announce(t('rule.removed', { n: from + 1 }));
       (this.cards[from] ?? this.cards[from - 1])?.focus();
       if (this.cards.length === 0) this.addButton.focus();
       return;
@@ -107,7 +111,7 @@ export class RulesEditor {
     if (button === 'up') other.element.before(card.element);
     else other.element.after(card.element);
     this.renumber();
-    this.announce(`Rule moved to position ${to + 1}.`);
+    this.announce(t('rule.moved', { n: to + 1 }));
     // The pressed button keeps focus unless it just became disabled (first or last place).
     (card.buttons[button].disabled ? card.buttons[button === 'up' ? 'down' : 'up'] : card.buttons[button]).focus();
   }

@@ -2,13 +2,15 @@
 // lives, never its value.
 import type { SecretNameValue, SecretStatus } from '../../preload/contract.js';
 import { byId } from '../dom.js';
+import type { MessageKey } from '../../common/i18n/catalogues/en.js';
+import { t } from '../i18n.js';
 
-const SECRET_TEXT: Record<SecretStatus[SecretNameValue], string> = {
-  keychain: 'Stored in keychain',
-  environment: 'Set by an environment variable',
-  'encrypted store': 'Stored encrypted on this computer',
-  memory: 'Kept in memory until Servicebell quits',
-  missing: 'Not set',
+const SECRET_TEXT: Record<SecretStatus[SecretNameValue], MessageKey> = {
+  keychain: 'settings.secret.keychain',
+  environment: 'settings.secret.environment',
+  'encrypted store': 'settings.secret.encrypted',
+  memory: 'settings.secret.memory',
+  missing: 'settings.secret.missing',
 };
 export const DELETABLE = new Set<string>(['keychain', 'encrypted store', 'memory']);
 
@@ -20,8 +22,8 @@ export function secretInputs(form: HTMLFormElement): HTMLInputElement[] {
 export function showSecretStatus(form: HTMLFormElement, status: SecretStatus, saved: boolean): void {
   for (const input of secretInputs(form)) {
     const where = status[input.dataset.secret as SecretNameValue];
-    byId(`${input.id}-status`).textContent = SECRET_TEXT[where];
+    byId(`${input.id}-status`).textContent = t(SECRET_TEXT[where]);
     byId<HTMLButtonElement>(`${input.id}-forget`).hidden = !saved || !DELETABLE.has(where);
-    input.placeholder = where === 'missing' ? '' : '••••••••  (type to replace)';
+    input.placeholder = where === 'missing' ? '' : t('settings.secret.replace');
   }
 }

@@ -137,7 +137,14 @@ export async function openPage(browser: Browser, app: AppUnderTest, name: 'setti
     const unread = app.core.history.unreadCount();
     page.evaluate((u) => (window as unknown as { __servicebellEmit(c: string, p: unknown): void }).__servicebellEmit('history:changed', { unread: u }), unread).catch(() => {});
   });
-  page.on('close', off);
+  // Main tells every window when the language changes (Settings saved with another ui.language).
+  const offLanguage = app.core.language.onChange((t) => {
+    page.evaluate((language) => (window as unknown as { __servicebellEmit(c: string, p: unknown): void }).__servicebellEmit('language:changed', { language }), t.language).catch(() => {});
+  });
+  page.on('close', () => {
+    off();
+    offLanguage();
+  });
   await page.goto(`${browser.server.origin}/${name}.html${options.probe ? '?probe=1' : ''}`);
   return page;
 }
