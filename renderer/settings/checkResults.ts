@@ -6,14 +6,14 @@ import type { MessageKey } from '../../common/i18n/catalogues/en.js';
 import { t } from '../i18n.js';
 import { checkSummary, checkWords, type CheckLineIn, type CheckState } from './checkText.js';
 
-const MARK: Record<CheckState, MessageKey> = { ok: 'check.mark.ok', warning: 'check.mark.warning', problem: 'check.mark.problem' };
+const MARK: Record<CheckState, MessageKey> = { ok: 'window.check.mark.ok', warning: 'window.check.mark.warning', problem: 'window.check.mark.problem' };
 
 /** Takes the person to a field: that restaurant (settings id; undefined: the only one), its section, the field. */
 export type GoToField = (restaurant: string | undefined, field: string) => boolean;
 
 function goButton(line: CheckLineIn, field: string, goTo: GoToField): HTMLButtonElement {
-  const label = document.querySelector(`label[for="${field}"]`)?.textContent ?? t('check.theField');
-  const button = el('button', { className: 'check-go', text: t('check.goTo', { label }), attrs: { type: 'button' } });
+  const label = document.querySelector(`label[for="${field}"]`)?.textContent ?? t('window.check.theField');
+  const button = el('button', { className: 'check-go', text: t('window.check.goTo', { label }), attrs: { type: 'button' } });
   button.addEventListener('click', () => void goTo(line.restaurant, field));
   return button;
 }
@@ -21,10 +21,10 @@ function goButton(line: CheckLineIn, field: string, goTo: GoToField): HTMLButton
 function item(line: CheckLineIn, goTo: GoToField): HTMLLIElement {
   const said = checkWords(line);
   return el('li', { className: `check-line ${said.state}`, attrs: { title: said.technical } }, [
-    el('p', { className: 'check-what' }, [el('strong', { className: 'check-mark', text: t('check.markLine', { mark: t(MARK[said.state]) }) }), el('span', { className: 'check-part', text: `${said.part} — ` }), document.createTextNode(said.words)]),
-    ...(said.todo ? [el('p', { className: 'check-todo', text: t('check.whatToDo', { todo: said.todo }) })] : []),
+    el('p', { className: 'check-what' }, [el('strong', { className: 'check-mark', text: t('window.check.markLine', { mark: t(MARK[said.state]) }) }), el('span', { className: 'check-part', text: `${said.part} — ` }), document.createTextNode(said.words)]),
+    ...(said.todo ? [el('p', { className: 'check-todo', text: t('window.check.whatToDo', { todo: said.todo }) })] : []),
     ...(said.field ? [goButton(line, said.field, goTo)] : []),
-    el('details', { className: 'check-technical' }, [el('summary', { text: t('check.technical') }), el('code', { text: said.technical })]),
+    el('details', { className: 'check-technical' }, [el('summary', { text: t('window.check.technical') }), el('code', { text: said.technical })]),
   ]);
 }
 
@@ -39,7 +39,7 @@ export function renderCheckResults(container: HTMLElement, lines: readonly Check
   const several = lines.some((l) => l.restaurant !== undefined);
   container.replaceChildren(
     ...[...groups].filter(([, list]) => list.length > 0).map(([id, list]) => {
-      const title = id === undefined ? (several ? t('check.allRestaurants') : [...names.values()][0] ?? t('check.restaurant')) : names.get(id) ?? id;
+      const title = id === undefined ? (several ? t('window.check.allRestaurants') : [...names.values()][0] ?? t('window.check.restaurant')) : names.get(id) ?? id;
       return el('section', { className: 'check-group', attrs: { 'aria-label': title } }, [el('h3', { text: title }), el('ul', { className: 'check-lines' }, list.map((line) => item(line, goTo)))]);
     }),
   );
@@ -60,11 +60,11 @@ export function wireConnectionCheck(
     if (!last) return;
     renderCheckResults(parts.results, last.lines, last.names, goTo);
     const summary = checkSummary(last.lines);
-    const note = last.unsaved ? ` ${t('check.unsavedNote')}` : '';
+    const note = last.unsaved ? ` ${t('window.check.unsavedNote')}` : '';
     setStatus(parts.status, `${summary.text}${note}`, summary.ok ? 'ok' : 'error');
   };
   onClick(parts.button, parts.status, async () => {
-    setStatus(parts.status, t('check.checking'));
+    setStatus(parts.status, t('window.check.checking'));
     last = undefined;
     const lines = await api().checkConnections();
     last = { lines, ...context() };

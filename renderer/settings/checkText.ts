@@ -32,17 +32,17 @@ export interface CheckWords {
 /** "Restaurants and connections › Vonage › Backend token": where in the window, in the names the window shows. */
 const where = (...keys: Array<MessageKey | string>): string => [t('settings.tab.restaurants'), ...keys.map((k) => (k.includes('.') ? t(k as MessageKey) : k))].join(' › ');
 const SECRETS: Record<string, { part: string; label: MessageKey; where?: () => string; field?: string }> = {
-  'vonage.backendToken': { part: 'Vonage', label: 'check.secret.vonage', where: () => where('Vonage', 'settings.vonage-backendToken.label'), field: 'vonage-backendToken' },
-  'privmx.apiKeySecret': { part: 'PrivMX Bridge', label: 'check.secret.privmx', where: () => where('PrivMX Bridge', 'settings.privmx-apiKeySecret.label'), field: 'privmx-apiKeySecret' },
-  'smsapi.token': { part: 'SMS', label: 'check.secret.smsapi', where: () => where('settings.legend.smsForwarding', 'settings.smsapi-token.label'), field: 'smsapi-token' },
-  'mqtt.password': { part: 'MQTT', label: 'check.secret.mqtt' },
-  'ntfy.token': { part: 'ntfy', label: 'check.secret.ntfy' },
+  'vonage.backendToken': { part: 'Vonage', label: 'window.check.secret.vonage', where: () => where('Vonage', 'settings.vonage-backendToken.label'), field: 'vonage-backendToken' },
+  'privmx.apiKeySecret': { part: 'PrivMX Bridge', label: 'window.check.secret.privmx', where: () => where('PrivMX Bridge', 'settings.privmx-apiKeySecret.label'), field: 'privmx-apiKeySecret' },
+  'smsapi.token': { part: 'SMS', label: 'window.check.secret.smsapi', where: () => where('settings.legend.smsForwarding', 'settings.smsapi-token.label'), field: 'smsapi-token' },
+  'mqtt.password': { part: 'MQTT', label: 'window.check.secret.mqtt' },
+  'ntfy.token': { part: 'ntfy', label: 'window.check.secret.ntfy' },
 };
 const LOCATIONS: Record<string, MessageKey> = {
-  keychain: 'check.location.keychain',
-  environment: 'check.location.environment',
-  'encrypted store': 'check.location.encrypted',
-  memory: 'check.location.memory',
+  keychain: 'window.check.location.keychain',
+  environment: 'window.check.location.environment',
+  'encrypted store': 'window.check.location.encrypted',
+  memory: 'window.check.location.memory',
 };
 
 type Said = Omit<CheckWords, 'state' | 'technical'>;
@@ -56,75 +56,75 @@ function secretLine(m: RegExpExecArray, line: CheckLineIn): Said | undefined {
   if (line.ok) {
     const location = line.detail.replace(/^found in /, '');
     const place = Object.hasOwn(LOCATIONS, location) ? LOCATIONS[location] : undefined;
-    return { part, words: place ? t('check.secretStoredIn', { secret: label, place: t(place) }) : t('check.secretStored', { secret: label }) };
+    return { part, words: place ? t('window.check.secretStoredIn', { secret: label, place: t(place) }) : t('window.check.secretStored', { secret: label }) };
   }
-  if (!line.detail.startsWith('missing')) return { part, words: t('check.secretUnreadable', { secret: label }), todo: t('check.secretUnreadableTodo') };
-  if (!secret.where) return { part, words: t('check.secretMissing', { secret: label }), todo: t('check.secretMissingAskIt') };
-  return { part, words: t('check.secretMissing', { secret: label }), todo: t('check.secretMissingTypeIt', { where: secret.where() }), ...(field ? { field } : {}) };
+  if (!line.detail.startsWith('missing')) return { part, words: t('window.check.secretUnreadable', { secret: label }), todo: t('window.check.secretUnreadableTodo') };
+  if (!secret.where) return { part, words: t('window.check.secretMissing', { secret: label }), todo: t('window.check.secretMissingAskIt') };
+  return { part, words: t('window.check.secretMissing', { secret: label }), todo: t('window.check.secretMissingTypeIt', { where: secret.where() }), ...(field ? { field } : {}) };
 }
 
 function warningLine(m: RegExpExecArray, line: CheckLineIn): Said | undefined {
   const { local } = splitProblem(`${m[1] ?? ''}: ${line.detail}`);
   const path = local.slice(0, local.indexOf(': '));
   if (path === 'links.allowedHosts') {
-    return { part: t('check.part.links'), words: t('check.noHosts'), todo: t('check.noHostsTodo', { where: where('settings.legend.links') }), field: 'links-allowedHosts' };
+    return { part: t('window.check.part.links'), words: t('window.check.noHosts'), todo: t('window.check.noHostsTodo', { where: where('settings.legend.links') }), field: 'links-allowedHosts' };
   }
   const rule = /^privmx\.rules\[(\d+)\]\.actions$/.exec(path);
   if (rule) {
-    return { part: t('check.part.rules'), words: t('check.ruleSmsNoPhones', { n: Number(rule[1]) + 1 }), todo: t('check.ruleSmsNoPhonesTodo', { where: where('settings.legend.smsForwarding') }), field: 'sms-to' };
+    return { part: t('window.check.part.rules'), words: t('window.check.ruleSmsNoPhones', { n: Number(rule[1]) + 1 }), todo: t('window.check.ruleSmsNoPhonesTodo', { where: where('settings.legend.smsForwarding') }), field: 'sms-to' };
   }
   if (path === 'mqtt.url' || path === 'ntfy.baseUrl') {
     const [part, safe] = path === 'mqtt.url' ? ['MQTT', 'mqtts:// or wss://'] : ['ntfy', 'https://'];
-    return { part, words: t('check.unencrypted', { part }), todo: t('check.unencryptedTodo', { safe }) };
+    return { part, words: t('window.check.unencrypted', { part }), todo: t('window.check.unencryptedTodo', { safe }) };
   }
   return undefined;
 }
 
-const failed = (ok: boolean, yes: MessageKey, no: MessageKey, todo: MessageKey | string): Omit<Said, 'part'> => (ok ? { words: t(yes) } : { words: t(no), todo: todo.startsWith('check.') ? t(todo as MessageKey) : todo });
+const failed = (ok: boolean, yes: MessageKey, no: MessageKey, todo: MessageKey | string): Omit<Said, 'part'> => (ok ? { words: t(yes) } : { words: t(no), todo: todo.startsWith('window.check.') ? t(todo as MessageKey) : todo });
 const missingFields = (detail: string): boolean => / must be set$/.test(detail);
 
 /** Each check the core runs, by its line's name (after the `[restaurant]` prefix). */
 const READERS: ReadonlyArray<[RegExp, Reader]> = [
-  [/^settings$/, (_m, l) => ({ ...failed(l.ok, 'check.settingsValid', 'check.settingsInvalid', 'check.settingsTodo'), part: t('check.part.settings') })],
+  [/^settings$/, (_m, l) => ({ ...failed(l.ok, 'window.check.settingsValid', 'window.check.settingsInvalid', 'window.check.settingsTodo'), part: t('window.check.part.settings') })],
   [/^settings (.+)$/, warningLine],
   [
     /^keychain$/,
     (_m, l) => ({
-      part: t('check.part.keychain'),
-      words: l.ok ? t('check.keychainUnusableNothingMissing') : t('check.keychainUnusable'),
-      todo: t('check.keychainTodo'),
+      part: t('window.check.part.keychain'),
+      words: l.ok ? t('window.check.keychainUnusableNothingMissing') : t('window.check.keychainUnusable'),
+      todo: t('window.check.keychainTodo'),
     }),
   ],
   [/^secret (.+)$/, secretLine],
   [
     /^vonage backend \/jwt$/,
     (_m, l) => {
-      if (missingFields(l.detail)) return { part: 'Vonage', words: t('check.vonageMissing'), todo: t('check.fillThemIn', { where: where('Vonage') }), field: 'vonage-backendUrl' };
-      const todo = t('check.vonageTodo', { where: where('Vonage') });
-      return { ...failed(l.ok, 'check.vonageSignedIn', 'check.vonageSignInFailed', todo), part: 'Vonage', ...(l.ok ? {} : { field: 'vonage-backendUrl' }) };
+      if (missingFields(l.detail)) return { part: 'Vonage', words: t('window.check.vonageMissing'), todo: t('window.check.fillThemIn', { where: where('Vonage') }), field: 'vonage-backendUrl' };
+      const todo = t('window.check.vonageTodo', { where: where('Vonage') });
+      return { ...failed(l.ok, 'window.check.vonageSignedIn', 'window.check.vonageSignInFailed', todo), part: 'Vonage', ...(l.ok ? {} : { field: 'vonage-backendUrl' }) };
     },
   ],
   [
     /^vonage session$/,
-    (_m, l) => ({ ...failed(l.ok, 'check.vonageConnected', 'check.vonageSessionFailed', 'check.vonageSessionTodo'), part: 'Vonage' }),
+    (_m, l) => ({ ...failed(l.ok, 'window.check.vonageConnected', 'window.check.vonageSessionFailed', 'window.check.vonageSessionTodo'), part: 'Vonage' }),
   ],
   [
     /^privmx auth$/,
     (_m, l) => {
-      if (missingFields(l.detail)) return { part: 'PrivMX Bridge', words: t('check.privmxMissing'), todo: t('check.fillThemIn', { where: where('PrivMX Bridge') }), field: 'privmx-bridgeUrl' };
-      const todo = t('check.privmxTodo', { where: where('PrivMX Bridge') });
-      return { ...failed(l.ok, 'check.privmxAccepted', 'check.privmxRefused', todo), part: 'PrivMX Bridge', ...(l.ok ? {} : { field: 'privmx-bridgeUrl' }) };
+      if (missingFields(l.detail)) return { part: 'PrivMX Bridge', words: t('window.check.privmxMissing'), todo: t('window.check.fillThemIn', { where: where('PrivMX Bridge') }), field: 'privmx-bridgeUrl' };
+      const todo = t('window.check.privmxTodo', { where: where('PrivMX Bridge') });
+      return { ...failed(l.ok, 'window.check.privmxAccepted', 'window.check.privmxRefused', todo), part: 'PrivMX Bridge', ...(l.ok ? {} : { field: 'privmx-bridgeUrl' }) };
     },
   ],
   [
     /^privmx bind$/,
-    (_m, l) => ({ ...failed(l.ok, 'check.privmxConnected', 'check.privmxBindFailed', 'check.privmxBindTodo'), part: 'PrivMX Bridge' }),
+    (_m, l) => ({ ...failed(l.ok, 'window.check.privmxConnected', 'window.check.privmxBindFailed', 'window.check.privmxBindTodo'), part: 'PrivMX Bridge' }),
   ],
-  [/^mqtt$/, (_m, l) => ({ ...failed(l.ok, 'check.mqttConnected', 'check.mqttFailed', 'check.mqttTodo'), part: 'MQTT' })],
-  [/^ntfy$/, (_m, l) => ({ ...failed(l.ok, 'check.ntfyConnected', 'check.ntfyFailed', 'check.ntfyTodo'), part: 'ntfy' })],
+  [/^mqtt$/, (_m, l) => ({ ...failed(l.ok, 'window.check.mqttConnected', 'window.check.mqttFailed', 'window.check.mqttTodo'), part: 'MQTT' })],
+  [/^ntfy$/, (_m, l) => ({ ...failed(l.ok, 'window.check.ntfyConnected', 'window.check.ntfyFailed', 'window.check.ntfyTodo'), part: 'ntfy' })],
   [
     /^smsapi$/,
-    (_m, l) => ({ ...failed(l.ok, 'check.smsOk', 'check.smsFailed', t('check.smsTodo', { where: where('settings.legend.smsForwarding') })), part: 'SMS', ...(l.ok ? {} : { field: 'smsapi-token' }) }),
+    (_m, l) => ({ ...failed(l.ok, 'window.check.smsOk', 'window.check.smsFailed', t('window.check.smsTodo', { where: where('settings.legend.smsForwarding') })), part: 'SMS', ...(l.ok ? {} : { field: 'smsapi-token' }) }),
   ],
 ];
 
@@ -154,6 +154,6 @@ export function warningWords(warning: string): string {
 export function checkSummary(lines: readonly CheckLineIn[]): { text: string; ok: boolean } {
   const problems = lines.filter((l) => !l.ok).length;
   const warnings = lines.filter((l) => l.ok && l.warning).length;
-  if (problems > 0) return { text: t('check.summaryFailed', { count: problems }), ok: false };
-  return { text: warnings > 0 ? t('check.summaryWarnings', { count: warnings }) : t('check.summaryOk'), ok: true };
+  if (problems > 0) return { text: t('window.check.summaryFailed', { count: problems }), ok: false };
+  return { text: warnings > 0 ? t('window.check.summaryWarnings', { count: warnings }) : t('window.check.summaryOk'), ok: true };
 }
