@@ -9,8 +9,26 @@ export const en = {
   'support.bodyAnonymous': 'A guest has requested support',
   'summary.moreSupport': '{count, plural, one {# more support request} other {# more support requests}}',
   'summary.newAlerts': '{count, plural, one {# new alert} other {# new alerts}}',
-  'test.title': 'Servicebell test',
-  'test.body': 'Notifications work. Sent at {time}.',
+  'test.title': 'Servicebell test notification',
+  'test.body': 'If you can read this, notifications work.',
+  'notification.showInHistory':
+    'Show in History',
+  'support.refusedLink':
+    'Meeting link (not allowed, not opened): {where}',
+  'support.refusedLinkBare':
+    'Meeting link (not allowed, not opened)',
+  'summary.whileClosed':
+    'While Servicebell was closed: {counts}',
+  'summary.backlog':
+    'Missed while offline: {counts} (see History)',
+  'reminder.stillWaiting':
+    '{unit, select, s {Still waiting after {n} s.} other {Still waiting after {n} min.}}',
+  'summary.kindCount':
+    '{kind, select, support_request {{count, plural, one {# support request} other {# support requests}}} threadNewMessage {{count, plural, one {# message} other {# messages}}} storeFileCreated {{count, plural, one {# file} other {# files}}} inboxEntryCreated {{count, plural, one {# inbox entry} other {# inbox entries}}} ntfy_message {{count, plural, one {# message} other {# messages}}} order {{count, plural, one {# order} other {# orders}}} table_request {{count, plural, one {# table request} other {# table requests}}} other {{count} × {words}}}',
+  'summary.newOfKind':
+    '{kind, select, support_request {{count, plural, one {# new support request} other {# new support requests}}} threadNewMessage {{count, plural, one {# new message} other {# new messages}}} storeFileCreated {{count, plural, one {# new file} other {# new files}}} inboxEntryCreated {{count, plural, one {# new inbox entry} other {# new inbox entries}}} ntfy_message {{count, plural, one {# new message} other {# new messages}}} order {{count, plural, one {# new order} other {# new orders}}} table_request {{count, plural, one {# new table request} other {# new table requests}}} other {{count, plural, one {# new alert} other {# new alerts}}}}',
+  'notification.mute':
+    '{kind, select, support_request {Mute support requests for 1 hour} threadNewMessage {Mute messages for 1 hour} storeFileCreated {Mute files for 1 hour} ntfy_message {Mute ntfy messages for 1 hour} order {Mute orders for 1 hour} new_order {Mute new orders for 1 hour} nowords {Mute alerts for 1 hour} other {Mute {words} alerts for 1 hour}}',
   // ── end of notifications ──
 
   // ── Tray menu, About, connection lines, mute, the check command ──

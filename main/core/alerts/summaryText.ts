@@ -1,5 +1,8 @@
-// Every word a summary notification shows, in one place (to be translated as one).
+// Every word a summary notification shows, in one place: the catalogues' `summary.*` messages, in the language given.
+import { createTranslator, type Translator } from '../../../common/i18n/translator.js';
 import type { Alert } from './alert.js';
+
+const english = createTranslator('en');
 
 /** Known kinds in plain words: [one, many]. */
 const KIND_WORDS: Record<string, [string, string]> = {
@@ -14,16 +17,14 @@ const KIND_WORDS: Record<string, [string, string]> = {
 /** Support requests first; unknown kinds after the known ones. */
 const KIND_ORDER = Object.keys(KIND_WORDS);
 const MAX_KIND_WORDS = 40;
+const isKnown = (kind: string): boolean => Object.hasOwn(KIND_WORDS, kind);
 
 export const SUMMARY_TITLE = 'Servicebell';
 /** The action a summary notification offers (its body click): History, filtered to what it holds. */
-export const SHOW_IN_HISTORY_LABEL = 'Show in History';
 
 /** "1 order", "3 table requests"; a kind with no known words: "3 × pizza ready" (its name in words, no guessed plural). */
-export function kindCount(kind: string, n: number): string {
-  const known = KIND_WORDS[kind];
-  if (!known) return `${n} × ${wordsOf(kind)}`;
-  return `${n} ${n === 1 ? known[0] : known[1]}`;
+export function kindCount(kind: string, n: number, t: Translator = english): string {
+  return t.t('summary.kindCount', { kind: isKnown(kind) ? kind : 'other', count: n, words: wordsOf(kind) });
 }
 
 /** The plural alone: "support requests"; "alerts" for a kind with no known words. */
@@ -50,42 +51,43 @@ function orderOfKind(kind: string): number {
 }
 
 /** "3 support requests, 150 messages": a count per kind, support requests first. */
-export function countsByKind(alerts: readonly Alert[]): string {
+export function countsByKind(alerts: readonly Alert[], t: Translator = english): string {
   const counts = new Map<string, number>();
   for (const a of alerts) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
   return [...counts]
     .sort((x, y) => orderOfKind(x[0]) - orderOfKind(y[0]))
-    .map(([kind, n]) => kindCount(kind, n))
+    .map(([kind, n]) => kindCount(kind, n, t))
     .join(', ');
 }
 
 /** The start-up summary for alerts the last run stored but never announced. */
-export function whileClosedText(alerts: readonly Alert[]): string {
-  return `While Servicebell was closed: ${countsByKind(alerts)}`;
+export function whileClosedText(alerts: readonly Alert[], t: Translator = english): string {
+  return t.t('summary.whileClosed', { counts: countsByKind(alerts, t) });
 }
 
 /** The summary for caught-up alerts too old or too many to show one by one. */
-export function backlogText(alerts: readonly Alert[]): string {
-  return `Missed while offline: ${countsByKind(alerts)} (see History)`;
+export function backlogText(alerts: readonly Alert[], t: Translator = english): string {
+  return t.t('summary.backlog', { counts: countsByKind(alerts, t) });
 }
 
 /** "5 new support requests" for one kind, "8 new alerts" for a mix. */
-export function burstHeadline(held: readonly Alert[]): string {
+export function burstHeadline(held: readonly Alert[], t: Translator = english): string {
   const kinds = new Set(held.map((a) => a.kind));
   const first = held[0];
-  return `${held.length} new ${kinds.size === 1 && first ? kindPlural(first.kind, held.length) : kindPlural('', held.length)}`;
+  const kind = kinds.size === 1 && first && isKnown(first.kind) ? first.kind : 'other';
+  return t.t('summary.newOfKind', { kind, count: held.length });
 }
 
 /** The support lane's summary, for a flood beyond the support requests shown one by one. */
-export function moreSupportRequestsHeadline(n: number): string {
-  return `${n} more ${n === 1 ? 'support request' : 'support requests'}`;
+export function moreSupportRequestsHeadline(n: number, t: Translator = english): string {
+  return t.t('summary.moreSupport', { count: n });
 }
 
 /**
  * One line per kind and restaurant, "2 orders · Pizzeria Wola"; the restaurant is named only when several are
  * configured (`name` undefined), as in every other notification.
  */
-export function breakdownText(alerts: readonly Alert[], name: ((restaurant: string) => string) | undefined): string {
+export function breakdownText(alerts: readonly Alert[], name: ((restaurant: string) => string) | undefined, t: Translator = english): string {
   const counts = new Map<string, { kind: string; restaurant: string; n: number }>();
   for (const a of alerts) {
     const id = JSON.stringify([a.kind, a.restaurant]);
@@ -95,7 +97,7 @@ export function breakdownText(alerts: readonly Alert[], name: ((restaurant: stri
   }
   return [...counts.values()]
     .sort((x, y) => orderOfKind(x.kind) - orderOfKind(y.kind))
-    .map((l) => (name ? `${kindCount(l.kind, l.n)} · ${name(l.restaurant)}` : kindCount(l.kind, l.n)))
+    .map((l) => (name ? `${kindCount(l.kind, l.n, t)} · ${name(l.restaurant)}` : kindCount(l.kind, l.n, t)))
     .join('\n');
 }
 

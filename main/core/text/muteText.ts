@@ -1,4 +1,7 @@
 // What the tray and the notifications say about muting, in one place (all texts here are translated together later).
+import { createTranslator, type Translator } from '../../../common/i18n/translator.js';
+
+const english = createTranslator('en');
 
 /** Alert kinds in plain words, plural as "Mute … for 1 hour" needs them; other kinds are named by their words. */
 const KIND_WORDS: Record<string, string> = {
@@ -31,7 +34,7 @@ export const muteText = {
   /** The tray submenu. */
   menu: 'Mute',
   /** The notification button on alerts that are not support requests. */
-  notificationAction: (kind: string): string => `Mute ${kindWords(kind)} for 1 hour`,
+  notificationAction: (kind: string, t: Translator = english): string => notificationMuteLabel(kind, t),
   /** Tray items: "Orders for 1 hour", "Pizzeria Wola until 06:00". */
   kindForHour: (kind: string): string => `${capitalised(kindWords(kind))} for 1 hour`,
   kindUntil: (kind: string, time: string): string => `${capitalised(kindWords(kind))} until ${time}`,
@@ -45,3 +48,10 @@ export const muteText = {
   /** The status part of the menu while something is muted. */
   mutedLine: (what: readonly string[]): string => `Muted: ${what.join(', ')}`,
 };
+
+/** "Mute orders for 1 hour" in the given language (catalogue `notification.mute`, one sentence per known kind). */
+function notificationMuteLabel(kind: string, t: Translator): string {
+  if (Object.hasOwn(KIND_WORDS, kind)) return t.t('notification.mute', { kind, words: '' });
+  const words = kindWords(kind);
+  return words === 'alerts' ? t.t('notification.mute', { kind: 'nowords', words: '' }) : t.t('notification.mute', { kind: 'other', words: words.replace(/ alerts$/, '') });
+}
