@@ -98,7 +98,7 @@ export class AlertPipeline {
   constructor(private readonly deps: PipelineDeps) {
     for (const entry of deps.history.list()) this.dedupe.add(entry.alert);
     this.labels = deps.restaurants ?? singleRestaurant;
-    this.summaries = new SummaryAnnouncer({ ...deps, translator: () => this.t() });
+    this.summaries = new SummaryAnnouncer(deps);
     this.reminders = new SupportReminders({
       clock: deps.clock,
       history: deps.history,
@@ -131,6 +131,11 @@ export class AlertPipeline {
   /** The running language, read at the moment a text is made (a switch applies to the next notification). */
   private t(): Translator {
     return this.deps.translator?.() ?? english;
+  }
+
+  /** Join Meeting in the running language; nothing without a translator (the notifier's English label). */
+  private joinLabel(joinUrl: string | undefined): Pick<NotificationRequest, 'joinLabel'> {
+    return joinUrl !== undefined && this.deps.translator ? { joinLabel: this.t().t('notification.joinMeeting') } : {};
   }
 
   configureBurst(options: BurstOptions): void {
@@ -350,7 +355,7 @@ export class AlertPipeline {
       const t = this.t();
       const muteLabel = this.deps.mutes && !UNMUTABLE_KINDS.has(alert.kind) ? muteText.notificationAction(alert.kind, t) : undefined;
       return await this.deps.notifier.show({
-        key: notificationKey(alert), title, body: alert.body, joinUrl, ...(joinUrl ? { joinLabel: t.t('notification.joinMeeting') } : {}), ...(muteLabel ? { muteLabel } : {}), ...this.presentation(alert),
+        key: notificationKey(alert), title, body: alert.body, joinUrl, ...this.joinLabel(joinUrl), ...(muteLabel ? { muteLabel } : {}), ...this.presentation(alert),
       });
     } catch (err) {
       const error = safeErrorMessage(err);
@@ -372,7 +377,7 @@ export class AlertPipeline {
     const joinUrl = this.allowedLink(alert, false);
     const t = this.t();
     const request: NotificationRequest = {
-      key: notificationKey(alert), title, body: reminderBody(alert.body, waitedMs, t), joinUrl, ...(joinUrl ? { joinLabel: t.t('notification.joinMeeting') } : {}), ...this.presentation(alert), replaces: true,
+      key: notificationKey(alert), title, body: reminderBody(alert.body, waitedMs, t), joinUrl, ...this.joinLabel(joinUrl), ...this.presentation(alert), replaces: true,
     };
     const result = await this.deps.notifier.show(request);
     if (result.status === 'failed') this.deps.logger.warn({ alertId: alert.id, error: result.error }, 'reminder not shown');
