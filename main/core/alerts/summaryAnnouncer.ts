@@ -44,7 +44,8 @@ export class SummaryAnnouncer {
    */
   async announce(restaurant: string, folded: readonly Alert[], text: SummaryText): Promise<boolean> {
     const now = this.deps.clock.now();
-    const alert = summaryAlert({ restaurant, id: `summary-${now}-${++this.seq}`, at: now, title: text.headline, body: text.body, folded });
+    const translator = this.deps.translator?.();
+    const alert = summaryAlert({ restaurant, id: `summary-${now}-${++this.seq}`, at: now, title: text.headline, body: text.body, folded, ...(translator ? { translator } : {}) });
     try {
       await this.deps.history.add({ alert, shown: false, read: true });
     } catch (err) {

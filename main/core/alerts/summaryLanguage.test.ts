@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../common/i18n/translator.js';
 import { muteText } from '../text/muteText.js';
 import type { Alert } from './alert.js';
-import { backlogText, breakdownText, burstHeadline, whileClosedText } from './summaryText.js';
+import { backlogText, breakdownText, burstHeadline, historyFilterLabel, whileClosedText } from './summaryText.js';
 import { reminderBody } from './supportReminders.js';
 import { supportRequestBody } from './supportText.js';
 
@@ -32,6 +32,13 @@ describe('summaries in Polish and German', () => {
     expect(backlogText(held, pl)).toBe('Pominięte bez połączenia: 3 prośby o pomoc, 5 zamówień (zobacz historię)');
     expect(whileClosedText(alerts('storeFileCreated', 1), pl)).toBe('Gdy Servicebell był zamknięty: 1 plik');
     expect(whileClosedText(alerts('storeFileCreated', 2), de)).toBe('Während Servicebell geschlossen war: 2 Dateien');
+  });
+
+  it('what History says a summary holds', () => {
+    const at = new Date(2026, 11, 3, 19, 2).getTime();
+    expect(historyFilterLabel(alerts('support_request', 5), 5, at, pl)).toBe('5 próśb o pomoc od 19:02');
+    expect(historyFilterLabel(alerts('order', 2), 1500, at, de)).toBe('1500 Bestellungen ab 19:02 (die ersten 2)');
+    expect(historyFilterLabel([...alerts('order', 1), ...alerts('x', 1)], 2, at, pl)).toBe('2 powiadomienia od 19:02');
   });
 
   it('English stays as it was', () => {

@@ -4,20 +4,12 @@ import type { Alert } from './alert.js';
 
 const english = createTranslator('en');
 
-/** Known kinds in plain words: [one, many]. */
-const KIND_WORDS: Record<string, [string, string]> = {
-  support_request: ['support request', 'support requests'],
-  threadNewMessage: ['message', 'messages'],
-  storeFileCreated: ['file', 'files'],
-  inboxEntryCreated: ['inbox entry', 'inbox entries'],
-  ntfy_message: ['message', 'messages'],
-  order: ['order', 'orders'],
-  table_request: ['table request', 'table requests'],
-};
+/** Kinds the catalogues name in words (`summary.kindCount` and the others have one sentence each); support requests first. */
+const KNOWN_KINDS = ['support_request', 'threadNewMessage', 'storeFileCreated', 'inboxEntryCreated', 'ntfy_message', 'order', 'table_request'];
 /** Support requests first; unknown kinds after the known ones. */
-const KIND_ORDER = Object.keys(KIND_WORDS);
+const KIND_ORDER = KNOWN_KINDS;
 const MAX_KIND_WORDS = 40;
-const isKnown = (kind: string): boolean => Object.hasOwn(KIND_WORDS, kind);
+const isKnown = (kind: string): boolean => KNOWN_KINDS.includes(kind);
 
 export const SUMMARY_TITLE = 'Servicebell';
 /** The action a summary notification offers (its body click): History, filtered to what it holds. */
@@ -25,13 +17,6 @@ export const SUMMARY_TITLE = 'Servicebell';
 /** "1 order", "3 table requests"; a kind with no known words: "3 × pizza ready" (its name in words, no guessed plural). */
 export function kindCount(kind: string, n: number, t: Translator = english): string {
   return t.t('summary.kindCount', { kind: isKnown(kind) ? kind : 'other', count: n, words: wordsOf(kind) });
-}
-
-/** The plural alone: "support requests"; "alerts" for a kind with no known words. */
-function kindPlural(kind: string, n: number): string {
-  const known = KIND_WORDS[kind];
-  if (!known) return n === 1 ? 'alert' : 'alerts';
-  return n === 1 ? known[0] : known[1];
 }
 
 function wordsOf(kind: string): string {
@@ -102,12 +87,13 @@ export function breakdownText(alerts: readonly Alert[], name: ((restaurant: stri
 }
 
 /** What History says it shows after a click on a summary: "8 alerts from 19:02". */
-export function historyFilterLabel(alerts: readonly Alert[], total: number, firstAt: number): string {
+export function historyFilterLabel(alerts: readonly Alert[], total: number, firstAt: number, t: Translator = english): string {
   const kinds = new Set(alerts.map((a) => a.kind));
   const first = alerts[0];
-  const what = `${total} ${kinds.size === 1 && first ? kindPlural(first.kind, total) : kindPlural('', total)}`;
-  const listed = alerts.length < total ? ` (the first ${alerts.length})` : '';
-  return `${what} from ${clockTime(firstAt)}${listed}`;
+  const kind = kinds.size === 1 && first && isKnown(first.kind) ? first.kind : 'other';
+  const what = t.t('summary.historyTotal', { kind, count: total });
+  const time = clockTime(firstAt);
+  return alerts.length < total ? t.t('summary.historyFromFirst', { what, time, listed: alerts.length }) : t.t('summary.historyFrom', { what, time });
 }
 
 /** "19:02", local time. */
