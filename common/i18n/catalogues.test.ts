@@ -62,6 +62,7 @@ describe('formatting', () => {
   it('times in the language and the given time zone', () => {
     const at = Date.UTC(2026, 11, 3, 18, 2);
     expect(createTranslator('pl').time(at, 'Europe/Warsaw')).toBe('19:02');
+    expect(createTranslator('en').time(Date.UTC(2026, 11, 3, 5, 0), 'Europe/Warsaw')).toBe('06:00');
     expect(createTranslator('en').date(at, 'Europe/Warsaw')).toBe('December 3, 2026');
     expect(createTranslator('de').date(at, 'Europe/Warsaw')).toBe('3. Dezember 2026');
   });

@@ -30,7 +30,8 @@ export function createTranslator(language: LanguageCode): Translator {
   return {
     language,
     t: (key, values) => String(format(key).format(values)),
-    time: (epochMs, timeZone) => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(epochMs),
+    // 24-hour times in every language: a restaurant's shift reads "Until 06:00", never "06:00 AM".
+    time: (epochMs, timeZone) => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).format(epochMs),
     date: (epochMs, timeZone) => new Intl.DateTimeFormat(language, { dateStyle: 'long', ...(timeZone ? { timeZone } : {}) }).format(epochMs),
   };
 }

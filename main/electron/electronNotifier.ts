@@ -165,7 +165,7 @@ type Button = [NotificationActivation['action'], string];
 /** The buttons of a notification, in order: Join Meeting when a link is allowed, then Mute when offered. */
 function buttonsOf(request: NotificationRequest): Button[] {
   const buttons: Button[] = [];
-  if (request.joinUrl) buttons.push(['join', JOIN_LABEL]);
+  if (request.joinUrl) buttons.push(['join', request.joinLabel ?? JOIN_LABEL]);
   if (request.muteLabel) buttons.push(['mute', request.muteLabel]);
   return buttons;
 }

@@ -103,13 +103,15 @@ export function createIpcApi(deps: IpcApiDeps): Handlers {
     // Stored read: it shows in History as proof that notifications work, but is not an alert waiting for anyone.
     'notify:test': async () => {
       const at = now();
+      // In the language spoken now, as stored: History keeps it as it was.
+      const t = core.language.translator;
       const result = await core.pipeline.ingest({
         id: `test-${at}`,
         restaurant: firstId(),
         source: 'servicebell',
         kind: 'test',
-        title: 'Servicebell test notification',
-        body: 'If you can read this, notifications work.',
+        title: t.t('test.title'),
+        body: t.t('test.body'),
         receivedAt: at,
       }, { read: true });
       if (result.status !== 'accepted') return { shown: false, reason: result.status };

@@ -76,7 +76,7 @@ export function toastXml(request: NotificationRequest, tokens: { body: string; j
   const url = (token: string): string => escapeXml(`${PROTOCOL_SCHEME}://activate?token=${token}`);
   const action = (content: string, token: string): string => `<action content="${escapeXml(content)}" activationType="protocol" arguments="${url(token)}"/>`;
   const buttons = [
-    ...(tokens.join ? [action(JOIN_LABEL, tokens.join)] : []),
+    ...(tokens.join ? [action(request.joinLabel ?? JOIN_LABEL, tokens.join)] : []),
     ...(tokens.mute && request.muteLabel ? [action(request.muteLabel, tokens.mute)] : []),
   ];
   // A reminder toast stays on screen only with a button; Windows' own Dismiss (localised, handled by the shell) lets a

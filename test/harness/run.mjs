@@ -17,7 +17,9 @@ try {
   const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
   const child = spawn(process.execPath, [vitestBin, ...args], {
     stdio: 'inherit',
-    env: { ...session.env, SERVICEBELL_TEST_SESSION: '1' },
+    // No language from the machine running the tests: with `ui.language` "auto" Servicebell speaks English here, as
+    // the tests expect; tests of other languages set them.
+    env: { ...session.env, SERVICEBELL_TEST_SESSION: '1', LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
   });
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', forward);

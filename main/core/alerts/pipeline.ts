@@ -14,7 +14,8 @@ import { UNMUTABLE_KINDS, type Mutes } from './mutes.js';
 import { muteText } from '../text/muteText.js';
 import { notificationKey, parseNotificationKey } from './notificationKey.js';
 import { notificationTitle, singleRestaurant, summaryLine, type RestaurantLabels } from './restaurantLabels.js';
-import { refusedLinkText } from './supportText.js';
+import { localisedSupportText, refusedLinkText } from './supportText.js';
+import { createTranslator, type Translator } from '../../../common/i18n/translator.js';
 import { sanitizeBody, sanitizeTitle } from './sanitize.js';
 import { SummaryAnnouncer } from './summaryAnnouncer.js';
 import { handleActivation } from './notificationActivation.js';
@@ -76,7 +77,11 @@ export interface PipelineDeps {
   sound?: (kind: string) => NotificationSound;
   /** `notifications.supportReminders`, read at each step; absent: no reminders. */
   reminders?: () => ReminderOptions;
+  /** The language spoken now (`core.language.translator`), read each time a text is made; absent: English. */
+  translator?: () => Translator;
 }
+
+const english = createTranslator('en');
 
 /** Where an alert becomes (or does not become) a notification: dedupe, text, links, history, DND, mute, bursts. */
 export class AlertPipeline {
@@ -121,6 +126,16 @@ export class AlertPipeline {
           join: (key) => this.join(key),
         }),
     );
+  }
+
+  /** The running language, read at the moment a text is made (a switch applies to the next notification). */
+  private t(): Translator {
+    return this.deps.translator?.() ?? english;
+  }
+
+  /** Join Meeting in the running language; nothing without a translator (the notifier's English label). */
+  private joinLabel(joinUrl: string | undefined): Pick<NotificationRequest, 'joinLabel'> {
+    return joinUrl !== undefined && this.deps.translator ? { joinLabel: this.t().t('notification.joinMeeting') } : {};
   }
 
   configureBurst(options: BurstOptions): void {
@@ -173,7 +188,7 @@ export class AlertPipeline {
 
   private async announceBacklog(first: Alert, entries: readonly HistoryEntry[]): Promise<void> {
     const alerts = entries.map((e) => e.alert);
-    const text = summaryLine(this.labels, first.restaurant, backlogText(alerts));
+    const text = summaryLine(this.labels, first.restaurant, backlogText(alerts, this.t()));
     const shown = await this.summaries.announce(first.restaurant, alerts, { title: SUMMARY_TITLE, body: text, headline: text });
     for (const listener of this.summaryListeners) listener({ restaurant: first.restaurant, source: first.source, count: entries.length, text, shown });
     await this.summaries.clearPending(alerts);
@@ -196,7 +211,7 @@ export class AlertPipeline {
     for (const entry of pending) byRestaurant.set(entry.alert.restaurant, [...(byRestaurant.get(entry.alert.restaurant) ?? []), entry]);
     for (const [restaurant, group] of byRestaurant) {
       const alerts = group.map((e) => e.alert);
-      const text = summaryLine(this.labels, restaurant, whileClosedText(alerts));
+      const text = summaryLine(this.labels, restaurant, whileClosedText(alerts, this.t()));
       const joinable = group.flatMap((e) => {
         const url = this.allowedLink(e.alert, false);
         return url === undefined ? [] : [{ entry: e, url }];
@@ -225,7 +240,18 @@ export class AlertPipeline {
     }
     const raw = parsed.data;
     if (!this.dedupe.add(raw)) return undefined;
-    return { ...raw, title: sanitizeTitle(raw.title), body: sanitizeBody(raw.body) };
+    return this.worded(raw);
+  }
+
+  /**
+   * Sanitized, and a support request worded in the running language (from its `meta.support`): what is stored is
+   * what is shown, and History keeps it as it was.
+   */
+  private worded(raw: Alert): Alert {
+    const text = raw.kind === SUPPORT_REQUEST ? localisedSupportText(raw.meta, raw.title, this.t()) : undefined;
+    const title = text?.title ?? raw.title;
+    const body = text?.body ?? raw.body;
+    return { ...raw, title: sanitizeTitle(title), body: sanitizeBody(body) };
   }
 
   /** The alert's link when its restaurant's policy allows it; a refused one is logged when `log`. */
@@ -247,7 +273,7 @@ export class AlertPipeline {
     }
     const raw = parsed.data;
     if (!this.dedupe.add(raw)) return { status: 'duplicate' };
-    const alert: Alert = { ...raw, title: sanitizeTitle(raw.title), body: sanitizeBody(raw.body) };
+    const alert = this.worded(raw);
 
     let joinUrl: string | undefined;
     let reason: string | undefined;
@@ -257,7 +283,7 @@ export class AlertPipeline {
       else {
         reason = 'link_not_allowed';
         // No button, but staff can still read the link out: its host and path go in the body.
-        alert.body = `${alert.body}\n${refusedLinkText(alert.link)}`;
+        alert.body = `${alert.body}\n${refusedLinkText(alert.link, this.t())}`;
         this.deps.logger.warn({ source: alert.source, alertId: alert.id, why: decision.reason }, 'link shown as text only');
       }
     }
@@ -326,8 +352,11 @@ export class AlertPipeline {
     try {
       const title = notificationTitle(this.labels, alert.restaurant, alert.title);
       // Support requests keep Join Meeting alone: they are never muted from a notification.
-      const muteLabel = this.deps.mutes && !UNMUTABLE_KINDS.has(alert.kind) ? muteText.notificationAction(alert.kind) : undefined;
-      return await this.deps.notifier.show({ key: notificationKey(alert), title, body: alert.body, joinUrl, ...(muteLabel ? { muteLabel } : {}), ...this.presentation(alert) });
+      const t = this.t();
+      const muteLabel = this.deps.mutes && !UNMUTABLE_KINDS.has(alert.kind) ? muteText.notificationAction(alert.kind, t) : undefined;
+      return await this.deps.notifier.show({
+        key: notificationKey(alert), title, body: alert.body, joinUrl, ...this.joinLabel(joinUrl), ...(muteLabel ? { muteLabel } : {}), ...this.presentation(alert),
+      });
     } catch (err) {
       const error = safeErrorMessage(err);
       this.deps.logger.error({ error, notifier: this.deps.notifier.name }, 'notification failed');
@@ -346,7 +375,10 @@ export class AlertPipeline {
     const title = notificationTitle(this.labels, alert.restaurant, alert.title);
     const waitedMs = n * (this.deps.reminders?.().afterMs ?? 0);
     const joinUrl = this.allowedLink(alert, false);
-    const request: NotificationRequest = { key: notificationKey(alert), title, body: reminderBody(alert.body, waitedMs), joinUrl, ...this.presentation(alert), replaces: true };
+    const t = this.t();
+    const request: NotificationRequest = {
+      key: notificationKey(alert), title, body: reminderBody(alert.body, waitedMs, t), joinUrl, ...this.joinLabel(joinUrl), ...this.presentation(alert), replaces: true,
+    };
     const result = await this.deps.notifier.show(request);
     if (result.status === 'failed') this.deps.logger.warn({ alertId: alert.id, error: result.error }, 'reminder not shown');
   }
@@ -356,9 +388,10 @@ export class AlertPipeline {
    * "2 orders · Pizzeria Wola". Its click opens History on what it held.
    */
   private async showSummary(key: BurstKey, held: readonly Alert[]): Promise<void> {
-    const headline = key.lane === 'support' ? moreSupportRequestsHeadline(held.length) : burstHeadline(held);
+    const t = this.t();
+    const headline = key.lane === 'support' ? moreSupportRequestsHeadline(held.length, t) : burstHeadline(held, t);
     const text = summaryLine(this.labels, key.restaurant, headline);
-    const body = breakdownText(held, this.labels.count() > 1 ? (id) => this.labels.name(id) : undefined);
+    const body = breakdownText(held, this.labels.count() > 1 ? (id) => this.labels.name(id) : undefined, t);
     const shown = await this.summaries.announce(key.restaurant, held, { title: text, body, headline: text });
     for (const listener of this.summaryListeners) listener({ restaurant: key.restaurant, source: key.source, count: held.length, text, shown });
     await this.summaries.clearPending(held);

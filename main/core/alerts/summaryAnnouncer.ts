@@ -2,6 +2,7 @@ import type { Clock } from '../connection/clock.js';
 import type { Logger } from '../log/logger.js';
 import { safeErrorMessage } from '../log/redact.js';
 import type { Notifier } from '../notify/notifier.js';
+import type { Translator } from '../../../common/i18n/translator.js';
 import { keyOf, type Alert } from './alert.js';
 import type { DoNotDisturb } from './doNotDisturb.js';
 import type { HistoryStore } from './history.js';
@@ -14,6 +15,8 @@ export interface SummaryAnnouncerDeps {
   dnd: DoNotDisturb;
   clock: Clock;
   logger: Logger;
+  /** The running language, for the buttons' labels; absent: English. */
+  translator?: () => Translator;
 }
 
 export interface SummaryText {
@@ -41,7 +44,8 @@ export class SummaryAnnouncer {
    */
   async announce(restaurant: string, folded: readonly Alert[], text: SummaryText): Promise<boolean> {
     const now = this.deps.clock.now();
-    const alert = summaryAlert({ restaurant, id: `summary-${now}-${++this.seq}`, at: now, title: text.headline, body: text.body, folded });
+    const translator = this.deps.translator?.();
+    const alert = summaryAlert({ restaurant, id: `summary-${now}-${++this.seq}`, at: now, title: text.headline, body: text.body, folded, ...(translator ? { translator } : {}) });
     try {
       await this.deps.history.add({ alert, shown: false, read: true });
     } catch (err) {
@@ -60,7 +64,9 @@ export class SummaryAnnouncer {
   async notify(key: string, content: { title: string; body: string; joinUrl?: string; opensHistory?: boolean }): Promise<boolean> {
     if (this.deps.dnd.state(this.deps.clock.now()).active) return false;
     try {
-      const result = await this.deps.notifier.show({ key, ...content });
+      const t = this.deps.translator?.();
+      const labels = t ? { ...(content.joinUrl ? { joinLabel: t.t('notification.joinMeeting') } : {}), ...(content.opensHistory ? { historyLabel: t.t('notification.showInHistory') } : {}) } : {};
+      const result = await this.deps.notifier.show({ key, ...content, ...labels });
       return result.status === 'shown' || result.status === 'shown_without_action';
     } catch (err) {
       this.deps.logger.error({ error: safeErrorMessage(err) }, 'summary notification failed');

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { keyOf, type Alert, type AlertKey } from './alert.js';
 import type { HistoryEntry } from './historyEntry.js';
 import { historyFilterLabel } from './summaryText.js';
+import type { Translator } from '../../../common/i18n/translator.js';
 
 export const SUMMARY_KIND = 'summary';
 /** As many keys as History takes in one filter; a bigger flood lists its first ones (the label says so). */
@@ -22,13 +23,13 @@ const summaryMetaSchema = z.object({
 });
 
 /** The summary's own alert (source `servicebell`, kind `summary`); `meta` holds the folded keys and the label. */
-export function summaryAlert(options: { restaurant: string; id: string; at: number; title: string; body: string; folded: readonly Alert[] }): Alert {
+export function summaryAlert(options: { restaurant: string; id: string; at: number; title: string; body: string; folded: readonly Alert[]; translator?: Translator }): Alert {
   const listed = options.folded.slice(0, MAX_SUMMARY_KEYS);
   const firstAt = options.folded.reduce((min, a) => Math.min(min, a.receivedAt), options.at);
   const meta: z.infer<typeof summaryMetaSchema> = {
     keys: listed.map(keyOf),
     count: options.folded.length,
-    label: historyFilterLabel(listed, options.folded.length, firstAt),
+    label: historyFilterLabel(listed, options.folded.length, firstAt, options.translator),
   };
   return { id: options.id, restaurant: options.restaurant, source: 'servicebell', kind: SUMMARY_KIND, title: options.title, body: options.body, receivedAt: options.at, meta };
 }

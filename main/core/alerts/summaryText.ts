@@ -1,36 +1,22 @@
-// Every word a summary notification shows, in one place (to be translated as one).
+// Every word a summary notification shows, in one place: the catalogues' `summary.*` messages, in the language given.
+import { createTranslator, type Translator } from '../../../common/i18n/translator.js';
 import type { Alert } from './alert.js';
 
-/** Known kinds in plain words: [one, many]. */
-const KIND_WORDS: Record<string, [string, string]> = {
-  support_request: ['support request', 'support requests'],
-  threadNewMessage: ['message', 'messages'],
-  storeFileCreated: ['file', 'files'],
-  inboxEntryCreated: ['inbox entry', 'inbox entries'],
-  ntfy_message: ['message', 'messages'],
-  order: ['order', 'orders'],
-  table_request: ['table request', 'table requests'],
-};
+const english = createTranslator('en');
+
+/** Kinds the catalogues name in words (`summary.kindCount` and the others have one sentence each); support requests first. */
+const KNOWN_KINDS = ['support_request', 'threadNewMessage', 'storeFileCreated', 'inboxEntryCreated', 'ntfy_message', 'order', 'table_request'];
 /** Support requests first; unknown kinds after the known ones. */
-const KIND_ORDER = Object.keys(KIND_WORDS);
+const KIND_ORDER = KNOWN_KINDS;
 const MAX_KIND_WORDS = 40;
+const isKnown = (kind: string): boolean => KNOWN_KINDS.includes(kind);
 
 export const SUMMARY_TITLE = 'Servicebell';
 /** The action a summary notification offers (its body click): History, filtered to what it holds. */
-export const SHOW_IN_HISTORY_LABEL = 'Show in History';
 
 /** "1 order", "3 table requests"; a kind with no known words: "3 × pizza ready" (its name in words, no guessed plural). */
-export function kindCount(kind: string, n: number): string {
-  const known = KIND_WORDS[kind];
-  if (!known) return `${n} × ${wordsOf(kind)}`;
-  return `${n} ${n === 1 ? known[0] : known[1]}`;
-}
-
-/** The plural alone: "support requests"; "alerts" for a kind with no known words. */
-function kindPlural(kind: string, n: number): string {
-  const known = KIND_WORDS[kind];
-  if (!known) return n === 1 ? 'alert' : 'alerts';
-  return n === 1 ? known[0] : known[1];
+export function kindCount(kind: string, n: number, t: Translator = english): string {
+  return t.t('summary.kindCount', { kind: isKnown(kind) ? kind : 'other', count: n, words: wordsOf(kind) });
 }
 
 function wordsOf(kind: string): string {
@@ -50,42 +36,43 @@ function orderOfKind(kind: string): number {
 }
 
 /** "3 support requests, 150 messages": a count per kind, support requests first. */
-export function countsByKind(alerts: readonly Alert[]): string {
+export function countsByKind(alerts: readonly Alert[], t: Translator = english): string {
   const counts = new Map<string, number>();
   for (const a of alerts) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
   return [...counts]
     .sort((x, y) => orderOfKind(x[0]) - orderOfKind(y[0]))
-    .map(([kind, n]) => kindCount(kind, n))
+    .map(([kind, n]) => kindCount(kind, n, t))
     .join(', ');
 }
 
 /** The start-up summary for alerts the last run stored but never announced. */
-export function whileClosedText(alerts: readonly Alert[]): string {
-  return `While Servicebell was closed: ${countsByKind(alerts)}`;
+export function whileClosedText(alerts: readonly Alert[], t: Translator = english): string {
+  return t.t('summary.whileClosed', { counts: countsByKind(alerts, t) });
 }
 
 /** The summary for caught-up alerts too old or too many to show one by one. */
-export function backlogText(alerts: readonly Alert[]): string {
-  return `Missed while offline: ${countsByKind(alerts)} (see History)`;
+export function backlogText(alerts: readonly Alert[], t: Translator = english): string {
+  return t.t('summary.backlog', { counts: countsByKind(alerts, t) });
 }
 
 /** "5 new support requests" for one kind, "8 new alerts" for a mix. */
-export function burstHeadline(held: readonly Alert[]): string {
+export function burstHeadline(held: readonly Alert[], t: Translator = english): string {
   const kinds = new Set(held.map((a) => a.kind));
   const first = held[0];
-  return `${held.length} new ${kinds.size === 1 && first ? kindPlural(first.kind, held.length) : kindPlural('', held.length)}`;
+  const kind = kinds.size === 1 && first && isKnown(first.kind) ? first.kind : 'other';
+  return t.t('summary.newOfKind', { kind, count: held.length });
 }
 
 /** The support lane's summary, for a flood beyond the support requests shown one by one. */
-export function moreSupportRequestsHeadline(n: number): string {
-  return `${n} more ${n === 1 ? 'support request' : 'support requests'}`;
+export function moreSupportRequestsHeadline(n: number, t: Translator = english): string {
+  return t.t('summary.moreSupport', { count: n });
 }
 
 /**
  * One line per kind and restaurant, "2 orders · Pizzeria Wola"; the restaurant is named only when several are
  * configured (`name` undefined), as in every other notification.
  */
-export function breakdownText(alerts: readonly Alert[], name: ((restaurant: string) => string) | undefined): string {
+export function breakdownText(alerts: readonly Alert[], name: ((restaurant: string) => string) | undefined, t: Translator = english): string {
   const counts = new Map<string, { kind: string; restaurant: string; n: number }>();
   for (const a of alerts) {
     const id = JSON.stringify([a.kind, a.restaurant]);
@@ -95,17 +82,18 @@ export function breakdownText(alerts: readonly Alert[], name: ((restaurant: stri
   }
   return [...counts.values()]
     .sort((x, y) => orderOfKind(x.kind) - orderOfKind(y.kind))
-    .map((l) => (name ? `${kindCount(l.kind, l.n)} · ${name(l.restaurant)}` : kindCount(l.kind, l.n)))
+    .map((l) => (name ? `${kindCount(l.kind, l.n, t)} · ${name(l.restaurant)}` : kindCount(l.kind, l.n, t)))
     .join('\n');
 }
 
 /** What History says it shows after a click on a summary: "8 alerts from 19:02". */
-export function historyFilterLabel(alerts: readonly Alert[], total: number, firstAt: number): string {
+export function historyFilterLabel(alerts: readonly Alert[], total: number, firstAt: number, t: Translator = english): string {
   const kinds = new Set(alerts.map((a) => a.kind));
   const first = alerts[0];
-  const what = `${total} ${kinds.size === 1 && first ? kindPlural(first.kind, total) : kindPlural('', total)}`;
-  const listed = alerts.length < total ? ` (the first ${alerts.length})` : '';
-  return `${what} from ${clockTime(firstAt)}${listed}`;
+  const kind = kinds.size === 1 && first && isKnown(first.kind) ? first.kind : 'other';
+  const what = t.t('summary.historyTotal', { kind, count: total });
+  const time = clockTime(firstAt);
+  return alerts.length < total ? t.t('summary.historyFromFirst', { what, time, listed: alerts.length }) : t.t('summary.historyFrom', { what, time });
 }
 
 /** "19:02", local time. */

@@ -1,3 +1,4 @@
+import { createTranslator, type Translator } from '../../../common/i18n/translator.js';
 import type { Clock, TimerHandle } from '../connection/clock.js';
 import type { Logger } from '../log/logger.js';
 import { safeErrorMessage } from '../log/redact.js';
@@ -157,9 +158,11 @@ function waitingId(key: AlertKey): string {
   return JSON.stringify([key.restaurant, key.source, key.id]);
 }
 
+const english = createTranslator('en');
+
 /** A reminder's body: how long the guest has waited, then the request as first shown. */
-export function reminderBody(body: string, waitedMs: number): string {
+export function reminderBody(body: string, waitedMs: number, t: Translator = english): string {
   const seconds = Math.round(waitedMs / 1000);
-  const waited = seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
-  return `Still waiting after ${waited}.\n${body}`;
+  const waited = seconds < 60 ? { unit: 's', n: seconds } : { unit: 'min', n: Math.round(seconds / 60) };
+  return `${t.t('reminder.stillWaiting', waited)}\n${body}`;
 }

@@ -1,8 +1,12 @@
 // What a support request says, from whichever channel it came: who asked, and a meeting link the policy refused.
 // Every word a person reads here lives in this module, so it can be translated in one place.
 import { z } from 'zod';
+import { createTranslator, type Translator } from '../../../common/i18n/translator.js';
 
-export const SUPPORT_REQUEST_TITLE = 'Support request';
+const english = createTranslator('en');
+
+/** What a source writes (English); the pipeline puts it in the running language when it accepts the alert. */
+export const SUPPORT_REQUEST_TITLE = english.t('support.title');
 const MAX_EMAIL = 254;
 /** What the guest typed instead of an address is shown up to this many characters. */
 export const MAX_GUEST_TEXT = 120;
@@ -23,17 +27,48 @@ export function guestOf(raw: unknown): Guest {
   return { typed: chars.length <= MAX_GUEST_TEXT ? typed : `${chars.slice(0, MAX_GUEST_TEXT - 1).join('')}…` };
 }
 
+/** Who asked, in words: the address, or what they typed; undefined for an anonymous guest. */
+function whoOf(guest: Guest): string | undefined {
+  return 'email' in guest ? guest.email : 'typed' in guest ? guest.typed : undefined;
+}
+
 /** "anna@example.com has requested support"; "table 4 has requested support"; "A guest has requested support". */
-export function supportRequestBody(guest: Guest): string {
-  const who = 'email' in guest ? guest.email : 'typed' in guest ? guest.typed : undefined;
-  return who === undefined ? 'A guest has requested support' : `${who} has requested support`;
+export function supportRequestBody(guest: Guest, t: Translator = english): string {
+  const who = whoOf(guest);
+  return who === undefined ? t.t('support.bodyAnonymous') : t.t('support.body', { who });
+}
+
+/**
+ * What a source records of a support request so the pipeline can word it in the language spoken when it is accepted
+ * (`meta.support`): who asked, and whether the title is the sender's own (a push payload's `title` stays as sent).
+ */
+export const supportMetaSchema = z.object({ who: z.string().max(MAX_EMAIL).optional(), ownTitle: z.boolean().optional() });
+export type SupportMeta = z.infer<typeof supportMetaSchema>;
+
+export function supportMeta(guest: Guest, ownTitle: boolean): SupportMeta {
+  const who = whoOf(guest);
+  return { ...(who !== undefined ? { who } : {}), ...(ownTitle ? { ownTitle: true } : {}) };
+}
+
+/**
+ * A support request's title and body in the given language, from its `meta.support`; undefined when the alert carries
+ * none (an alert from elsewhere keeps its own words).
+ */
+export function localisedSupportText(meta: Record<string, unknown>, title: string, t: Translator): { title: string; body: string } | undefined {
+  const parsed = supportMetaSchema.safeParse(meta.support);
+  if (!parsed.success) return undefined;
+  const { who, ownTitle } = parsed.data;
+  return {
+    title: ownTitle === true ? title : t.t('support.title'),
+    body: who === undefined ? t.t('support.bodyAnonymous') : t.t('support.body', { who }),
+  };
 }
 
 /**
  * A link the policy refused is not a button, but staff can still read it out: its host and path only (a query or a
  * fragment may hold a meeting token), or nothing when it is not a URL with a host.
  */
-export function refusedLinkText(link: string): string {
+export function refusedLinkText(link: string, t: Translator = english): string {
   let where = '';
   try {
     const url = new URL(link);
@@ -42,5 +77,5 @@ export function refusedLinkText(link: string): string {
     // Not a URL: nothing of it is shown.
   }
   where = where.replace(CONTROL, '').slice(0, 200);
-  return where === '' ? 'Meeting link (not allowed, not opened)' : `Meeting link (not allowed, not opened): ${where}`;
+  return where === '' ? t.t('support.refusedLinkBare') : t.t('support.refusedLink', { where });
 }

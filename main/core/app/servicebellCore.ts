@@ -88,6 +88,7 @@ export class ServicebellCore {
       clock: this.clock,
       logger: options.logger,
       mutes,
+      translator: () => this.language.translator,
     });
     this.sources = new SourceSupervisor({
       factories: options.sources,

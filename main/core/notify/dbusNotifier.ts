@@ -2,7 +2,6 @@ import dbus from 'dbus-next';
 import type { Logger } from '../log/logger.js';
 import { safeErrorMessage } from '../log/redact.js';
 import { escapeMarkup } from '../alerts/sanitize.js';
-import { SHOW_IN_HISTORY_LABEL } from '../alerts/summaryText.js';
 import { withTimeout as bounded } from '../connection/timeout.js';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
@@ -11,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { bundledSoundPath } from './bundledSound.js';
 import { dbusExpireTimeout, dbusHints } from './dbusHints.js';
 import { DesktopDoNotDisturb, gnomeBannersWatcher, type DndWatcher } from './linuxDoNotDisturb.js';
-import { JOIN_LABEL, type NotificationActivation, type NotificationRequest, type Notifier, type ShowResult } from './notifier.js';
+import { JOIN_LABEL, SHOW_IN_HISTORY_LABEL, type NotificationActivation, type NotificationRequest, type Notifier, type ShowResult } from './notifier.js';
 
 const NAME = 'org.freedesktop.Notifications';
 const PATH = '/org/freedesktop/Notifications';
@@ -74,10 +73,14 @@ export class DbusNotifier implements Notifier {
     }
     const { iface, caps } = connection;
     const canAct = caps.has('actions');
+    const joinLabel = request.joinLabel ?? JOIN_LABEL;
     const body = caps.has('body-markup') ? escapeMarkup(request.body) : request.body;
     const actions = !canAct
       ? []
-      : [...(request.joinUrl ? ['default', JOIN_LABEL, 'join', JOIN_LABEL] : request.opensHistory ? ['default', SHOW_IN_HISTORY_LABEL] : []), ...(request.muteLabel ? ['mute', request.muteLabel] : [])];
+      : [
+          ...(request.joinUrl ? ['default', joinLabel, 'join', joinLabel] : request.opensHistory ? ['default', request.historyLabel ?? SHOW_IN_HISTORY_LABEL] : []),
+          ...(request.muteLabel ? ['mute', request.muteLabel] : []),
+        ];
     const hints = dbusHints(request, this.bundledSound);
     // A reminder takes the place of its alert's notification while that one is still open (the server gives it back
     // the same id); once closed, it is a new notification.

@@ -32,6 +32,7 @@ export class NodeNotifierAdapter implements Notifier {
   show(request: NotificationRequest): Promise<ShowResult> {
     if (this.osDoNotDisturb()) return Promise.resolve({ status: 'os_dnd' });
     return new Promise((resolve) => {
+      const joinLabel = request.joinLabel ?? JOIN_LABEL;
       const options: Record<string, unknown> = {
         title: request.title,
         message: request.body,
@@ -41,7 +42,7 @@ export class NodeNotifierAdapter implements Notifier {
         wait: request.joinUrl !== undefined || request.opensHistory === true || request.persistent === true,
         sound: nodeNotifierSound(request.sound, this.platform),
       };
-      if (request.joinUrl) options.actions = [JOIN_LABEL];
+      if (request.joinUrl) options.actions = [joinLabel];
       let settled = false;
       try {
         this.backend.notify(options, (err, response, metadata) => {
@@ -50,7 +51,7 @@ export class NodeNotifierAdapter implements Notifier {
             settled = true;
             return;
           }
-          const activation = classify(response, metadata);
+          const activation = classify(response, metadata, joinLabel);
           if (activation) for (const h of this.handlers) h({ key: request.key, action: activation });
         });
       } catch (err) {
@@ -77,9 +78,9 @@ export function nodeNotifierSound(sound: NotificationRequest['sound'] = 'off', p
   return sound === 'bundled' ? 'Glass' : true;
 }
 
-export function classify(response: string, metadata?: { activationType?: string; activationValue?: string }): 'join' | 'default' | null {
+export function classify(response: string, metadata?: { activationType?: string; activationValue?: string }, joinLabel: string = JOIN_LABEL): 'join' | 'default' | null {
   const value = (metadata?.activationValue ?? response ?? '').toLowerCase();
-  if (value === JOIN_LABEL.toLowerCase() || metadata?.activationType === 'actionClicked') return 'join';
+  if (value === joinLabel.toLowerCase() || metadata?.activationType === 'actionClicked') return 'join';
   if (metadata?.activationType === 'contentsClicked' || value === 'activate' || value === 'clicked') return 'default';
   return null;
 }

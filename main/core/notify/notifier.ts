@@ -6,6 +6,10 @@ export interface NotificationRequest {
   body: string;
   /** Present only when the link policy allowed the alert's link. */
   joinUrl?: string;
+  /** The Join Meeting button's text in the running language; absent: English. */
+  joinLabel?: string;
+  /** A summary's "Show in History" (its body click) in the running language; absent: English. */
+  historyLabel?: string;
   /** A second button's text ("Mute orders for 1 hour"); its click is the activation `mute`. Never on support requests. */
   muteLabel?: string;
   /** A summary: a click on it opens History on what it holds, so it must be clickable (a `default` action). */
@@ -50,4 +54,6 @@ export interface Notifier {
   close(): Promise<void>;
 }
 
+/** The English labels, for a request that names none. */
 export const JOIN_LABEL = 'Join Meeting';
+export const SHOW_IN_HISTORY_LABEL = 'Show in History';

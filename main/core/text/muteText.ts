@@ -54,5 +54,12 @@ export function muteTextFor(t: Translator) {
 export const muteText = {
   ...muteTextFor(ENGLISH),
   /** The notification button on alerts that are not support requests. */
-  notificationAction: (kind: string): string => `Mute ${kindWords(kind)} for 1 hour`,
+  notificationAction: (kind: string, t: Translator = ENGLISH): string => notificationMuteLabel(kind, t),
 };
+
+/** "Mute orders for 1 hour" in the given language (catalogue `notification.mute`, one sentence per known kind). */
+function notificationMuteLabel(kind: string, t: Translator): string {
+  if (Object.hasOwn(KIND_WORDS, kind)) return t.t('notification.mute', { kind, words: '' });
+  const words = kindWords(kind);
+  return words === 'alerts' ? t.t('notification.mute', { kind: 'nowords', words: '' }) : t.t('notification.mute', { kind: 'other', words: words.replace(/ alerts$/, '') });
+}

@@ -1,6 +1,6 @@
 // A push payload → the same alert a Vonage support request becomes ("… has requested support", Join Meeting).
 import type { AlertInput, AlertSource } from '../../alerts/alert.js';
-import { SUPPORT_REQUEST_TITLE, supportRequestBody } from '../../alerts/supportText.js';
+import { SUPPORT_REQUEST_TITLE, supportMeta, supportRequestBody } from '../../alerts/supportText.js';
 import type { PushPayload } from './pushPayload.js';
 
 export function pushAlert(source: AlertSource, payload: PushPayload, receivedAt: number, meta: Record<string, unknown>): AlertInput {
@@ -9,6 +9,9 @@ export function pushAlert(source: AlertSource, payload: PushPayload, receivedAt:
   if (payload.link !== undefined) fullMeta.host_url = payload.link;
   if (payload.problems.length > 0) fullMeta.problems = payload.problems;
   if (payload.type === 'support_request') {
+    // Written in English here; the pipeline words it in the running language from `meta.support` (a payload's own
+    // title stays as sent).
+    fullMeta.support = supportMeta(payload.guest, payload.title !== undefined);
     return {
       id: payload.id,
       source,

@@ -1,7 +1,7 @@
 // Turns one conversation event into an AlertInput. Payloads are untrusted: every field is validated here.
 import { z } from 'zod';
 import type { AlertInput } from '../../alerts/alert.js';
-import { guestOf, SUPPORT_REQUEST_TITLE, supportRequestBody } from '../../alerts/supportText.js';
+import { guestOf, SUPPORT_REQUEST_TITLE, supportMeta, supportRequestBody } from '../../alerts/supportText.js';
 
 /** An event as both paths deliver it: live (SDK listener) and catch-up (REST history). */
 export interface ConversationEvent {
@@ -48,6 +48,8 @@ export function mapEventToAlert(conversationId: string, event: ConversationEvent
   if (rawUrl !== undefined && link === undefined) meta.linkProblem = typeof rawUrl === 'string' ? 'host_url too long' : 'host_url is not a string';
   if ('email' in guest) meta.email = guest.email;
   if (event.type === 'support_request') {
+    // Written in English here; the pipeline words it in the running language from `meta.support`.
+    meta.support = supportMeta(guest, false);
     return {
       id: `${conversationId}:${event.id}`,
       source: 'vonage',
