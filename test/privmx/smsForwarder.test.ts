@@ -3,6 +3,7 @@ import { smsSettingsSchema, type SmsSettings } from '../../main/core/settings/sc
 import { SmsForwarder, type SmsAlert } from '../../main/core/sms/smsForwarder.js';
 import { startSmsapiEmulator, type SmsapiEmulator } from '../emulators/smsapi/index.js';
 import { capturingLogger } from './sourceHarness.js';
+import { createTranslator, type Translator } from '../../common/i18n/translator.js';
 
 let sms: SmsapiEmulator;
 beforeEach(async () => {
@@ -15,7 +16,7 @@ afterEach(async () => {
 const PHONE = '+48500100200';
 const alert = (id: string, extra: Partial<SmsAlert> = {}): SmsAlert => ({ id, source: 'privmx', title: 'New order', body: 'Table 7', meta: { sms: true }, ...extra });
 
-function forwarder(settings: Partial<SmsSettings> = {}, token = 'sms-token-123', extra: { timeoutMs?: number } = {}) {
+function forwarder(settings: Partial<SmsSettings> = {}, token = 'sms-token-123', extra: { timeoutMs?: number; translator?: () => Translator } = {}) {
   const { logger, lines } = capturingLogger();
   const statusLines: string[] = [];
   const f = new SmsForwarder({
@@ -67,6 +68,17 @@ describe('SmsForwarder with the SMSAPI emulator', () => {
     sms.failNext({ kind: 'hang' });
     expect(await f.forward(alert('t1'))).toMatchObject({ status: 'failed', error: expect.stringMatching(/no answer/) });
     expect(sms.requests).toBe(1);
+  });
+
+  it('words its status lines in the running language; the log stays English', async () => {
+    const { f, statusLines, lines } = forwarder({ maxPerHour: 1 }, 'sms-token-123', { translator: () => createTranslator('pl') });
+    await f.forward(alert('p1'));
+    await f.forward(alert('p2'));
+    expect(statusLines).toEqual(['Osiągnięto limit 1 SMS na godzinę: nie wysłano wiadomości o „New order”']);
+    expect(lines.join('')).toContain('SMS limit of 1/hour reached');
+    const none = forwarder({}, '', { translator: () => createTranslator('de') });
+    await none.f.forward(alert('p3'));
+    expect(none.statusLines).toEqual(['SMS nicht gesendet: das SMSAPI-Token ist nicht gesetzt (Schlüsselbund, smsapi.token)']);
   });
 
   it('drops texts beyond maxPerHour with a status line', async () => {

@@ -35,6 +35,10 @@ export const de: Catalogue = {
     '{what} ab {time}',
   'summary.historyFromFirst':
     '{what} ab {time} (die ersten {listed})',
+  'sms.noToken': 'SMS nicht gesendet: das SMSAPI-Token ist nicht gesetzt (Schlüsselbund, smsapi.token)',
+  'sms.limit': 'SMS-Limit von {limit} pro Stunde erreicht: die Nachricht zu „{title}“ wurde verworfen',
+  'sms.failed': 'SMS an {to} fehlgeschlagen: {error}',
+  'sms.badNumbers': 'einige Nummern in sms.to sind nicht im internationalen Format (+49…) und wurden übersprungen',
   // ── end of notifications ──
 
   // ── Tray menu, About, connection lines, mute, the check command ──

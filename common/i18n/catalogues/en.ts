@@ -35,6 +35,10 @@ export const en = {
     '{what} from {time}',
   'summary.historyFromFirst':
     '{what} from {time} (the first {listed})',
+  'sms.noToken': 'SMS not sent: the SMSAPI token is not set (keychain smsapi.token)',
+  'sms.limit': 'SMS limit of {limit}/hour reached: dropped the text for "{title}"',
+  'sms.failed': 'SMS to {to} failed: {error}',
+  'sms.badNumbers': 'some sms.to numbers are not E.164 (+CCNNN…) and were skipped',
   // ── end of notifications ──
 
   // ── Tray menu, About, connection lines, mute, the check command ──

@@ -36,6 +36,10 @@ export const pl: Catalogue = {
     '{what} od {time}',
   'summary.historyFromFirst':
     '{what} od {time} (pierwsze {listed})',
+  'sms.noToken': 'SMS nie został wysłany: brak tokenu SMSAPI (pęk kluczy, smsapi.token)',
+  'sms.limit': 'Osiągnięto limit {limit} SMS na godzinę: nie wysłano wiadomości o „{title}”',
+  'sms.failed': 'Nie udało się wysłać SMS do {to}: {error}',
+  'sms.badNumbers': 'niektóre numery w sms.to nie są w formacie międzynarodowym (+48…) i zostały pominięte',
   // ── end of notifications ──
 
   // ── Tray menu, About, connection lines, mute, the check command ──

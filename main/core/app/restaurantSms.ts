@@ -1,3 +1,4 @@
+import type { Translator } from '../../../common/i18n/translator.js';
 import type { Clock } from '../connection/clock.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretLookup } from '../secrets/secretNames.js';
@@ -10,6 +11,8 @@ export interface RestaurantSmsDeps {
   clock: Clock;
   /** A status line of one restaurant's forwarder (limits, failures). */
   onStatus(restaurant: string, line: { level: 'info' | 'warn' | 'error'; message: string }): void;
+  /** The running language, for the status lines. */
+  translator?: () => Translator;
 }
 
 /** One SMS forwarder per restaurant: its own numbers, sender, SMSAPI token and hourly limit. */
@@ -41,6 +44,7 @@ export class RestaurantSms {
       logger: this.deps.logger.child({ component: 'sms', restaurant: restaurant.id }),
       clock: this.deps.clock,
       onStatus: (line) => this.deps.onStatus(restaurant.id, line),
+      ...(this.deps.translator ? { translator: this.deps.translator } : {}),
     });
   }
 }

@@ -111,6 +111,7 @@ export class ServicebellCore {
       getSecret: options.getSecret,
       logger: options.logger,
       clock: this.clock,
+      translator: () => this.language.translator,
       onStatus: (restaurant, line) => {
         const notice: Notice = { source: 'sms', restaurant, ...line, at: this.clock.now() };
         for (const listener of this.noticeListeners) listener(notice);

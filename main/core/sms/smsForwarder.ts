@@ -3,6 +3,8 @@ import type { Logger } from '../log/logger.js';
 import { maskPhone, registerSecret, safeErrorMessage } from '../log/redact.js';
 import type { SecretGetter } from '../secrets/secretNames.js';
 import type { SmsSettings } from '../settings/schema.js';
+import type { Translator } from '../../../common/i18n/translator.js';
+import { ENGLISH } from '../text/english.js';
 import { SmsRateLimit } from './smsRateLimit.js';
 
 /** What the forwarder needs of an alert: the pipeline's Alert fits. `meta.sms === true` marks a rule's `sms` action. */
@@ -30,6 +32,8 @@ export interface SmsForwarderDeps {
   logger: Logger;
   /** A status line for the UI/CLI ("SMS limit reached: dropped …"); never contains a full phone number. */
   onStatus?(line: { level: 'info' | 'warn' | 'error'; message: string }): void;
+  /** The language status lines are worded in, read at each line (absent: English); the log stays English. */
+  translator?: () => Translator;
   clock?: Clock;
   retryDelayMs?: number;
   timeoutMs?: number;
@@ -75,12 +79,12 @@ export class SmsForwarder {
     if (to.length === 0) return { status: 'skipped', reason: 'no_recipients' };
     const token = await this.deps.getSecret('smsapi.token');
     if (!token) {
-      this.report('error', 'SMS not sent: the SMSAPI token is not set (keychain smsapi.token)');
+      this.report('error', (t) => t.t('sms.noToken'));
       return { status: 'skipped', reason: 'no_token' };
     }
     registerSecret(token);
     if (!this.limit.take()) {
-      this.report('warn', `SMS limit of ${this.deps.settings.maxPerHour}/hour reached: dropped the text for "${alert.title}"`);
+      this.report('warn', (t) => t.t('sms.limit', { limit: String(this.deps.settings.maxPerHour), title: alert.title }));
       return { status: 'skipped', reason: 'rate_limited' };
     }
     const client = (this.deps.createClient ?? defaultClient)(token, this.deps.settings.apiUrl);
@@ -98,7 +102,7 @@ export class SmsForwarder {
         const retry = attempt === 1 && !(err instanceof SmsTimeout);
         this.deps.logger.warn({ alert: alert.id, to: masked, attempt, error }, retry ? 'sms: failed, retrying once' : 'sms: failed');
         if (!retry) {
-          this.report('error', `SMS to ${masked} failed: ${error}`);
+          this.report('error', (t) => t.t('sms.failed', { to: masked, error }));
           return { status: 'failed', error };
         }
         await new Promise<void>((resolve) => this.clock.setTimeout(resolve, this.deps.retryDelayMs ?? 2_000));
@@ -108,7 +112,7 @@ export class SmsForwarder {
 
   private recipients(): string[] {
     const valid = this.deps.settings.to.filter((n) => E164.test(n));
-    if (valid.length !== this.deps.settings.to.length) this.report('warn', 'some sms.to numbers are not E.164 (+CCNNN…) and were skipped');
+    if (valid.length !== this.deps.settings.to.length) this.report('warn', (t) => t.t('sms.badNumbers'));
     return [...new Set(valid)];
   }
 
@@ -120,9 +124,10 @@ export class SmsForwarder {
     });
   }
 
-  private report(level: 'info' | 'warn' | 'error', message: string): void {
-    this.deps.logger[level]({}, `sms: ${message}`);
-    this.deps.onStatus?.({ level, message });
+  /** Logs the line in English and reports it in the running language. */
+  private report(level: 'info' | 'warn' | 'error', words: (t: Translator) => string): void {
+    this.deps.logger[level]({}, `sms: ${words(ENGLISH)}`);
+    this.deps.onStatus?.({ level, message: words(this.deps.translator?.() ?? ENGLISH) });
   }
 }
 
