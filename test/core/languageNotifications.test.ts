@@ -110,6 +110,13 @@ describe('notifications in Polish and German (D-Bus)', () => {
     const own = await notifications.waitFor((n) => n.summary === 'Terrasse: Hilfe!');
     expect(own.body).toBe('gast@example.com bittet um Hilfe');
 
+    // An event with no text of its own: the stand-in body in German, the event's own title as sent.
+    const bare = parsePushPayload(JSON.stringify({ type: 'pizza_ready', id: 'p3' }));
+    if (!bare.ok) throw new Error(bare.reason);
+    await sink().alert(pushAlert('mqtt', bare.payload, Date.now(), {}));
+    const standIn = await notifications.waitFor((n) => n.summary === 'pizza ready');
+    expect(standIn.body).toBe('Neues Ereignis: pizza_ready');
+
     await sink().alert({ ...order('o2'), kind: 'table.call' });
     const call = await notifications.waitFor((n) => n.summary === 'Bestellung 12');
     expect(call.actions).toEqual(['mute', 'Meldungen „table call“ für 1 Stunde stummschalten']);

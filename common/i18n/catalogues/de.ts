@@ -39,6 +39,7 @@ export const de: Catalogue = {
   'sms.limit': 'SMS-Limit von {limit} pro Stunde erreicht: die Nachricht zu „{title}“ wurde verworfen',
   'sms.failed': 'SMS an {to} fehlgeschlagen: {error}',
   'sms.badNumbers': 'einige Nummern in sms.to sind nicht im internationalen Format (+49…) und wurden übersprungen',
+  'alert.standInBody': 'Neues Ereignis: {type}',
   // ── end of notifications ──
 
   // ── Tray menu, About, connection lines, mute, the check command ──

@@ -39,6 +39,7 @@ export const en = {
   'sms.limit': 'SMS limit of {limit}/hour reached: dropped the text for "{title}"',
   'sms.failed': 'SMS to {to} failed: {error}',
   'sms.badNumbers': 'some sms.to numbers are not E.164 (+CCNNN…) and were skipped',
+  'alert.standInBody': 'New {type} event',
   // ── end of notifications ──
 
   // ── Tray menu, About, connection lines, mute, the check command ──

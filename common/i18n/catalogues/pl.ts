@@ -40,6 +40,7 @@ export const pl: Catalogue = {
   'sms.limit': 'Osiągnięto limit {limit} SMS na godzinę: nie wysłano wiadomości o „{title}”',
   'sms.failed': 'Nie udało się wysłać SMS do {to}: {error}',
   'sms.badNumbers': 'niektóre numery w sms.to nie są w formacie międzynarodowym (+48…) i zostały pominięte',
+  'alert.standInBody': 'Nowe zdarzenie: {type}',
   // ── end of notifications ──
 
   // ── Tray menu, About, connection lines, mute, the check command ──

@@ -14,6 +14,7 @@ import { UNMUTABLE_KINDS, type Mutes } from './mutes.js';
 import { muteText } from '../text/muteText.js';
 import { notificationKey, parseNotificationKey } from './notificationKey.js';
 import { notificationTitle, singleRestaurant, summaryLine, type RestaurantLabels } from './restaurantLabels.js';
+import { localisedStandIn } from './standInText.js';
 import { localisedSupportText, refusedLinkText } from './supportText.js';
 import { createTranslator, type Translator } from '../../../common/i18n/translator.js';
 import { sanitizeBody, sanitizeTitle } from './sanitize.js';
@@ -250,7 +251,7 @@ export class AlertPipeline {
   private worded(raw: Alert): Alert {
     const text = raw.kind === SUPPORT_REQUEST ? localisedSupportText(raw.meta, raw.title, this.t()) : undefined;
     const title = text?.title ?? raw.title;
-    const body = text?.body ?? raw.body;
+    const body = text?.body ?? localisedStandIn(raw.meta, raw.kind, this.t()) ?? raw.body;
     return { ...raw, title: sanitizeTitle(title), body: sanitizeBody(body) };
   }
 

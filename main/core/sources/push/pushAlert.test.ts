@@ -18,4 +18,9 @@ describe('a pushed support request', () => {
     expect(alertOf({ type: 'support_request', id: 'c', email: 7 }).body).toBe('A guest has requested support');
     expect(alertOf({ type: 'support_request', id: 'd' }).body).toBe('A guest has requested support');
   });
+
+  it('an event with no body gets the English stand-in, marked for the pipeline to word in the running language', () => {
+    expect(alertOf({ type: 'pizza_ready', id: 'e' })).toMatchObject({ body: 'New pizza_ready event', meta: { standIn: true } });
+    expect(alertOf({ type: 'pizza_ready', id: 'f', body: 'Table 4' }).meta).not.toHaveProperty('standIn');
+  });
 });

@@ -1,5 +1,6 @@
 // A push payload → the same alert a Vonage support request becomes ("… has requested support", Join Meeting).
 import type { AlertInput, AlertSource } from '../../alerts/alert.js';
+import { STAND_IN_META, standInBody } from '../../alerts/standInText.js';
 import { SUPPORT_REQUEST_TITLE, supportMeta, supportRequestBody } from '../../alerts/supportText.js';
 import type { PushPayload } from './pushPayload.js';
 
@@ -23,12 +24,14 @@ export function pushAlert(source: AlertSource, payload: PushPayload, receivedAt:
       meta: fullMeta,
     };
   }
+  // No body of its own: a stand-in, worded by the pipeline in the running language.
+  if (payload.body === undefined) fullMeta[STAND_IN_META] = true;
   return {
     id: payload.id,
     source,
     kind: payload.type,
     title: payload.title ?? payload.type.replace(/[_:.-]+/g, ' ').slice(0, 100),
-    body: payload.body ?? `New ${payload.type} event`,
+    body: payload.body ?? standInBody(payload.type),
     link: payload.link,
     receivedAt,
     meta: fullMeta,

@@ -1,6 +1,7 @@
 // Turns one conversation event into an AlertInput. Payloads are untrusted: every field is validated here.
 import { z } from 'zod';
 import type { AlertInput } from '../../alerts/alert.js';
+import { STAND_IN_META, standInBody } from '../../alerts/standInText.js';
 import { guestOf, SUPPORT_REQUEST_TITLE, supportMeta, supportRequestBody } from '../../alerts/supportText.js';
 
 /** An event as both paths deliver it: live (SDK listener) and catch-up (REST history). */
@@ -62,12 +63,14 @@ export function mapEventToAlert(conversationId: string, event: ConversationEvent
     };
   }
   const text = textSchema.safeParse(field(event.body, 'text'));
+  // No text of its own: a stand-in body, worded by the pipeline in the running language.
+  if (!text.success) meta[STAND_IN_META] = true;
   return {
     id: `${conversationId}:${event.id}`,
     source: 'vonage',
     kind: event.type.slice(0, 128),
     title: event.type.replace(/[_:.-]+/g, ' ').slice(0, 100),
-    body: text.success ? text.data : `New ${event.type} event`,
+    body: text.success ? text.data : standInBody(event.type),
     link,
     receivedAt,
     meta,
