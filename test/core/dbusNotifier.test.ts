@@ -9,29 +9,15 @@ import { silentLogger } from '../../main/core/log/logger.js';
 import { DbusNotifier } from '../../main/core/notify/dbusNotifier.js';
 import { DesktopDoNotDisturb, gnomeBannersWatcher, isGnomeDesktop } from '../../main/core/notify/linuxDoNotDisturb.js';
 import { defaultSettings } from '../../main/core/settings/schema.js';
-import type { SourceSink } from '../../main/core/sources/source.js';
 import { startPrivateDesktop, type PrivateDesktop } from '../harness/privateBus.js';
 import { installRecordingXdgOpen } from '../harness/recordingOpener.js';
 import { waitUntil } from '../harness/wait.js';
+import { handSource } from '../harness/handSource.js';
 
 let desktop: PrivateDesktop;
 let xdg: ReturnType<typeof installRecordingXdgOpen>;
 
 /** A source that only forwards what the test hands it: the point here is the path from sink to screen. */
-function handSource(): { factory: SourceFactory; sink: () => SourceSink } {
-  let captured: SourceSink | undefined;
-  const factory: SourceFactory = {
-    kind: 'vonage',
-    section: () => ({}),
-    secrets: [],
-    enabled: () => true,
-    create: (ctx) => {
-      captured = ctx.sink;
-      return { name: 'vonage', start: async () => ctx.sink.status({ state: 'connected' }), reconnectNow: () => {}, stop: async () => {} };
-    },
-  };
-  return { factory, sink: () => captured ?? (() => { throw new Error('source not created'); })() };
-}
 
 async function openCore(source: SourceFactory) {
   const logger = silentLogger();

@@ -14,11 +14,11 @@ import { defaultSettings, type Settings } from '../../main/core/settings/schema.
 import { watchSettingsFile, type SettingsWatcher } from '../../main/core/settings/settingsWatcher.js';
 import { parsePushPayload } from '../../main/core/sources/push/pushPayload.js';
 import { pushAlert } from '../../main/core/sources/push/pushAlert.js';
-import type { SourceFactory, SourceSink } from '../../main/core/sources/source.js';
 import { mapEventToAlert } from '../../main/core/sources/vonage/eventMapper.js';
 import { ManualClock } from '../harness/manualClock.js';
 import { startPrivateDesktop, type PrivateDesktop } from '../harness/privateBus.js';
 import { waitUntil } from '../harness/wait.js';
+import { handSource } from '../harness/handSource.js';
 
 let desktop: PrivateDesktop | undefined;
 let watcher: SettingsWatcher | undefined;
@@ -29,20 +29,6 @@ afterEach(async () => {
   desktop = undefined;
 });
 
-function handSource(): { factory: SourceFactory; sink: () => SourceSink } {
-  let captured: SourceSink | undefined;
-  const factory: SourceFactory = {
-    kind: 'vonage',
-    section: () => ({}),
-    secrets: [],
-    enabled: () => true,
-    create: (ctx) => {
-      captured = ctx.sink;
-      return { name: 'vonage', start: async () => ctx.sink.status({ state: 'connected' }), reconnectNow: () => {}, stop: async () => {} };
-    },
-  };
-  return { factory, sink: () => captured ?? (() => { throw new Error('source not created'); })() };
-}
 
 function settingsIn(language: 'auto' | 'en' | 'pl' | 'de'): Settings {
   const settings = defaultSettings();

@@ -5,37 +5,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ServicebellCore } from '../../main/core/app/servicebellCore.js';
-import type { SourceFactory } from '../../main/core/sources/source.js';
 import type { AlertInput } from '../../main/core/alerts/alert.js';
 import type { HistoryRequest } from '../../main/core/alerts/pipeline.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import { DbusNotifier } from '../../main/core/notify/dbusNotifier.js';
 import { defaultSettings } from '../../main/core/settings/schema.js';
-import type { SourceSink } from '../../main/core/sources/source.js';
 import { ManualClock } from '../harness/manualClock.js';
 import { startPrivateDesktop, type PrivateDesktop } from '../harness/privateBus.js';
 import { waitUntil } from '../harness/wait.js';
+import { handSource } from '../harness/handSource.js';
 
 let desktop: PrivateDesktop;
 
-function handSource(): { factory: SourceFactory; sink: () => SourceSink } {
-  let captured: SourceSink | undefined;
-  const factory: SourceFactory = {
-    kind: 'mqtt',
-    section: () => ({}),
-    secrets: [],
-    enabled: () => true,
-    create: (ctx) => {
-      captured = ctx.sink;
-      return { name: 'mqtt', start: async () => ctx.sink.status({ state: 'connected' }), reconnectNow: () => {}, stop: async () => {} };
-    },
-  };
-  return { factory, sink: () => captured ?? (() => { throw new Error('source not created'); })() };
-}
 
 async function openCore(clock: ManualClock) {
   const logger = silentLogger();
-  const { factory, sink } = handSource();
+  const { factory, sink } = handSource('mqtt');
   const core = await ServicebellCore.open({
     settings: defaultSettings(),
     dataDir: mkdtempSync(path.join(os.tmpdir(), 'sb-rush-dbus-')),

@@ -11,33 +11,19 @@ import { bundledSoundPath } from '../../main/core/notify/bundledSound.js';
 import { DbusNotifier } from '../../main/core/notify/dbusNotifier.js';
 import { SecretResolver } from '../../main/core/secrets/secretResolver.js';
 import { settingsSchema, type SettingsInput } from '../../main/core/settings/schema.js';
-import type { SourceFactory, SourceSink } from '../../main/core/sources/source.js';
 import { createDiagnosticsActions } from '../../main/electron/diagnosticsActions.js';
 import { createIpcApi } from '../../main/electron/ipcApi.js';
 import { ManualClock } from '../harness/manualClock.js';
 import { startPrivateDesktop, type PrivateDesktop } from '../harness/privateBus.js';
 import { installRecordingXdgOpen } from '../harness/recordingOpener.js';
 import { waitUntil } from '../harness/wait.js';
+import { handSource } from '../harness/handSource.js';
 
 let desktop: PrivateDesktop;
 let xdg: ReturnType<typeof installRecordingXdgOpen>;
 const KEY = { restaurant: 'default', source: 'vonage', id: 'req-1' };
 const LINK = 'https://meetings.vonage.com/room/1';
 
-function handSource(): { factory: SourceFactory; sink: () => SourceSink } {
-  let captured: SourceSink | undefined;
-  const factory: SourceFactory = {
-    kind: 'vonage',
-    section: () => ({}),
-    secrets: [],
-    enabled: () => true,
-    create: (ctx) => {
-      captured = ctx.sink;
-      return { name: 'vonage', start: async () => ctx.sink.status({ state: 'connected' }), reconnectNow: () => {}, stop: async () => {} };
-    },
-  };
-  return { factory, sink: () => captured ?? (() => { throw new Error('source not created'); })() };
-}
 
 async function openCore(settings: SettingsInput = {}, at: { dataDir?: string; clock?: ManualClock } = {}) {
   const logger = silentLogger();
