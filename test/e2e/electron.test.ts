@@ -1,5 +1,6 @@
-// Playwright `_electron` end-to-end: the built app (dist/), launched for real, with a private bus, a recording
-// notification server, a recording xdg-open and a fresh HOME. Skipped with a clear message where no binary exists.
+// Playwright `_electron` end-to-end: the built app (dist/), launched for real with a fresh HOME; on Linux also with a
+// private bus, a recording notification server and a recording xdg-open. Skipped with a clear message where no binary
+// exists. `npm run test:e2e` runs it on Linux (under xvfb-run in CI), macOS and Windows.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,23 +22,29 @@ if (!electronPath) {
 } else {
   const binary = electronPath;
   describe('Electron end-to-end', () => {
-    let desktop: PrivateDesktop;
+    const linux = process.platform === 'linux';
+    let desktop: PrivateDesktop | undefined;
     let xvfb: ChildProcess | undefined;
     let app: ElectronApplication;
     let env: NodeJS.ProcessEnv;
     let openedLog: string;
 
     beforeAll(async () => {
-      execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
-      desktop = await startPrivateDesktop();
+      // npm is npm.cmd on Windows, which only a shell runs.
+      execFileSync('npm', ['run', 'build'], { stdio: 'ignore', shell: process.platform === 'win32' });
       const home = mkdtempSync(path.join(os.tmpdir(), 'sb-e2e-home-'));
       const bin = mkdtempSync(path.join(os.tmpdir(), 'sb-e2e-bin-'));
       openedLog = path.join(bin, 'opened.log');
-      // shell.openExternal on Linux runs xdg-open from PATH: this one records instead of starting a browser.
-      writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$1" >> '${openedLog}'\n`);
-      chmodSync(path.join(bin, 'xdg-open'), 0o755);
-      env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), DBUS_SESSION_BUS_ADDRESS: desktop.busAddress, PATH: `${bin}:${process.env.PATH ?? ''}`, SERVICEBELL_E2E: '1' };
-      if (process.platform === 'linux' && !process.env.DISPLAY) {
+      env = { ...process.env, HOME: home, USERPROFILE: home, XDG_CONFIG_HOME: path.join(home, '.config'), SERVICEBELL_E2E: '1' };
+      if (linux) {
+        desktop = await startPrivateDesktop();
+        // shell.openExternal on Linux runs xdg-open from PATH: this one records instead of starting a browser.
+        writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$1" >> '${openedLog}'\n`);
+        chmodSync(path.join(bin, 'xdg-open'), 0o755);
+        env.DBUS_SESSION_BUS_ADDRESS = desktop.busAddress;
+        env.PATH = `${bin}${path.delimiter}${process.env.PATH ?? ''}`;
+      }
+      if (linux && !process.env.DISPLAY) {
         xvfb = spawn('Xvfb', [':97', '-screen', '0', '1280x800x24'], { stdio: 'ignore' });
         env.DISPLAY = ':97';
         await new Promise((r) => setTimeout(r, 500));
@@ -59,14 +66,15 @@ if (!electronPath) {
       expect(tray?.labels).toEqual(expect.arrayContaining(['Pause notifications', 'History…', 'Settings…', 'Launch at login', 'Quit Servicebell']));
     });
 
-    it.runIf(process.platform === 'linux')('shows a notification with Join Meeting; clicking it opens the allowed link', async () => {
+    // Where the notification is a real D-Bus one that a test can read and click: Linux.
+    it.runIf(linux)('shows a notification with Join Meeting; clicking it opens the allowed link', async () => {
       const alert = { id: 'e2e-1', source: 'vonage' as const, kind: 'support_request', title: 'Table 5 calls', body: 'video', link: 'https://meet.vonage.com/e2e', receivedAt: Date.now() };
       const status = await app.evaluate((_electron, a) => (globalThis as unknown as WithHooks).__servicebellE2E.ingest(a), alert);
       expect(status).toBe('accepted');
-      const shown = await desktop.notifications.waitFor((n) => n.summary === 'Table 5 calls');
+      const shown = await desktop!.notifications.waitFor((n) => n.summary === 'Table 5 calls');
       expect(shown.actions).toContain('Join Meeting');
       await expect.poll(() => app.evaluate(() => (globalThis as unknown as WithHooks).__servicebellE2E.tray()?.labels ?? [])).toContain('History… (1 unread)');
-      desktop.notifications.click(shown.id, 'join');
+      desktop!.notifications.click(shown.id, 'join');
       await expect.poll(() => (existsSync(openedLog) ? readFileSync(openedLog, 'utf8') : ''), { timeout: 10_000 }).toContain('https://meet.vonage.com/e2e');
     });
 

@@ -87,8 +87,11 @@ export async function startKeyring(env, { unlocked = true } = {}) {
   };
 }
 
-/** The whole private session for a test run. */
-export async function startDesktopSession() {
+/**
+ * The whole private session for a test run. `{ desktop: false }` is the portable session (macOS, Windows, or Linux
+ * without the desktop packages): a fresh home only, no bus and no keyring, so nothing can reach the caller's own.
+ */
+export async function startDesktopSession({ desktop = true } = {}) {
   const root = mkdtempSync(path.join(os.tmpdir(), 'servicebell-test-'));
   const home = path.join(root, 'home');
   const runtime = path.join(root, 'runtime');
@@ -102,6 +105,10 @@ export async function startDesktopSession() {
     XDG_CACHE_HOME: path.join(home, '.cache'),
     XDG_STATE_HOME: path.join(home, '.local', 'state'),
     XDG_RUNTIME_DIR: runtime,
+    // Windows takes the home and the app data folders from these (os.homedir(), Electron's appData).
+    USERPROFILE: home,
+    APPDATA: path.join(home, 'AppData', 'Roaming'),
+    LOCALAPPDATA: path.join(home, 'AppData', 'Local'),
   };
   delete env.DBUS_SESSION_BUS_ADDRESS;
   const stops = [];
@@ -115,6 +122,7 @@ export async function startDesktopSession() {
     }
     rmSync(root, { recursive: true, force: true });
   };
+  if (!desktop) return { env, root, stop: stopAll };
   try {
     const bus = await startSessionBus(env);
     stops.push(() => bus.stop());

@@ -1,6 +1,12 @@
 // Refuses to run outside `npm test`: the tests would otherwise talk to the caller's own bus and keychain.
+// `npm run test:portable` runs only the files that need neither (vitest.portable.config.ts), with a fresh home.
 export default function requireSession(): void {
-  if (process.env.SERVICEBELL_TEST_SESSION !== '1') {
-    throw new Error('Run the tests with `npm test`: it starts a private D-Bus session and keyring for them.');
-  }
+  const session = process.env.SERVICEBELL_TEST_SESSION;
+  const portableRun = process.env.SERVICEBELL_TEST_PORTABLE_CONFIG === '1';
+  if (session === '1' || (session === 'portable' && portableRun)) return;
+  throw new Error(
+    session === 'portable'
+      ? 'A portable run (`npm run test:portable`) has no desktop session: run the whole suite with `npm test`.'
+      : 'Run the tests with `npm test`: it starts a private D-Bus session and keyring for them.',
+  );
 }

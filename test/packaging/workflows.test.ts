@@ -45,6 +45,19 @@ async function jobs(name: string): Promise<Record<string, Job>> {
   return (plain(parsed.value) as { jobs: Record<string, Job> }).jobs;
 }
 
+/** macOS and Windows run the portable suite, then install the Electron binary and run the `_electron` specs, before packing. */
+function expectSuiteOnEveryOs(all: Record<string, Job>): void {
+  for (const job of Object.values(all).filter((j) => !j['runs-on'].startsWith('ubuntu'))) {
+    const runs = job.steps.map((s) => s.run ?? '');
+    const at = (command: string): number => runs.findIndex((r) => r.trim() === command);
+    const pack = runs.findIndex((r) => /npm run (release|dist)/.test(r));
+    expect(at('npm run test:portable'), `${job['runs-on']}: npm run test:portable`).toBeGreaterThan(-1);
+    expect(at('node node_modules/electron/install.js')).toBeGreaterThan(at('npm run test:portable'));
+    expect(at('npm run test:e2e')).toBeGreaterThan(at('node node_modules/electron/install.js'));
+    expect(pack).toBeGreaterThan(at('npm run test:e2e'));
+  }
+}
+
 describe('GitHub workflows', () => {
   for (const name of ['release.yml', 'pull-request.yml']) {
     it(`${name} is a valid workflow (schema and expressions)`, async () => {
@@ -72,7 +85,8 @@ describe('GitHub workflows', () => {
     const linux = Object.values(all).find((j) => j['runs-on'].startsWith('ubuntu'));
     const linuxRuns = linux?.steps.map((s) => s.run ?? '') ?? [];
     expect(linuxRuns.indexOf('npm run verify')).toBeGreaterThan(-1);
-    expect(linuxRuns.findIndex((r) => r.startsWith('xvfb-run') && r.includes('test/e2e'))).toBeGreaterThan(linuxRuns.indexOf('npm run verify'));
+    expect(linuxRuns.indexOf('xvfb-run -a npm run test:e2e')).toBeGreaterThan(linuxRuns.indexOf('npm run verify'));
+    expectSuiteOnEveryOs(all);
   });
 
   it('release: the signing variables the README names come from the secret store, never from the file', async () => {
@@ -91,6 +105,7 @@ describe('GitHub workflows', () => {
     expect(read('pull-request.yml')).not.toContain('secrets.');
     const linuxRuns = Object.values(all).find((j) => j['runs-on'].startsWith('ubuntu'))?.steps.map((s) => s.run ?? '') ?? [];
     expect(linuxRuns).toContain('npm run verify');
-    expect(linuxRuns.some((r) => r.startsWith('xvfb-run') && r.includes('test/e2e'))).toBe(true);
+    expect(linuxRuns).toContain('xvfb-run -a npm run test:e2e');
+    expectSuiteOnEveryOs(all);
   });
 });
