@@ -12,7 +12,7 @@ const settings = {
 
 describe('the Sound selects and notifications.sounds', () => {
   it('"Other alerts" stands for the kinds the settings name, the app\'s own and order, never support requests', () => {
-    expect(otherKinds(settings)).toEqual(['bill_request', 'inboxCreated', 'ntfy_message', 'order', 'storeFileCreated', 'streamRoomCreated', 'threadNewMessage', 'threadUpdatedMessage', 'waiter_call']);
+    expect(otherKinds(settings)).toEqual(['*', 'bill_request', 'inboxCreated', 'ntfy_message', 'order', 'storeFileCreated', 'streamRoomCreated', 'threadNewMessage', 'threadUpdatedMessage', 'waiter_call']);
     expect(otherKinds({})).not.toContain('support_request');
   });
 
@@ -25,6 +25,20 @@ describe('the Sound selects and notifications.sounds', () => {
     expect(kinds.every((kind) => soundFor(defaults, kind) === 'off')).toBe(true);
     expect(otherSound({ order: 'system' }, kinds)).toBe(MIXED);
     expect(otherSound(Object.fromEntries(kinds.map((k) => [k, 'bundled'])), kinds)).toBe('bundled');
+  });
+
+  it('"Other alerts" also sets "*", so a kind first met later (not named anywhere) sounds the same in the core', () => {
+    const kinds = otherKinds({});
+    const chosen = chosenSounds({}, kinds, { shown: 'bundled', loaded: 'bundled' }, { shown: 'system', loaded: 'off' });
+    expect(chosen['*']).toBe('system');
+    const notifications = settingsSchema.parse({ notifications: { sounds: chosen } }).notifications;
+    expect(soundFor(notifications, 'pizza_ready')).toBe('system');
+    expect(soundFor(notifications, 'support_request')).toBe('bundled');
+    // A kind listed on its own keeps its sound; support requests keep theirs under "*".
+    const own = settingsSchema.parse({ notifications: { sounds: { '*': 'system', order: 'off' } } }).notifications;
+    expect(soundFor(own, 'order')).toBe('off');
+    expect(soundFor(own, 'support_request')).toBe('bundled');
+    expect(otherSound({ ...chosen, fresh_kind: 'off' }, [...kinds, 'fresh_kind'])).toBe(MIXED);
   });
 
   it('an unchanged select changes nothing; a changed one writes its kinds; MIXED keeps them', () => {

@@ -1,9 +1,10 @@
 // The Sound choices of the Notifications section: one for support requests, one for every other kind of alert.
 // `notifications.sounds` is a record by alert kind; the core plays `sounds[kind]`, or for a kind not listed the bell
-// for support requests and nothing for any other (schema.ts, soundFor). "Other alerts" has no key of its own, so it
-// stands for the other kinds this installation can name: those already in the record, the Vonage event types and
-// PrivMX rule types of every restaurant, the PrivMX new-item events, ntfy messages and `order`. Choosing a sound
-// there writes it for each of them. A kind first met later (a new MQTT event type) stays silent until set. Pure: no DOM.
+// for support requests and `sounds["*"]` (else nothing) for any other (schema.ts, soundFor). "Other alerts" stands
+// for `"*"` and for the other kinds this installation can name: those already in the record, the Vonage event types
+// and PrivMX rule types of every restaurant, the PrivMX new-item events, ntfy messages and `order`. Choosing a sound
+// there writes it for each of them and for `"*"`, so a kind first met later (a new MQTT event type) sounds the same.
+// Pure: no DOM.
 import { CHANNELS } from './channelText.js';
 
 export type AlertSound = 'off' | 'bundled' | 'system';
@@ -14,8 +15,10 @@ export type OtherChoice = AlertSound | typeof MIXED;
 export const SUPPORT_KIND = 'support_request';
 export const SOUND_LABELS: Readonly<Record<AlertSound, string>> = { off: 'Off', bundled: 'Servicebell bell', system: 'System sound' };
 export const MIXED_LABEL = 'Different for each kind (kept as set)';
-/** Kinds the app itself produces, or that are common enough to name before one arrives. */
-const KNOWN_OTHER_KINDS: readonly string[] = [...CHANNELS.map((c) => c.newItem), 'ntfy_message', 'order'];
+/** `notifications.sounds` key for every kind not listed (schema.ts ANY_OTHER_KIND; the renderer does not import the core). */
+export const ANY_OTHER_KIND = '*';
+/** Kinds the app itself produces, or that are common enough to name before one arrives; `"*"` for the rest. */
+const KNOWN_OTHER_KINDS: readonly string[] = [ANY_OTHER_KIND, ...CHANNELS.map((c) => c.newItem), 'ntfy_message', 'order'];
 
 type Json = Record<string, unknown>;
 type Sounds = Record<string, AlertSound>;
@@ -37,7 +40,7 @@ export function supportSound(sounds: Sounds): AlertSound {
   return sounds[SUPPORT_KIND] ?? 'bundled';
 }
 
-/** The kinds "Other alerts" stands for, from the whole settings (restaurants included), sorted. */
+/** The kinds "Other alerts" stands for, from the whole settings (restaurants included), sorted (`"*"` first). */
 export function otherKinds(settings: Json): string[] {
   const kinds = new Set<string>([...Object.keys(soundsOf(settings)), ...KNOWN_OTHER_KINDS]);
   const restaurants = Array.isArray(settings.restaurants) ? settings.restaurants : [];

@@ -110,7 +110,11 @@ export const linksSettingsSchema = z.strictObject({
 /** What a notification of one alert kind sounds like: nothing, the bell shipped with the app, or the system's own sound. */
 export const alertSoundSchema = z.enum(['off', 'bundled', 'system']);
 export type AlertSound = z.infer<typeof alertSoundSchema>;
-/** Kinds not listed are silent, except support requests, which ring with the bundled bell unless listed. */
+/**
+ * Kinds not listed sound as `"*"` (any other kind) says, else are silent; support requests ring with the bundled bell
+ * unless listed themselves.
+ */
+export const ANY_OTHER_KIND = '*';
 export const DEFAULT_SOUNDS: Readonly<Record<string, AlertSound>> = { support_request: 'bundled' };
 
 export const supportRemindersSchema = z.strictObject({
@@ -137,7 +141,7 @@ export const notificationSettingsSchema = z.strictObject({
     })
     .default({ enabled: false, start: '23:00', end: '07:00' }),
   historyLimit: z.number().int().min(10).max(100_000).default(1000),
-  /** By alert kind (`support_request`, `order`, …). */
+  /** By alert kind (`support_request`, `order`, …); `"*"`: every kind not listed (support requests excepted). */
   sounds: z.record(z.string().min(1).max(128), alertSoundSchema).default({ ...DEFAULT_SOUNDS }),
   supportReminders: supportRemindersSchema.default({ afterSeconds: 120, times: 3 }),
 });
@@ -219,7 +223,7 @@ export type UpdatesSettings = Settings['updates'];
 
 /** The sound of an alert kind under these settings. */
 export function soundFor(notifications: Pick<NotificationSettings, 'sounds'>, kind: string): AlertSound {
-  return notifications.sounds[kind] ?? DEFAULT_SOUNDS[kind] ?? 'off';
+  return notifications.sounds[kind] ?? DEFAULT_SOUNDS[kind] ?? notifications.sounds[ANY_OTHER_KIND] ?? 'off';
 }
 
 export function defaultSettings(): Settings {
