@@ -43,7 +43,7 @@ export const de: Catalogue = {
   'alert.standInBody': 'Neues Ereignis: {type}',
   // ── end of notifications ──
 
-  // ── Tray menu, About, connection lines, mute, the check command ──
+  // ── Tray menu, About, connection lines, mute, the check command, the headless lines ──
   'tray.icon.connected': 'Alles verbunden',
   'tray.icon.degraded': 'Einige Verbindungen brauchen Aufmerksamkeit',
   'tray.icon.offline': 'Offline',
@@ -138,6 +138,8 @@ export const de: Catalogue = {
   'check.name.check': 'Prüfung',
   'check.dataWritable': 'beschreibbar ({dir})',
   'check.dataNotWritable': 'kann nicht in {dir} schreiben: {reason}',
+  'headless.opened': 'geöffnet: {url}',
+  'headless.storageSaved': 'Daten: {file} wird wieder gespeichert',
   // ── end of tray ──
 
   // ── Windows: Settings and History ──

@@ -43,7 +43,7 @@ export const en = {
   'alert.standInBody': 'New {type} event',
   // ── end of notifications ──
 
-  // ── Tray menu, About, connection lines, mute, the check command ──
+  // ── Tray menu, About, connection lines, mute, the check command, the headless lines ──
   'tray.icon.connected': 'All connected',
   'tray.icon.degraded': 'Some connections need attention',
   'tray.icon.offline': 'Offline',
@@ -138,6 +138,8 @@ export const en = {
   'check.name.check': 'check',
   'check.dataWritable': 'writable ({dir})',
   'check.dataNotWritable': 'cannot write to {dir}: {reason}',
+  'headless.opened': 'opened {url}',
+  'headless.storageSaved': 'Data: {file} is saved again',
   // ── end of tray ──
 
   // ── Windows: Settings and History ──

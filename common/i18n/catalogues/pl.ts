@@ -44,7 +44,7 @@ export const pl: Catalogue = {
   'alert.standInBody': 'Nowe zdarzenie: {type}',
   // ── end of notifications ──
 
-  // ── Tray menu, About, connection lines, mute, the check command ──
+  // ── Tray menu, About, connection lines, mute, the check command, the headless lines ──
   'tray.icon.connected': 'Wszystko połączone',
   'tray.icon.degraded': 'Niektóre połączenia wymagają uwagi',
   'tray.icon.offline': 'Brak połączenia',
@@ -139,6 +139,8 @@ export const pl: Catalogue = {
   'check.name.check': 'sprawdzanie',
   'check.dataWritable': 'zapis możliwy ({dir})',
   'check.dataNotWritable': 'nie można zapisać w {dir}: {reason}',
+  'headless.opened': 'otwarto {url}',
+  'headless.storageSaved': 'Dane: plik {file} znów się zapisuje',
   // ── end of tray ──
 
   // ── Windows: Settings and History ──
