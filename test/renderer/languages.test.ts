@@ -159,6 +159,24 @@ describe('switching language while the windows are open', () => {
     await app.stop();
   });
 
+  it('status lines shown before a switch are shown again in the new language', async () => {
+    const app = await startApp();
+    const page = await openPage(browser, app, 'settings');
+    await expect.poll(() => page.getByRole('tab').first().textContent()).toBe('Notifications');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved.');
+    await page.getByRole('button', { name: 'Send test notification' }).click();
+    await expect.poll(() => page.locator('#test-status').textContent()).toMatch(/^(Test notification sent\.|Not shown \(.+\)\.)$/);
+    const sent = (await page.locator('#test-status').textContent()) === 'Test notification sent.';
+    await speak(app, 'pl');
+    await expect.poll(() => page.locator('#save-status').textContent()).toBe('Zapisano.');
+    expect(await page.locator('#test-status').textContent()).toMatch(sent ? /^Wysłano powiadomienie testowe\.$/ : /^Nie pokazano \(.+\)\.$/);
+    await speak(app, 'de');
+    await expect.poll(() => page.locator('#save-status').textContent()).toBe('Gespeichert.');
+    await page.close();
+    await app.stop();
+  });
+
   it('the Language choice saves ui.language, and Settings switches at once, keeping what was typed', async () => {
     const app = await startApp();
     const page = await openPage(browser, app, 'settings');
