@@ -16,6 +16,7 @@ import { RESTAURANT_TEXT } from './settings/restaurantText.js';
 import { RulesEditor } from './settings/rulesEditor.js';
 import { SectionTabs } from './settings/sectionTabs.js';
 import { SoundControls } from './settings/soundControls.js';
+import { completeTypedTime } from './settings/typedTime.js';
 import { UnsavedChanges, type Section } from './settings/unsavedChanges.js';
 import { LANGUAGES } from '../common/i18n/languages.js';
 import { onLanguage, startLanguage, t } from './i18n.js';
@@ -51,6 +52,7 @@ pickers.push(
 const privmxBox = byId<HTMLInputElement>('privmx-enabled');
 const showPrivmxOff = (): void => void (byId('rules-privmx-off').hidden = privmxBox.checked);
 privmxBox.addEventListener('change', showPrivmxOff);
+for (const id of ['quiet-start', 'quiet-end']) completeTypedTime(byId<HTMLInputElement>(id));
 /** The global settings as main has them (everything but `restaurants`). */
 let globals: Record<string, unknown> = {};
 const sounds = new SoundControls(byId<HTMLSelectElement>('sound-support_request'), byId<HTMLSelectElement>('sound-other'), () => restaurants.drafts.map((d) => d.data));

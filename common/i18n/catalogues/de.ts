@@ -176,6 +176,7 @@ export const de: Catalogue = {
   'settings.quiet-enabled.label': 'Ruhezeiten (keine Benachrichtigungen; alles kommt trotzdem in den Verlauf)',
   'settings.quiet-start.label': 'Von',
   'settings.quiet-end.label': 'Bis',
+  'settings.quiet-time.placeholder': 'HH:MM',
   'settings.legend.pause': 'Pause',
   'settings.hint.toPauseNotifications': 'Um Benachrichtigungen eine Weile anzuhalten (in einer Besprechung, nach Feierabend), nutzen Sie „Pause“ im Servicebell-Menü des Symbols in der Taskleiste.',
   'settings.legend.startUp': 'Start',

@@ -176,6 +176,7 @@ export const en = {
   'settings.quiet-enabled.label': 'Quiet hours (no notifications; everything still goes to history)',
   'settings.quiet-start.label': 'From',
   'settings.quiet-end.label': 'Until',
+  'settings.quiet-time.placeholder': 'HH:MM',
   'settings.legend.pause': 'Pause',
   'settings.hint.toPauseNotifications': 'To pause notifications for a while (during a meeting, after closing), use Pause in the Servicebell menu of the tray icon.',
   'settings.legend.startUp': 'Start-up',

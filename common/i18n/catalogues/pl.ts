@@ -177,6 +177,7 @@ export const pl: Catalogue = {
   'settings.quiet-enabled.label': 'Godziny ciszy (bez powiadomień; wszystko nadal trafia do historii)',
   'settings.quiet-start.label': 'Od',
   'settings.quiet-end.label': 'Do',
+  'settings.quiet-time.placeholder': 'GG:MM',
   'settings.legend.pause': 'Wstrzymanie',
   'settings.hint.toPauseNotifications': 'Aby na chwilę wstrzymać powiadomienia (na spotkaniu, po zamknięciu), użyj „Wstrzymaj” w menu ikony Servicebell w zasobniku.',
   'settings.legend.startUp': 'Uruchamianie',
