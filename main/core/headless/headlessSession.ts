@@ -11,6 +11,7 @@ import { createKeychain, probeKeychain } from '../secrets/keychain.js';
 import { SecretResolver } from '../secrets/secretResolver.js';
 import { SECRET_NAMES, secretEnvVars } from '../secrets/secretNames.js';
 import type { Translator } from '../../../common/i18n/translator.js';
+import { redact } from '../log/redact.js';
 import { actionLine, outcomeLine, statusLine, storageLine } from './humanLines.js';
 import { actionEvent, alertEvent, noticeEvent, statusEvent, storageEvent, summaryEvent, writeJsonEvent } from './jsonEvents.js';
 import type { StorageChange } from '../storage/storageHealth.js';
@@ -87,7 +88,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<{ core: S
     core.pipeline.onOutcome((o) => out.write(`${outcomeLine(o, named(o.alert.restaurant, o.alert.title), t())}\n`));
     core.pipeline.onSummary((s) => out.write(`🔔 ${s.text}\n`));
     core.pipeline.onAction((a) => out.write(`${actionLine(a.url, t())}\n`));
-    core.onNotice((n) => out.write(`[${tag(n.restaurant, n.source)}] ${n.message}\n`));
+    core.onNotice((n) => out.write(`[${tag(n.restaurant, n.source)}] ${redact(n.message)}\n`));
     reportStorage(core, (c) => out.write(`${storageLine(c, t())}\n`));
   }
   options.logger.info({ dataDir: path.resolve(options.dataDir), notifier: options.notifier.name }, 'headless mode started');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../common/i18n/translator.js';
 import type { Alert } from '../alerts/alert.js';
+import { forgetSecrets, registerSecret } from '../log/redact.js';
 import { actionLine, outcomeLine, statusLine, storageLine } from './humanLines.js';
 
 const pl = createTranslator('pl');
@@ -22,6 +23,16 @@ describe('headless lines for a person', () => {
     expect(outcomeLine({ alert, shown: false, reason: 'coalesced' }, 'Stolik 4', pl)).toBe('· Stolik 4: rachunek (pokazano w podsumowaniu)');
     expect(outcomeLine({ alert, shown: false, reason: 'dnd' }, 'Stolik 4', de)).toBe('· Stolik 4: rachunek (nicht angezeigt: Benachrichtigungen waren pausiert)');
     expect(outcomeLine({ alert, shown: false, reason: 'something_new' }, 'Stolik 4', pl)).toBe('· Stolik 4: rachunek (something_new)');
+  });
+
+  it('what comes from outside is redacted as in the --json stream', () => {
+    registerSecret('s3cret-token-value');
+    try {
+      expect(outcomeLine({ alert: { ...alert, body: 'call +48 500 100 200, key s3cret-token-value' }, shown: true }, 'Stolik 4', pl)).toBe('🔔 Stolik 4: call +48***00, key [redacted]');
+      expect(statusLine('mqtt', { state: 'auth_failed', detail: 'bad password s3cret-token-value' }, en)).toContain('(Details: bad password [redacted])');
+    } finally {
+      forgetSecrets();
+    }
   });
 
   it('a Join Meeting click and the data folder', () => {
