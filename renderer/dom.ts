@@ -1,6 +1,6 @@
 // Every piece of data reaches the page as text: elements are built here and filled with textContent only.
 import type { ServicebellApi } from '../preload/contract.js';
-import { t } from './i18n.js';
+import { onLanguage, t } from './i18n.js';
 
 declare global {
   interface Window {
@@ -33,10 +33,29 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return node as T;
 }
 
-export function setStatus(node: HTMLElement, text: string, tone: 'ok' | 'error' | 'info' = 'info'): void {
-  node.textContent = text;
+/** A status line's wording: made again in the window's language after each switch ("Saved." becomes "Zapisano."). */
+export type Wording = () => string;
+
+/** Status lines showing a wording now; a switch of language writes each of them again. */
+const worded = new Map<HTMLElement, Wording>();
+onLanguage(() => {
+  for (const [node, wording] of worded) {
+    if (node.isConnected) node.textContent = wording();
+    else worded.delete(node);
+  }
+});
+
+/**
+ * Shows a status line. Give our own texts as a wording (`() => t('settings.saved')`), so the line follows a language
+ * switch; a plain string (empty, or text that is not ours) stays as it is.
+ */
+export function setStatus(node: HTMLElement, text: string | Wording, tone: 'ok' | 'error' | 'info' = 'info'): void {
+  if (typeof text === 'string') worded.delete(node);
+  else worded.set(node, text);
+  const shown = typeof text === 'string' ? text : text();
+  node.textContent = shown;
   node.dataset.tone = tone;
-  node.hidden = text === '';
+  node.hidden = shown === '';
 }
 
 /** Runs an async button action with the button disabled meanwhile; errors land in `status`. */
@@ -44,7 +63,10 @@ export function onClick(button: HTMLButtonElement, status: HTMLElement, action: 
   button.addEventListener('click', () => {
     button.disabled = true;
     action()
-      .catch((err: unknown) => setStatus(status, t('settings.somethingWrong', { why: err instanceof Error ? err.message : String(err) }), 'error'))
+      .catch((err: unknown) => {
+        const why = err instanceof Error ? err.message : String(err);
+        setStatus(status, () => t('settings.somethingWrong', { why }), 'error');
+      })
       .finally(() => {
         button.disabled = false;
       });

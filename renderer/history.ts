@@ -123,7 +123,10 @@ async function load(): Promise<void> {
   draw();
 }
 
-const fail = (err: unknown): void => setStatus(status, T.loadFailed(err instanceof Error ? err.message : String(err)), 'error');
+const fail = (err: unknown): void => {
+  const why = err instanceof Error ? err.message : String(err);
+  setStatus(status, () => T.loadFailed(why), 'error');
+};
 const reload = (): void => {
   load().catch(fail);
 };
@@ -151,7 +154,7 @@ onClick(clear, status, async () => {
   armed = undefined;
   clear.textContent = T.clear;
   await api().clearHistory();
-  setStatus(status, T.cleared, 'ok');
+  setStatus(status, () => T.cleared, 'ok');
 });
 
 // "Today" becomes "Yesterday" at local midnight while the window stays open.

@@ -30,7 +30,7 @@ function actions(entry: HistoryItem, status: HTMLElement): HTMLButtonElement[] {
     const join = button(T.join, `join:${key}`, `${T.join}: ${entry.title}`, 'primary');
     onClick(join, status, async () => {
       const opened = await api().join(entry.source, entry.id, entry.restaurant);
-      setStatus(status, opened ? T.opened : T.notAllowed, opened ? 'ok' : 'error');
+      setStatus(status, () => (opened ? T.opened : T.notAllowed), opened ? 'ok' : 'error');
     });
     buttons.push(join);
   }
@@ -38,7 +38,7 @@ function actions(entry: HistoryItem, status: HTMLElement): HTMLButtonElement[] {
     const dismiss = button(T.dismiss, `dismiss:${key}`, `${T.dismiss}: ${entry.title}`);
     onClick(dismiss, status, async () => {
       await api().dismiss([ref]);
-      setStatus(status, T.dismissed, 'ok');
+      setStatus(status, () => T.dismissed, 'ok');
     });
     buttons.push(dismiss);
   }

@@ -1,6 +1,7 @@
 // Every text the history window shows that is not in history.html, read from the catalogue in the window's language
 // at the moment it is shown (getters), so a language switch needs only a redraw.
 import type { MessageKey } from '../common/i18n/catalogues/en.js';
+import { reasonKey } from '../common/i18n/reasonKeys.js';
 import { t } from './i18n.js';
 
 /** Connection names are names: the same in every language. */
@@ -14,18 +15,6 @@ const KIND_KEYS: Record<string, MessageKey> = {
   test: 'history.kind.test',
 };
 
-const REASON_KEYS: Record<string, MessageKey> = {
-  dnd: 'history.reason.dnd',
-  muted: 'history.reason.muted',
-  coalesced: 'history.reason.coalesced',
-  os_dnd: 'history.reason.os_dnd',
-  failed: 'history.reason.failed',
-  link_not_allowed: 'history.reason.link_not_allowed',
-  no_actions: 'history.reason.no_actions',
-  backlog: 'history.reason.backlog',
-  while_closed: 'history.reason.while_closed',
-};
-
 /** What a kind of alert is called in the row and the "Kind" filter; an unknown kind shows as it came. */
 export function kindText(kind: string): string {
   const key = Object.hasOwn(KIND_KEYS, kind) ? KIND_KEYS[kind] : undefined;
@@ -34,7 +23,7 @@ export function kindText(kind: string): string {
 
 /** Why an alert was not shown as a notification; an unknown reason shows as it came. */
 export function reasonText(reason: string): string {
-  const key = Object.hasOwn(REASON_KEYS, reason) ? REASON_KEYS[reason] : undefined;
+  const key = reasonKey(reason);
   return key ? t(key) : reason;
 }
 

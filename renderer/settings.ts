@@ -16,6 +16,7 @@ import { RESTAURANT_TEXT } from './settings/restaurantText.js';
 import { RulesEditor } from './settings/rulesEditor.js';
 import { SectionTabs } from './settings/sectionTabs.js';
 import { SoundControls } from './settings/soundControls.js';
+import { completeTypedTime } from './settings/typedTime.js';
 import { UnsavedChanges, type Section } from './settings/unsavedChanges.js';
 import { LANGUAGES } from '../common/i18n/languages.js';
 import { onLanguage, startLanguage, t } from './i18n.js';
@@ -51,6 +52,7 @@ pickers.push(
 const privmxBox = byId<HTMLInputElement>('privmx-enabled');
 const showPrivmxOff = (): void => void (byId('rules-privmx-off').hidden = privmxBox.checked);
 privmxBox.addEventListener('change', showPrivmxOff);
+for (const id of ['quiet-start', 'quiet-end']) completeTypedTime(byId<HTMLInputElement>(id));
 /** The global settings as main has them (everything but `restaurants`). */
 let globals: Record<string, unknown> = {};
 const sounds = new SoundControls(byId<HTMLSelectElement>('sound-support_request'), byId<HTMLSelectElement>('sound-other'), () => restaurants.drafts.map((d) => d.data));
@@ -132,9 +134,10 @@ async function load(): Promise<void> {
   restaurants.load(current.settings, current.newRestaurant, current.restaurantSecrets);
   markSaved();
   const notice = byId('notice');
-  const keychainText = current.keychainUsable ? '' : current.keychainProblem ? t('settings.keychainMissingWhy', { why: current.keychainProblem }) : t('settings.keychainMissing');
-  const problems = [current.notice ?? keychainText, current.notificationProblem ?? ''].filter((text) => text !== '');
-  setStatus(notice, problems.join(' '), 'error');
+  const { keychainUsable, keychainProblem, notificationProblem } = current;
+  const keychainText = (): string => (keychainUsable ? '' : keychainProblem ? t('settings.keychainMissingWhy', { why: keychainProblem }) : t('settings.keychainMissing'));
+  const noticeText = current.notice;
+  setStatus(notice, () => [noticeText ?? keychainText(), notificationProblem ?? ''].filter((text) => text !== '').join(' '), 'error');
 }
 
 /** A removed restaurant's stored secrets are deleted once the settings without it are saved. */
@@ -147,7 +150,7 @@ async function forgetRemoved(removed: typeof restaurants.removed): Promise<void>
 }
 
 async function save(): Promise<void> {
-  setStatus(saveStatus, t('settings.saving'));
+  setStatus(saveStatus, () => t('settings.saving'));
   restaurants.stash();
   const nextGlobals = readGlobals();
   const settings = settingsFrom(nextGlobals, restaurants.drafts);
@@ -163,13 +166,17 @@ async function save(): Promise<void> {
   restaurants.saved(result.restaurantSecrets);
   markSaved();
   await forgetRemoved(removed);
-  setStatus(saveStatus, result.warnings.length > 0 ? t('settings.savedWarning', { warnings: result.warnings.map(warningWords).join(' ') }) : t('settings.saved'), 'ok');
+  const { warnings } = result;
+  setStatus(saveStatus, () => (warnings.length > 0 ? t('settings.savedWarning', { warnings: warnings.map(warningWords).join(' ') }) : t('settings.saved')), 'ok');
   saveStatus.title = result.warnings.join('\n');
 }
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  save().catch((err: unknown) => setStatus(saveStatus, t('settings.saveFailed', { why: err instanceof Error ? err.message : String(err) }), 'error'));
+  save().catch((err: unknown) => {
+    const why = err instanceof Error ? err.message : String(err);
+    setStatus(saveStatus, () => t('settings.saveFailed', { why }), 'error');
+  });
 });
 
 // Any edit, tick or button (add, move, remove) may change what Save would send.
@@ -192,7 +199,7 @@ for (const input of secretInputs(form)) {
     const status = await api().deleteSecret(input.dataset.secret as SecretNameValue, idOf(draft));
     restaurants.secretStatus = { ...restaurants.secretStatus, [idOf(draft)]: status };
     showSecretStatus(form, status, true);
-    setStatus(saveStatus, t('settings.secretRemoved'), 'ok');
+    setStatus(saveStatus, () => t('settings.secretRemoved'), 'ok');
     input.focus();
   });
 }
@@ -213,4 +220,7 @@ startLanguage()
   // Without an answer the window speaks English.
   .catch(() => {})
   .then(load)
-  .catch((err: unknown) => setStatus(saveStatus, t('settings.loadFailed', { why: err instanceof Error ? err.message : String(err) }), 'error'));
+  .catch((err: unknown) => {
+    const why = err instanceof Error ? err.message : String(err);
+    setStatus(saveStatus, () => t('settings.loadFailed', { why }), 'error');
+  });

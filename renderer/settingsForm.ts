@@ -2,8 +2,13 @@
 // turns form values into JSON and finds the field a returned "path: message" belongs to. The form shows one
 // restaurant at a time (RESTAURANT_FIELDS, paths inside that restaurant) and the settings of all (GLOBAL_FIELDS).
 // The PrivMX rules have their own editor (settings/rulesEditor.ts), the Sound selects theirs (settings/soundControls.ts).
-/** `minutes`: a number of seconds in the settings, shown and typed in minutes. */
-export type FieldKind = 'bool' | 'text' | 'number' | 'minutes' | 'comma-list' | 'line-list' | 'channels';
+import { typedTime } from './settings/typedTime.js';
+
+/**
+ * `minutes`: a number of seconds in the settings, shown and typed in minutes. `time`: a 24-hour "HH:MM" typed as text
+ * (a time input would show the browser's locale, 12-hour on an en-US desktop, whatever language the window speaks).
+ */
+export type FieldKind = 'bool' | 'text' | 'number' | 'minutes' | 'time' | 'comma-list' | 'line-list' | 'channels';
 
 export interface FieldSpec {
   id: string;
@@ -37,8 +42,8 @@ export const RESTAURANT_FIELDS: readonly FieldSpec[] = [
 /** Paths at the top of the settings: the same for every restaurant. */
 export const GLOBAL_FIELDS: readonly FieldSpec[] = [
   { id: 'quiet-enabled', path: 'notifications.quietHours.enabled', kind: 'bool' },
-  { id: 'quiet-start', path: 'notifications.quietHours.start', kind: 'text' },
-  { id: 'quiet-end', path: 'notifications.quietHours.end', kind: 'text' },
+  { id: 'quiet-start', path: 'notifications.quietHours.start', kind: 'time' },
+  { id: 'quiet-end', path: 'notifications.quietHours.end', kind: 'time' },
   { id: 'ui-launchAtLogin', path: 'ui.launchAtLogin', kind: 'bool' },
   { id: 'ui-language', path: 'ui.language', kind: 'text' },
   { id: 'reminders-minutes', path: 'notifications.supportReminders.afterSeconds', kind: 'minutes' },
@@ -106,6 +111,7 @@ export function readForm(form: HTMLFormElement, fields: readonly FieldSpec[], ba
     else if (field.kind === 'line-list') setPath(settings, field.path, split(text, /\n/));
     else if (field.kind === 'number') setPath(settings, field.path, text === '' ? undefined : Number(text));
     else if (field.kind === 'minutes') setPath(settings, field.path, text === '' ? undefined : Math.round(Number(text) * 60));
+    else if (field.kind === 'time') setPath(settings, field.path, text === '' ? undefined : typedTime(text));
     else setPath(settings, field.path, text === '' ? undefined : text);
   }
   return settings;

@@ -64,7 +64,7 @@ export function wireConnectionCheck(
     setStatus(parts.status, `${summary.text}${note}`, summary.ok ? 'ok' : 'error');
   };
   onClick(parts.button, parts.status, async () => {
-    setStatus(parts.status, t('window.check.checking'));
+    setStatus(parts.status, () => t('window.check.checking'));
     last = undefined;
     const lines = await api().checkConnections();
     last = { lines, ...context() };

@@ -198,7 +198,8 @@ export class RestaurantEditor {
     const draft = newDraft(this.template, T.newName(this.drafts.length + 1), this.drafts);
     this.drafts.push(draft);
     this.show(this.drafts.length - 1);
-    setStatus(this.status, T.added(nameOf(draft)));
+    const name = nameOf(draft);
+    setStatus(this.status, () => T.added(name));
     this.nameInput.focus();
     this.nameInput.select();
   }
@@ -210,7 +211,10 @@ export class RestaurantEditor {
     this.selected = editing ? this.drafts.indexOf(editing) : 0;
     this.renderList();
     const moved = this.drafts[to];
-    if (moved) setStatus(this.status, T.moved(nameOf(moved), to + 1));
+    if (moved) {
+      const name = nameOf(moved);
+      setStatus(this.status, () => T.moved(name, to + 1));
+    }
     this.list.focus(to, to < from ? 'up' : 'down');
   }
 
@@ -233,7 +237,8 @@ export class RestaurantEditor {
     const id = idOf(draft);
     if (draft.saved) this.removed.push({ id, secrets: this.secretStatus[id] ?? MISSING });
     this.show(this.selected);
-    setStatus(this.status, T.removed(T.heading(nameOf(draft))));
+    const name = nameOf(draft);
+    setStatus(this.status, () => T.removed(T.heading(name)));
     this.list.focus(this.selected);
   }
 }

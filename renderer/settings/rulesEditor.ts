@@ -1,7 +1,7 @@
 // The PrivMX rules as an ordered list of cards (first match wins): add, move, remove, and schema messages
 // ("privmx.rules[1].body: …") routed to the right control of the right card.
 import type { MessageKey } from '../../common/i18n/catalogues/en.js';
-import { setStatus } from '../dom.js';
+import { setStatus, type Wording } from '../dom.js';
 import { t } from '../i18n.js';
 import { RuleCard, type CardButton } from './ruleCard.js';
 
@@ -41,7 +41,8 @@ export class RulesEditor {
   ) {
     addButton.addEventListener('click', () => {
       const card = this.add({ match: { channel: 'thread' }, actions: ['desktop'] });
-      this.announce(t('rule.added', { n: this.cards.length }));
+      const n = this.cards.length;
+      this.announce(() => t('rule.added', { n }));
       card.focus();
     });
   }
@@ -99,7 +100,7 @@ export class RulesEditor {
       this.cards.splice(from, 1);
       card.element.remove();
       this.renumber();
-      this.announce(t('rule.removed', { n: from + 1 }));
+      this.announce(() => t('rule.removed', { n: from + 1 }));
       (this.cards[from] ?? this.cards[from - 1])?.focus();
       if (this.cards.length === 0) this.addButton.focus();
       return;
@@ -111,7 +112,7 @@ export class RulesEditor {
     if (button === 'up') other.element.before(card.element);
     else other.element.after(card.element);
     this.renumber();
-    this.announce(t('rule.moved', { n: to + 1 }));
+    this.announce(() => t('rule.moved', { n: to + 1 }));
     // The pressed button keeps focus unless it just became disabled (first or last place).
     (card.buttons[button].disabled ? card.buttons[button === 'up' ? 'down' : 'up'] : card.buttons[button]).focus();
   }
@@ -121,7 +122,7 @@ export class RulesEditor {
     this.empty.hidden = this.cards.length > 0;
   }
 
-  private announce(text: string): void {
-    setStatus(this.status, text);
+  private announce(wording: Wording): void {
+    setStatus(this.status, wording);
   }
 }

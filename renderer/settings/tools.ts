@@ -7,18 +7,18 @@ export function wireTools(): void {
   const testStatus = byId('test-status');
   onClick(byId<HTMLButtonElement>('send-test'), testStatus, async () => {
     const result = await api().sendTestNotification();
-    setStatus(testStatus, result.shown ? t('settings.test.sent') : t('settings.test.notShown', { why: result.reason ?? t('settings.test.unknownReason') }), result.shown ? 'ok' : 'error');
+    setStatus(testStatus, () => (result.shown ? t('settings.test.sent') : t('settings.test.notShown', { why: result.reason ?? t('settings.test.unknownReason') })), result.shown ? 'ok' : 'error');
   });
 
   const diagnosticsStatus = byId('diagnostics-status');
   onClick(byId<HTMLButtonElement>('copy-diagnostics'), diagnosticsStatus, async () => {
-    setStatus(diagnosticsStatus, t('settings.diagnostics.collecting'));
+    setStatus(diagnosticsStatus, () => t('settings.diagnostics.collecting'));
     await api().copyDiagnostics();
-    setStatus(diagnosticsStatus, t('settings.diagnostics.copied'), 'ok');
+    setStatus(diagnosticsStatus, () => t('settings.diagnostics.copied'), 'ok');
   });
   onClick(byId<HTMLButtonElement>('save-diagnostics'), diagnosticsStatus, async () => {
-    setStatus(diagnosticsStatus, t('settings.diagnostics.collecting'));
+    setStatus(diagnosticsStatus, () => t('settings.diagnostics.collecting'));
     const result = await api().saveDiagnostics();
-    setStatus(diagnosticsStatus, result.saved ? (result.path ? t('settings.diagnostics.saved', { path: result.path }) : t('settings.diagnostics.savedSomewhere')) : t('settings.diagnostics.notSaved'), result.saved ? 'ok' : undefined);
+    setStatus(diagnosticsStatus, () => (result.saved ? (result.path ? t('settings.diagnostics.saved', { path: result.path }) : t('settings.diagnostics.savedSomewhere')) : t('settings.diagnostics.notSaved')), result.saved ? 'ok' : undefined);
   });
 }

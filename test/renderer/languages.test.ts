@@ -57,9 +57,9 @@ async function clipped(page: Page): Promise<string[]> {
   return over;
 }
 
-const SETTINGS_WORDS: Record<'pl' | 'de', { tabs: string[]; save: string; language: string; quiet: string; title: string }> = {
-  pl: { tabs: ['Powiadomienia', 'Restauracje i połączenia', 'Reguły', 'Zaawansowane'], save: 'Zapisz', language: 'Język Servicebell', quiet: 'Godziny ciszy', title: 'Servicebell – ustawienia' },
-  de: { tabs: ['Benachrichtigungen', 'Restaurants und Verbindungen', 'Regeln', 'Erweitert'], save: 'Speichern', language: 'Sprache von Servicebell', quiet: 'Ruhezeiten', title: 'Servicebell – Einstellungen' },
+const SETTINGS_WORDS: Record<'pl' | 'de', { tabs: string[]; save: string; language: string; quiet: string; time: string; title: string }> = {
+  pl: { tabs: ['Powiadomienia', 'Restauracje i połączenia', 'Reguły', 'Zaawansowane'], save: 'Zapisz', language: 'Język Servicebell', quiet: 'Godziny ciszy', time: 'GG:MM', title: 'Servicebell – ustawienia' },
+  de: { tabs: ['Benachrichtigungen', 'Restaurants und Verbindungen', 'Regeln', 'Erweitert'], save: 'Speichern', language: 'Sprache von Servicebell', quiet: 'Ruhezeiten', time: 'HH:MM', title: 'Servicebell – Einstellungen' },
 };
 
 const HISTORY_WORDS: Record<'pl' | 'de', { heading: string; today: string; yesterday: string; search: string; unreadOnly: string; markAll: string; dismiss: string; kind: string }> = {
@@ -81,6 +81,8 @@ describe.each(['pl', 'de'] as const)('the windows in %s', (language) => {
     expect(await page.getByRole('button', { name: words.save, exact: true }).isVisible()).toBe(true);
     expect(await page.getByLabel(words.language).inputValue()).toBe(language);
     await page.getByLabel(new RegExp(`^${words.quiet}`)).check();
+    // 24-hour text fields, not the browser's locale's time picker.
+    expect(await page.locator('#quiet-start').getAttribute('placeholder')).toBe(words.time);
     expect(await clipped(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, `settings-${language}.png`) });
     for (const tab of words.tabs.slice(1)) {
@@ -159,9 +161,29 @@ describe('switching language while the windows are open', () => {
     await app.stop();
   });
 
+  it('status lines shown before a switch are shown again in the new language', async () => {
+    const app = await startApp();
+    const page = await openPage(browser, app, 'settings');
+    await expect.poll(() => page.locator('#vonage-eventTypes').inputValue()).toBe('support_request');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved.');
+    await page.getByRole('button', { name: 'Send test notification' }).click();
+    await expect.poll(() => page.locator('#test-status').textContent()).toMatch(/^(Test notification sent\.|Not shown \(.+\)\.)$/);
+    const sent = (await page.locator('#test-status').textContent()) === 'Test notification sent.';
+    await speak(app, 'pl');
+    await expect.poll(() => page.locator('#save-status').textContent()).toBe('Zapisano.');
+    expect(await page.locator('#test-status').textContent()).toMatch(sent ? /^Wysłano powiadomienie testowe\.$/ : /^Nie pokazano \(.+\)\.$/);
+    await speak(app, 'de');
+    await expect.poll(() => page.locator('#save-status').textContent()).toBe('Gespeichert.');
+    await page.close();
+    await app.stop();
+  });
+
   it('the Language choice saves ui.language, and Settings switches at once, keeping what was typed', async () => {
     const app = await startApp();
     const page = await openPage(browser, app, 'settings');
+    // The settings have arrived (the form is filled), else filling it would undo the choice made below.
+    await expect.poll(() => page.locator('#vonage-eventTypes').inputValue()).toBe('support_request');
     await expect.poll(() => page.getByLabel('Language of Servicebell').inputValue()).toBe('auto');
     expect(await page.getByLabel('Language of Servicebell').locator('option').allTextContents()).toEqual(['Automatic (system language)', 'English', 'Polski', 'Deutsch']);
     await page.getByLabel('Language of Servicebell').selectOption('pl');

@@ -72,6 +72,32 @@ describe('settings window in Chromium, on the real core', () => {
     await app.stop();
   });
 
+  it('quiet hours are typed as 24-hour HH:MM text, whatever the browser locale: short forms are completed, a 12-hour time is refused in plain words', async () => {
+    const app = await startApp();
+    const page = await openPage(browser, app, 'settings');
+    await loaded(page);
+    await page.getByLabel(/^Quiet hours/).check();
+    const from = page.getByLabel('From');
+    expect(await from.getAttribute('type')).toBe('text');
+    expect(await from.getAttribute('inputmode')).toBe('numeric');
+    expect(await from.getAttribute('placeholder')).toBe('HH:MM');
+    await from.fill('10:30 PM');
+    await page.getByLabel('Until').fill('645');
+    // Leaving the field completes what was typed, so the person sees what will be saved.
+    await from.focus();
+    expect(await page.getByLabel('Until').inputValue()).toBe('06:45');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('#quiet-start-error').textContent()).toBe('The start of quiet hours must be a time like 07:30 (24-hour clock)');
+    expect(await from.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#quiet-end-error').isHidden()).toBe(true);
+    expect(app.core.settings.notifications.quietHours.enabled).toBe(false);
+    await from.fill('2230');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('#save-status').textContent()).toBe('Saved.');
+    expect(app.core.settings.notifications.quietHours).toEqual({ enabled: true, start: '22:30', end: '06:45' });
+    await app.stop();
+  });
+
   it('shows the schema messages next to the fields and saves nothing', async () => {
     const app = await startApp();
     const page = await openPage(browser, app, 'settings');
@@ -121,9 +147,9 @@ describe('settings window in Chromium, on the real core', () => {
     await page.keyboard.press('ArrowLeft');
     await tabTo(page, '#ui-launchAtLogin');
     await page.keyboard.press('Space');
-    // Back to Save: past the quiet hours (Chromium gives each time field four stops: its parts and its picker), the
-    // rush limit, the two reminder numbers, the two sound selects, the panel and the tab list.
-    await shiftTabTo(page, '#save', 19);
+    // Back to Save: past the quiet hours (two text fields), the rush limit, the two reminder numbers, the two sound
+    // selects, the panel and the tab list.
+    await shiftTabTo(page, '#save', 13);
     const outline = await page.evaluate(() => {
       const style = getComputedStyle(document.activeElement as Element);
       return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };

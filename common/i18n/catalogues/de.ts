@@ -24,7 +24,8 @@ export const de: Catalogue = {
   'reminder.stillWaiting':
     '{unit, select, s {Noch immer unbeantwortet nach {n} s.} other {Noch immer unbeantwortet nach {n} Min.}}',
   'summary.kindCount':
-    '{kind, select, support_request {{count, plural, one {{count} Hilfeanfrage} other {{count} Hilfeanfragen}}} threadNewMessage {{count, plural, one {{count} Nachricht} other {{count} Nachrichten}}} storeFileCreated {{count, plural, one {{count} Datei} other {{count} Dateien}}} inboxEntryCreated {{count, plural, one {{count} Posteingangseintrag} other {{count} Posteingangseinträge}}} ntfy_message {{count, plural, one {{count} Nachricht} other {{count} Nachrichten}}} order {{count, plural, one {{count} Bestellung} other {{count} Bestellungen}}} table_request {{count, plural, one {{count} Tischruf} other {{count} Tischrufe}}} other {{count} × {words}}}',
+    '{kind, select, support_request {{count, plural, one {{count} Hilfeanfrage} other {{count} Hilfeanfragen}}} threadNewMessage {{count, plural, one {{count} Nachricht} other {{count} Nachrichten}}} storeFileCreated {{count, plural, one {{count} Datei} other {{count} Dateien}}} inboxEntryCreated {{count, plural, one {{count} Posteingangseintrag} other {{count} Posteingangseinträge}}} ntfy_message {{count, plural, one {{count} Nachricht} other {{count} Nachrichten}}} order {{count, plural, one {{count} Bestellung} other {{count} Bestellungen}}} table_request {{count, plural, one {{count} Tischruf} other {{count} Tischrufe}}} other {{count, plural, one {{count} Meldung} other {{count} Meldungen}}}}',
+  'summary.kindCountByName': '{count} × „{words}“',
   'summary.newOfKind':
     '{kind, select, support_request {{count, plural, one {{count} neue Hilfeanfrage} other {{count} neue Hilfeanfragen}}} threadNewMessage {{count, plural, one {{count} neue Nachricht} other {{count} neue Nachrichten}}} storeFileCreated {{count, plural, one {{count} neue Datei} other {{count} neue Dateien}}} inboxEntryCreated {{count, plural, one {{count} neuer Posteingangseintrag} other {{count} neue Posteingangseinträge}}} ntfy_message {{count, plural, one {{count} neue Nachricht} other {{count} neue Nachrichten}}} order {{count, plural, one {{count} neue Bestellung} other {{count} neue Bestellungen}}} table_request {{count, plural, one {{count} neuer Tischruf} other {{count} neue Tischrufe}}} other {{count, plural, one {{count} neue Meldung} other {{count} neue Meldungen}}}}',
   'notification.mute':
@@ -42,7 +43,7 @@ export const de: Catalogue = {
   'alert.standInBody': 'Neues Ereignis: {type}',
   // ── end of notifications ──
 
-  // ── Tray menu, About, connection lines, mute, the check command ──
+  // ── Tray menu, About, connection lines, mute, the check command, the headless lines ──
   'tray.icon.connected': 'Alles verbunden',
   'tray.icon.degraded': 'Einige Verbindungen brauchen Aufmerksamkeit',
   'tray.icon.offline': 'Offline',
@@ -137,6 +138,8 @@ export const de: Catalogue = {
   'check.name.check': 'Prüfung',
   'check.dataWritable': 'beschreibbar ({dir})',
   'check.dataNotWritable': 'kann nicht in {dir} schreiben: {reason}',
+  'headless.opened': 'geöffnet: {url}',
+  'headless.storageSaved': 'Daten: {file} wird wieder gespeichert',
   // ── end of tray ──
 
   // ── Windows: Settings and History ──
@@ -173,6 +176,7 @@ export const de: Catalogue = {
   'settings.quiet-enabled.label': 'Ruhezeiten (keine Benachrichtigungen; alles kommt trotzdem in den Verlauf)',
   'settings.quiet-start.label': 'Von',
   'settings.quiet-end.label': 'Bis',
+  'settings.quiet-time.placeholder': 'HH:MM',
   'settings.legend.pause': 'Pause',
   'settings.hint.toPauseNotifications': 'Um Benachrichtigungen eine Weile anzuhalten (in einer Besprechung, nach Feierabend), nutzen Sie „Pause“ im Servicebell-Menü des Symbols in der Taskleiste.',
   'settings.legend.startUp': 'Start',

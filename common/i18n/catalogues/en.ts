@@ -24,7 +24,8 @@ export const en = {
   'reminder.stillWaiting':
     '{unit, select, s {Still waiting after {n} s.} other {Still waiting after {n} min.}}',
   'summary.kindCount':
-    '{kind, select, support_request {{count, plural, one {{count} support request} other {{count} support requests}}} threadNewMessage {{count, plural, one {{count} message} other {{count} messages}}} storeFileCreated {{count, plural, one {{count} file} other {{count} files}}} inboxEntryCreated {{count, plural, one {{count} inbox entry} other {{count} inbox entries}}} ntfy_message {{count, plural, one {{count} message} other {{count} messages}}} order {{count, plural, one {{count} order} other {{count} orders}}} table_request {{count, plural, one {{count} table request} other {{count} table requests}}} other {{count} × {words}}}',
+    '{kind, select, support_request {{count, plural, one {{count} support request} other {{count} support requests}}} threadNewMessage {{count, plural, one {{count} message} other {{count} messages}}} storeFileCreated {{count, plural, one {{count} file} other {{count} files}}} inboxEntryCreated {{count, plural, one {{count} inbox entry} other {{count} inbox entries}}} ntfy_message {{count, plural, one {{count} message} other {{count} messages}}} order {{count, plural, one {{count} order} other {{count} orders}}} table_request {{count, plural, one {{count} table request} other {{count} table requests}}} other {{count, plural, one {{count} alert} other {{count} alerts}}}}',
+  'summary.kindCountByName': '{count} × {words}',
   'summary.newOfKind':
     '{kind, select, support_request {{count, plural, one {{count} new support request} other {{count} new support requests}}} threadNewMessage {{count, plural, one {{count} new message} other {{count} new messages}}} storeFileCreated {{count, plural, one {{count} new file} other {{count} new files}}} inboxEntryCreated {{count, plural, one {{count} new inbox entry} other {{count} new inbox entries}}} ntfy_message {{count, plural, one {{count} new message} other {{count} new messages}}} order {{count, plural, one {{count} new order} other {{count} new orders}}} table_request {{count, plural, one {{count} new table request} other {{count} new table requests}}} other {{count, plural, one {{count} new alert} other {{count} new alerts}}}}',
   'notification.mute':
@@ -42,7 +43,7 @@ export const en = {
   'alert.standInBody': 'New {type} event',
   // ── end of notifications ──
 
-  // ── Tray menu, About, connection lines, mute, the check command ──
+  // ── Tray menu, About, connection lines, mute, the check command, the headless lines ──
   'tray.icon.connected': 'All connected',
   'tray.icon.degraded': 'Some connections need attention',
   'tray.icon.offline': 'Offline',
@@ -137,6 +138,8 @@ export const en = {
   'check.name.check': 'check',
   'check.dataWritable': 'writable ({dir})',
   'check.dataNotWritable': 'cannot write to {dir}: {reason}',
+  'headless.opened': 'opened {url}',
+  'headless.storageSaved': 'Data: {file} is saved again',
   // ── end of tray ──
 
   // ── Windows: Settings and History ──
@@ -173,6 +176,7 @@ export const en = {
   'settings.quiet-enabled.label': 'Quiet hours (no notifications; everything still goes to history)',
   'settings.quiet-start.label': 'From',
   'settings.quiet-end.label': 'Until',
+  'settings.quiet-time.placeholder': 'HH:MM',
   'settings.legend.pause': 'Pause',
   'settings.hint.toPauseNotifications': 'To pause notifications for a while (during a meeting, after closing), use Pause in the Servicebell menu of the tray icon.',
   'settings.legend.startUp': 'Start-up',

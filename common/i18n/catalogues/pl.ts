@@ -25,7 +25,8 @@ export const pl: Catalogue = {
   'reminder.stillWaiting':
     '{unit, select, s {Nadal bez odpowiedzi po {n} s.} other {Nadal bez odpowiedzi po {n} min.}}',
   'summary.kindCount':
-    '{kind, select, support_request {{count, plural, one {{count} prośba o pomoc} few {{count} prośby o pomoc} many {{count} próśb o pomoc} other {{count} prośby o pomoc}}} threadNewMessage {{count, plural, one {{count} wiadomość} few {{count} wiadomości} many {{count} wiadomości} other {{count} wiadomości}}} storeFileCreated {{count, plural, one {{count} plik} few {{count} pliki} many {{count} plików} other {{count} pliku}}} inboxEntryCreated {{count, plural, one {{count} wpis w skrzynce} few {{count} wpisy w skrzynce} many {{count} wpisów w skrzynce} other {{count} wpisu w skrzynce}}} ntfy_message {{count, plural, one {{count} wiadomość} few {{count} wiadomości} many {{count} wiadomości} other {{count} wiadomości}}} order {{count, plural, one {{count} zamówienie} few {{count} zamówienia} many {{count} zamówień} other {{count} zamówienia}}} table_request {{count, plural, one {{count} wezwanie od stolika} few {{count} wezwania od stolika} many {{count} wezwań od stolika} other {{count} wezwania od stolika}}} other {{count} × {words}}}',
+    '{kind, select, support_request {{count, plural, one {{count} prośba o pomoc} few {{count} prośby o pomoc} many {{count} próśb o pomoc} other {{count} prośby o pomoc}}} threadNewMessage {{count, plural, one {{count} wiadomość} few {{count} wiadomości} many {{count} wiadomości} other {{count} wiadomości}}} storeFileCreated {{count, plural, one {{count} plik} few {{count} pliki} many {{count} plików} other {{count} pliku}}} inboxEntryCreated {{count, plural, one {{count} wpis w skrzynce} few {{count} wpisy w skrzynce} many {{count} wpisów w skrzynce} other {{count} wpisu w skrzynce}}} ntfy_message {{count, plural, one {{count} wiadomość} few {{count} wiadomości} many {{count} wiadomości} other {{count} wiadomości}}} order {{count, plural, one {{count} zamówienie} few {{count} zamówienia} many {{count} zamówień} other {{count} zamówienia}}} table_request {{count, plural, one {{count} wezwanie od stolika} few {{count} wezwania od stolika} many {{count} wezwań od stolika} other {{count} wezwania od stolika}}} other {{count, plural, one {{count} powiadomienie} few {{count} powiadomienia} many {{count} powiadomień} other {{count} powiadomienia}}}}',
+  'summary.kindCountByName': '{count} × „{words}”',
   'summary.newOfKind':
     '{kind, select, support_request {{count, plural, one {{count} nowa prośba o pomoc} few {{count} nowe prośby o pomoc} many {{count} nowych próśb o pomoc} other {{count} nowej prośby o pomoc}}} threadNewMessage {{count, plural, one {{count} nowa wiadomość} few {{count} nowe wiadomości} many {{count} nowych wiadomości} other {{count} nowej wiadomości}}} storeFileCreated {{count, plural, one {{count} nowy plik} few {{count} nowe pliki} many {{count} nowych plików} other {{count} nowego pliku}}} inboxEntryCreated {{count, plural, one {{count} nowy wpis w skrzynce} few {{count} nowe wpisy w skrzynce} many {{count} nowych wpisów w skrzynce} other {{count} nowego wpisu w skrzynce}}} ntfy_message {{count, plural, one {{count} nowa wiadomość} few {{count} nowe wiadomości} many {{count} nowych wiadomości} other {{count} nowej wiadomości}}} order {{count, plural, one {{count} nowe zamówienie} few {{count} nowe zamówienia} many {{count} nowych zamówień} other {{count} nowego zamówienia}}} table_request {{count, plural, one {{count} nowe wezwanie od stolika} few {{count} nowe wezwania od stolika} many {{count} nowych wezwań od stolika} other {{count} nowego wezwania od stolika}}} other {{count, plural, one {{count} nowe powiadomienie} few {{count} nowe powiadomienia} many {{count} nowych powiadomień} other {{count} nowego powiadomienia}}}}',
   'notification.mute':
@@ -43,7 +44,7 @@ export const pl: Catalogue = {
   'alert.standInBody': 'Nowe zdarzenie: {type}',
   // ── end of notifications ──
 
-  // ── Tray menu, About, connection lines, mute, the check command ──
+  // ── Tray menu, About, connection lines, mute, the check command, the headless lines ──
   'tray.icon.connected': 'Wszystko połączone',
   'tray.icon.degraded': 'Niektóre połączenia wymagają uwagi',
   'tray.icon.offline': 'Brak połączenia',
@@ -138,6 +139,8 @@ export const pl: Catalogue = {
   'check.name.check': 'sprawdzanie',
   'check.dataWritable': 'zapis możliwy ({dir})',
   'check.dataNotWritable': 'nie można zapisać w {dir}: {reason}',
+  'headless.opened': 'otwarto {url}',
+  'headless.storageSaved': 'Dane: plik {file} znów się zapisuje',
   // ── end of tray ──
 
   // ── Windows: Settings and History ──
@@ -174,6 +177,7 @@ export const pl: Catalogue = {
   'settings.quiet-enabled.label': 'Godziny ciszy (bez powiadomień; wszystko nadal trafia do historii)',
   'settings.quiet-start.label': 'Od',
   'settings.quiet-end.label': 'Do',
+  'settings.quiet-time.placeholder': 'GG:MM',
   'settings.legend.pause': 'Wstrzymanie',
   'settings.hint.toPauseNotifications': 'Aby na chwilę wstrzymać powiadomienia (na spotkaniu, po zamknięciu), użyj „Wstrzymaj” w menu ikony Servicebell w zasobniku.',
   'settings.legend.startUp': 'Uruchamianie',

@@ -24,7 +24,17 @@ describe('summaries in Polish and German', () => {
     expect(burstHeadline(alerts('support_request', 5), de)).toBe('5 neue Hilfeanfragen');
     expect(burstHeadline(alerts('table_request', 1), de)).toBe('1 neuer Tischruf');
     const held = [...alerts('order', 2, 'wola'), ...alerts('pizza.ready', 3, 'wola')];
-    expect(breakdownText(held, () => 'Pizzeria Wola', de)).toBe('2 Bestellungen · Pizzeria Wola\n3 × pizza ready · Pizzeria Wola');
+    expect(breakdownText(held, () => 'Pizzeria Wola', de)).toBe('2 Bestellungen · Pizzeria Wola\n3 × „pizza ready“ · Pizzeria Wola');
+  });
+
+  it('a kind without words: its name, quoted, after a count that needs no agreement; a name without words: a count of alerts', () => {
+    const held = [...alerts('support_request', 3), ...alerts('pizzaReady', 5)];
+    expect(backlogText(held, pl)).toBe('Pominięte bez połączenia: 3 prośby o pomoc, 5 × „pizza ready” (zobacz historię)');
+    expect(whileClosedText(alerts('table.call', 1), de)).toBe('Während Servicebell geschlossen war: 1 × „table call“');
+    expect(breakdownText(alerts('pizza_ready', 2), undefined)).toBe('2 × pizza ready');
+    expect([1, 3, 5].map((n) => breakdownText(alerts('---', n), undefined, pl))).toEqual(['1 powiadomienie', '3 powiadomienia', '5 powiadomień']);
+    expect(breakdownText(alerts('::', 2), undefined, de)).toBe('2 Meldungen');
+    expect(breakdownText(alerts('__', 1), undefined)).toBe('1 alert');
   });
 
   it('Polish catch-up and start-up summaries', () => {

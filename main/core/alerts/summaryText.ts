@@ -14,20 +14,24 @@ const isKnown = (kind: string): boolean => KNOWN_KINDS.includes(kind);
 export const SUMMARY_TITLE = 'Servicebell';
 /** The action a summary notification offers (its body click): History, filtered to what it holds. */
 
-/** "1 order", "3 table requests"; a kind with no known words: "3 × pizza ready" (its name in words, no guessed plural). */
+/**
+ * "1 order", "3 table requests"; a kind with no known words by its name in words, no guessed plural: "3 × pizza
+ * ready" (`summary.kindCountByName`, each language's form); a kind whose name has no words either: "3 alerts".
+ */
 export function kindCount(kind: string, n: number, t: Translator = english): string {
-  return t.t('summary.kindCount', { kind: isKnown(kind) ? kind : 'other', count: n, words: wordsOf(kind) });
+  if (isKnown(kind)) return t.t('summary.kindCount', { kind, count: n });
+  const words = wordsOf(kind);
+  return words === '' ? t.t('summary.kindCount', { kind: 'other', count: n }) : t.t('summary.kindCountByName', { count: n, words });
 }
 
 function wordsOf(kind: string): string {
-  const words = kind
+  return kind
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[_\-.:/]+/g, ' ')
     .trim()
     .toLowerCase()
     .slice(0, MAX_KIND_WORDS)
     .trim();
-  return words === '' ? 'alert' : words;
 }
 
 function orderOfKind(kind: string): number {

@@ -10,6 +10,9 @@ import type { Settings } from '../settings/schema.js';
 import { createKeychain, probeKeychain } from '../secrets/keychain.js';
 import { SecretResolver } from '../secrets/secretResolver.js';
 import { SECRET_NAMES, secretEnvVars } from '../secrets/secretNames.js';
+import type { Translator } from '../../../common/i18n/translator.js';
+import { redact } from '../log/redact.js';
+import { actionLine, outcomeLine, statusLine, storageLine } from './humanLines.js';
 import { actionEvent, alertEvent, noticeEvent, statusEvent, storageEvent, summaryEvent, writeJsonEvent } from './jsonEvents.js';
 import type { StorageChange } from '../storage/storageHealth.js';
 
@@ -79,12 +82,14 @@ export async function startHeadless(options: HeadlessOptions): Promise<{ core: S
     const several = (): boolean => core.settings.restaurants.length > 1;
     const tag = (restaurant: string, source: string): string => (several() ? `${restaurant}/${source}` : source);
     const named = (restaurant: string, title: string): string => (several() ? `${core.restaurant(restaurant)?.name ?? restaurant} · ${title}` : title);
-    core.onStatus((s) => out.write(`[${tag(s.restaurant, s.source)}] ${s.state}${s.detail ? `: ${s.detail}` : ''}\n`));
-    core.pipeline.onOutcome((o) => out.write(`${o.shown ? '🔔' : '·'} ${named(o.alert.restaurant, o.alert.title)}: ${o.alert.body}${o.reason ? ` (${o.reason})` : ''}\n`));
+    // Each line is worded when it is written, in the language spoken then: a `ui.language` edit switches the next one.
+    const t = (): Translator => core.language.translator;
+    core.onStatus((s) => out.write(`${statusLine(tag(s.restaurant, s.source), s, t())}\n`));
+    core.pipeline.onOutcome((o) => out.write(`${outcomeLine(o, named(o.alert.restaurant, o.alert.title), t())}\n`));
     core.pipeline.onSummary((s) => out.write(`🔔 ${s.text}\n`));
-    core.pipeline.onAction((a) => out.write(`→ opened ${a.url}\n`));
-    core.onNotice((n) => out.write(`[${tag(n.restaurant, n.source)}] ${n.message}\n`));
-    reportStorage(core, (c) => out.write(`[storage] ${c.message}\n`));
+    core.pipeline.onAction((a) => out.write(`${actionLine(a.url, t())}\n`));
+    core.onNotice((n) => out.write(`[${tag(n.restaurant, n.source)}] ${redact(n.message)}\n`));
+    reportStorage(core, (c) => out.write(`${storageLine(c, t())}\n`));
   }
   options.logger.info({ dataDir: path.resolve(options.dataDir), notifier: options.notifier.name }, 'headless mode started');
   await core.start();
