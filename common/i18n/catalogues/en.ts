@@ -1,5 +1,5 @@
 // English: the reference catalogue. Every other language has exactly these keys (the type says so), the same
-// {placeholders}, and the plural forms its own language needs (test/i18n/catalogues.test.ts checks both).
+// {placeholders}, and the plural forms its own language needs (common/i18n/catalogues.test.ts checks both).
 // Messages are ICU MessageFormat: {name} is a value, {count, plural, one {…} other {…}} picks a form, # is the number.
 export const en = {
   // ── Notifications, SMS, summaries, reminders (core) ──
