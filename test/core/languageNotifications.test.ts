@@ -14,7 +14,13 @@ import { defaultSettings, type Settings } from '../../main/core/settings/schema.
 import { watchSettingsFile, type SettingsWatcher } from '../../main/core/settings/settingsWatcher.js';
 import { parsePushPayload } from '../../main/core/sources/push/pushPayload.js';
 import { pushAlert } from '../../main/core/sources/push/pushAlert.js';
+import type { NotificationFrame } from '../../main/core/sources/privmx/bridgeFrames.js';
+import { EventHandler } from '../../main/core/sources/privmx/eventHandler.js';
+import { formatTime } from '../../main/core/sources/privmx/eventView.js';
+import { privmxRuleSchema } from '../../main/core/sources/privmx/ruleSchema.js';
+import { ThreadCursors } from '../../main/core/sources/privmx/threadCursors.js';
 import { mapEventToAlert } from '../../main/core/sources/vonage/eventMapper.js';
+import { MemoryCursors } from '../privmx/sourceHarness.js';
 import { ManualClock } from '../harness/manualClock.js';
 import { startPrivateDesktop, type PrivateDesktop } from '../harness/privateBus.js';
 import { waitUntil } from '../harness/wait.js';
@@ -106,6 +112,36 @@ describe('notifications in Polish and German (D-Bus)', () => {
     await sink().alert({ ...order('o2'), kind: 'table.call' });
     const call = await notifications.waitFor((n) => n.summary === 'Bestellung 12');
     expect(call.actions).toEqual(['mute', 'Meldungen „table call“ für 1 Stunde stummschalten']);
+    await core.stop();
+  });
+
+  it.each([
+    ['pl', 'Nowa wiadomość', 'Wiadomość od anna o {time}', 'Wiadomość o {time}', 'Nowy plik', 'Plik od kasia o {time}'],
+    ['de', 'Neue Nachricht', 'anna schrieb um {time}', 'Nachricht um {time}', 'Neue Datei', 'kasia hat um {time} eine Datei hinzugefügt'],
+  ])('%s: PrivMX with the default rules (no rules set) speaks the language; a rule the manager wrote keeps its words', async (language, messageTitle, messageBody, anonymousBody, fileTitle, fileBody) => {
+    const { core, sink, notifications } = await openCore(settingsIn(language as 'pl' | 'de'));
+    const at = Date.UTC(2026, 11, 3, 12, 5);
+    // The time as the rule shows it (24-hour, the computer's time zone).
+    const time = formatTime(new Date(at));
+    const withTime = (text: string) => text.replace('{time}', time);
+    const frame = (type: string, data: Record<string, unknown>): NotificationFrame => ({ channel: type.startsWith('store') ? 'store' : 'thread', type, data: { contextId: 'c', createDate: at, keyId: 'k', ...data }, timestamp: at });
+    const events = new EventHandler({ rules: [], sink: sink(), cursors: new ThreadCursors(new MemoryCursors(), 1), trackedThreads: new Set(), logger: silentLogger() });
+    await events.handle(frame('threadNewMessage', { id: '65f000000000000000000001', threadId: 't1', author: 'anna' }), 'live');
+    const message = await notifications.waitFor((n) => n.summary === messageTitle);
+    expect(message.body).toBe(withTime(messageBody));
+    await events.handle(frame('threadNewMessage', { id: '65f000000000000000000002', threadId: 't1', author: '' }), 'live');
+    expect((await notifications.waitFor((n) => n.body === withTime(anonymousBody))).summary).toBe(messageTitle);
+    await events.handle(frame('storeFileCreated', { id: '65f000000000000000000003', storeId: 's1', creator: 'kasia' }), 'live');
+    expect((await notifications.waitFor((n) => n.summary === fileTitle)).body).toBe(withTime(fileBody));
+    await events.drain();
+    // History keeps what was shown.
+    expect(core.history.list().filter((e) => e.alert.source === 'privmx').map((e) => e.alert.title).sort()).toEqual([fileTitle, messageTitle, messageTitle].sort());
+
+    const own = new EventHandler({ rules: [privmxRuleSchema.parse({ match: { channel: 'thread' }, title: 'Wiadomość na sali', body: '{author}: nowa' })], sink: sink(), cursors: new ThreadCursors(new MemoryCursors(), 1), trackedThreads: new Set(), logger: silentLogger() });
+    await own.handle(frame('threadNewMessage', { id: '65f000000000000000000004', threadId: 't2', author: 'ola' }), 'live');
+    await own.drain();
+    // (The fourth alert in the burst window goes into a summary: History holds its words.)
+    expect(core.history.list().find((e) => e.alert.title === 'Wiadomość na sali')?.alert.body).toBe('ola: nowa');
     await core.stop();
   });
 

@@ -41,6 +41,14 @@ export const de: Catalogue = {
   'sms.failed': 'SMS an {to} fehlgeschlagen: {error}',
   'sms.badNumbers': 'einige Nummern in sms.to sind nicht im internationalen Format (+49…) und wurden übersprungen',
   'alert.standInBody': 'Neues Ereignis: {type}',
+  'privmx.default.inboxEntry.title': 'Neuer Eintrag im Posteingang',
+  'privmx.default.inboxEntry.body': 'Formular gesendet um {time}',
+  'privmx.default.message.title': 'Neue Nachricht',
+  'privmx.default.message.body': '{who} schrieb um {time}',
+  'privmx.default.message.bodyNoAuthor': 'Nachricht um {time}',
+  'privmx.default.file.title': 'Neue Datei',
+  'privmx.default.file.body': '{who} hat um {time} eine Datei hinzugefügt',
+  'privmx.default.file.bodyNoAuthor': 'Datei hinzugefügt um {time}',
   // ── end of notifications ──
 
   // ── Tray menu, About, connection lines, mute, the check command, the headless lines ──

@@ -41,6 +41,14 @@ export const en = {
   'sms.failed': 'SMS to {to} failed: {error}',
   'sms.badNumbers': 'some sms.to numbers are not E.164 (+CCNNN…) and were skipped',
   'alert.standInBody': 'New {type} event',
+  'privmx.default.inboxEntry.title': 'New inbox entry',
+  'privmx.default.inboxEntry.body': 'A form was submitted at {time}',
+  'privmx.default.message.title': 'New message',
+  'privmx.default.message.body': '{who} wrote at {time}',
+  'privmx.default.message.bodyNoAuthor': 'A message arrived at {time}',
+  'privmx.default.file.title': 'New file',
+  'privmx.default.file.body': '{who} added a file at {time}',
+  'privmx.default.file.bodyNoAuthor': 'A file was added at {time}',
   // ── end of notifications ──
 
   // ── Tray menu, About, connection lines, mute, the check command, the headless lines ──

@@ -42,6 +42,14 @@ export const pl: Catalogue = {
   'sms.failed': 'Nie udało się wysłać SMS do {to}: {error}',
   'sms.badNumbers': 'niektóre numery w sms.to nie są w formacie międzynarodowym (+48…) i zostały pominięte',
   'alert.standInBody': 'Nowe zdarzenie: {type}',
+  'privmx.default.inboxEntry.title': 'Nowy wpis w skrzynce',
+  'privmx.default.inboxEntry.body': 'Wysłano formularz o {time}',
+  'privmx.default.message.title': 'Nowa wiadomość',
+  'privmx.default.message.body': 'Wiadomość od {who} o {time}',
+  'privmx.default.message.bodyNoAuthor': 'Wiadomość o {time}',
+  'privmx.default.file.title': 'Nowy plik',
+  'privmx.default.file.body': 'Plik od {who} o {time}',
+  'privmx.default.file.bodyNoAuthor': 'Dodano plik o {time}',
   // ── end of notifications ──
 
   // ── Tray menu, About, connection lines, mute, the check command, the headless lines ──

@@ -14,6 +14,7 @@ import { UNMUTABLE_KINDS, type Mutes } from './mutes.js';
 import { muteText } from '../text/muteText.js';
 import { notificationKey, parseNotificationKey } from './notificationKey.js';
 import { notificationTitle, singleRestaurant, summaryLine, type RestaurantLabels } from './restaurantLabels.js';
+import { localisedDefaultRule } from './defaultRuleText.js';
 import { localisedStandIn } from './standInText.js';
 import { localisedSupportText, refusedLinkText } from './supportText.js';
 import { createTranslator, type Translator } from '../../../common/i18n/translator.js';
@@ -245,11 +246,12 @@ export class AlertPipeline {
   }
 
   /**
-   * Sanitized, and a support request worded in the running language (from its `meta.support`): what is stored is
-   * what is shown, and History keeps it as it was.
+   * Sanitized, and what Servicebell itself words put in the running language — a support request (from its
+   * `meta.support`), a PrivMX default rule's alert (`meta.defaultRule`), a stand-in body: what is stored is what is
+   * shown, and History keeps it as it was.
    */
   private worded(raw: Alert): Alert {
-    const text = raw.kind === SUPPORT_REQUEST ? localisedSupportText(raw.meta, raw.title, this.t()) : undefined;
+    const text = raw.kind === SUPPORT_REQUEST ? localisedSupportText(raw.meta, raw.title, this.t()) : localisedDefaultRule(raw.meta, this.t());
     const title = text?.title ?? raw.title;
     const body = text?.body ?? localisedStandIn(raw.meta, raw.kind, this.t()) ?? raw.body;
     return { ...raw, title: sanitizeTitle(title), body: sanitizeBody(body) };

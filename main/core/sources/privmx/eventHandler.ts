@@ -5,6 +5,7 @@ import type { SourceSink } from '../source.js';
 import { eventDataSchemas, type NotificationFrame } from './bridgeFrames.js';
 import { alertIdFor, toEventView } from './eventView.js';
 import type { PrivmxRule } from './ruleSchema.js';
+import { DEFAULT_RULE_META } from '../../alerts/defaultRuleText.js';
 import { decide, matchableEvents } from './rules.js';
 import type { ThreadCursors } from './threadCursors.js';
 
@@ -73,6 +74,7 @@ export class EventHandler {
           desktop: decision.actions.includes('desktop'),
           sms: decision.actions.includes('sms'),
           rule: decision.rule.name ?? `rule ${decision.index + 1}`,
+          ...(decision.defaultRule ? { [DEFAULT_RULE_META]: decision.defaultRule } : {}),
           origin,
           channel: view.channel,
           ...pickIds(view),

@@ -1,3 +1,4 @@
+import type { DefaultRuleMeta } from '../../alerts/defaultRuleText.js';
 import type { EventView } from './eventView.js';
 import { privmxRuleSchema, type PrivmxRule, type PrivmxRuleInput, type RuleAction } from './ruleSchema.js';
 import { renderTemplate } from './templates.js';
@@ -9,6 +10,8 @@ export const DEFAULT_RULE_INPUTS: PrivmxRuleInput[] = [
   { name: 'New file', match: { channel: 'store', type: 'storeFileCreated' }, title: 'New file', body: '{creator} added a file at {time}' },
 ];
 export const DEFAULT_RULES: PrivmxRule[] = DEFAULT_RULE_INPUTS.map((r) => privmxRuleSchema.parse(r));
+/** Which default rule each one is, in the order above, for the pipeline to word it in the running language. */
+const DEFAULT_RULE_WORDS: readonly DefaultRuleMeta['rule'][] = ['inboxEntry', 'message', 'file'];
 
 export interface RuleDecision {
   rule: PrivmxRule;
@@ -16,6 +19,8 @@ export interface RuleDecision {
   title: string;
   body: string;
   actions: RuleAction[];
+  /** Set when a default rule decided (no rules configured): what the pipeline needs to word it in the language. */
+  defaultRule?: DefaultRuleMeta;
 }
 
 /** A rule without `type` means the channel's "something new arrived" event; `"*"` means any type. */
@@ -62,7 +67,13 @@ export function decide(rules: readonly PrivmxRule[], view: EventView): RuleDecis
   const rule = active[index];
   if (!rule) return undefined;
   const values = view as unknown as Record<string, unknown>;
-  return { rule, index, title: renderTemplate(rule.title, values), body: renderTemplate(rule.body, values), actions: [...new Set(rule.actions)] };
+  const decision: RuleDecision = { rule, index, title: renderTemplate(rule.title, values), body: renderTemplate(rule.body, values), actions: [...new Set(rule.actions)] };
+  const words = active === DEFAULT_RULES ? DEFAULT_RULE_WORDS[index] : undefined;
+  if (words) {
+    const who = words === 'file' ? view.creator : words === 'message' ? view.author : undefined;
+    decision.defaultRule = { rule: words, time: view.time, ...(who !== undefined ? { who } : {}) };
+  }
+  return decision;
 }
 
 /** Threads the rules name explicitly: the ones catch-up reads after every (re)connect. */
