@@ -179,6 +179,7 @@ async function start(): Promise<void> {
   const diagnostics = createDiagnosticsActions({
     clipboard,
     dialog,
+    translator: () => core.language.translator,
     defaultDir: app.getPath('downloads'),
     collect: () =>
       collectDiagnostics({

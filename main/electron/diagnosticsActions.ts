@@ -3,6 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Clipboard, Dialog } from 'electron';
+import { createTranslator, type Translator } from '../../common/i18n/translator.js';
 import { diagnosticsFileName } from '../core/diagnostics/diagnosticsBundle.js';
 
 export interface DiagnosticsActions {
@@ -17,10 +18,14 @@ export interface DiagnosticsActionDeps {
   /** Where the save dialog starts (the Downloads folder). */
   defaultDir: string;
   now?: () => number;
+  /** The running language, for the save dialog's words (English when not given). */
+  translator?: () => Translator;
 }
 
 export function createDiagnosticsActions(deps: DiagnosticsActionDeps): DiagnosticsActions {
   const now = deps.now ?? Date.now;
+  const english = createTranslator('en');
+  const t = deps.translator ?? (() => english);
   return {
     async copy() {
       await deps.clipboard.writeText(await deps.collect());
@@ -28,9 +33,9 @@ export function createDiagnosticsActions(deps: DiagnosticsActionDeps): Diagnosti
     },
     async save() {
       const choice = await deps.dialog.showSaveDialog({
-        title: 'Save Servicebell diagnostics',
+        title: t().t('tray.saveDiagnostics.title'),
         defaultPath: path.join(deps.defaultDir, diagnosticsFileName(now())),
-        filters: [{ name: 'Text', extensions: ['txt'] }],
+        filters: [{ name: t().t('tray.saveDiagnostics.fileKind'), extensions: ['txt'] }],
       });
       if (choice.canceled || !choice.filePath) return { saved: false };
       await fs.writeFile(choice.filePath, await deps.collect(), { mode: 0o600 });

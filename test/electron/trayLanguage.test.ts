@@ -120,6 +120,22 @@ describe('tray in Polish and German', () => {
   });
 });
 
+describe('saving diagnostics in the running language', () => {
+  it('the save dialog\'s title and file kind follow the language at the moment it opens', async () => {
+    const opened: Array<{ title?: string; filters?: Array<{ name: string }> }> = [];
+    let language: 'pl' | 'de' = 'pl';
+    const diagnostics = createDiagnosticsActions({
+      clipboard: { writeText: async () => {} },
+      dialog: { showSaveDialog: async (options: { title?: string; filters?: Array<{ name: string }> }) => (opened.push(options), { canceled: true, filePath: '' }) } as never,
+      collect: async () => '', defaultDir: os.tmpdir(), translator: () => createTranslator(language),
+    });
+    await diagnostics.save();
+    language = 'de';
+    await diagnostics.save();
+    expect(opened.map((o) => [o.title, o.filters?.[0]?.name])).toEqual([['Zapisz diagnostykę Servicebell', 'Tekst'], ['Servicebell-Diagnose speichern', 'Text']]);
+  });
+});
+
 describe('connection lines in every language', () => {
   it('each state and each problem has its own sentence in Polish and German, never the English one', () => {
     const cases: Array<Pick<SourceStatus, 'state' | 'detail'>> = [

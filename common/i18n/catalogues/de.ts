@@ -78,6 +78,8 @@ export const de: Catalogue = {
   'tray.launchAtLogin': 'Beim Anmelden starten',
   'tray.copyDiagnostics': 'Diagnose kopieren',
   'tray.saveDiagnostics': 'Diagnose speichern…',
+  'tray.saveDiagnostics.title': 'Servicebell-Diagnose speichern',
+  'tray.saveDiagnostics.fileKind': 'Text',
   'tray.restartToUpdate': 'Neu starten zum Aktualisieren',
   'tray.about': 'Über Servicebell',
   'tray.quit': 'Servicebell beenden',

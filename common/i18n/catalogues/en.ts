@@ -78,6 +78,8 @@ export const en = {
   'tray.launchAtLogin': 'Launch at login',
   'tray.copyDiagnostics': 'Copy diagnostics',
   'tray.saveDiagnostics': 'Save diagnostics…',
+  'tray.saveDiagnostics.title': 'Save Servicebell diagnostics',
+  'tray.saveDiagnostics.fileKind': 'Text',
   'tray.restartToUpdate': 'Restart to update',
   'tray.about': 'About Servicebell',
   'tray.quit': 'Quit Servicebell',

@@ -79,6 +79,8 @@ export const pl: Catalogue = {
   'tray.launchAtLogin': 'Uruchamiaj po zalogowaniu',
   'tray.copyDiagnostics': 'Kopiuj diagnostykę',
   'tray.saveDiagnostics': 'Zapisz diagnostykę…',
+  'tray.saveDiagnostics.title': 'Zapisz diagnostykę Servicebell',
+  'tray.saveDiagnostics.fileKind': 'Tekst',
   'tray.restartToUpdate': 'Uruchom ponownie, aby zaktualizować',
   'tray.about': 'O programie Servicebell',
   'tray.quit': 'Zakończ Servicebell',
