@@ -16,6 +16,8 @@ export interface BenchRig {
   desktop: PrivateDesktop;
   bridge: PrivmxBridgeEmulator;
   threadId: string;
+  /** The context of `threadId`: more threads for floors that must not see the headless run's events. */
+  contextId: string;
   privmxKey: { id: string; secret: string };
   vonage: VonageEmulator;
   staffToken: string;
@@ -56,6 +58,7 @@ export async function startBenchRig(): Promise<BenchRig> {
     desktop,
     bridge,
     threadId: thread.id,
+    contextId: ctx.id,
     privmxKey: { id: key.id, secret: key.secret },
     vonage,
     staffToken: STAFF,

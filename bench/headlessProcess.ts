@@ -1,5 +1,6 @@
-// The headless bin as the benchmarks see it: compiled once (tsc, as `npm run build` does) into .cache/bench-dist,
-// started as its own process, its `--json` lines read as they come, its memory and CPU read from /proc.
+// The headless bin as the benchmarks see it: compiled once (tsc, as `npm run build` does) into this checkout's
+// .tmp/bench-dist (SERVICEBELL_BENCH_DIST for another folder), started as its own process, its `--json` lines read
+// as they come, its memory and CPU read from /proc.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +8,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const outDir = path.join(root, '.cache', 'bench-dist');
+// Per checkout, not under .cache: worktrees share .cache, and two benches compiling into one folder mix their sources.
+const outDir = path.resolve(root, process.env.SERVICEBELL_BENCH_DIST ?? path.join('.tmp', 'bench-dist'));
 let compiled: string | undefined;
 
 /** Compiles the current sources once per bench run; returns the bin's path. */

@@ -48,6 +48,35 @@ export async function measure(send: () => string, arrivals: Arrivals): Promise<n
   return samples;
 }
 
+/** One process under test in an interleaved measurement: how to send it an event, and where its lines arrive. */
+export interface LatencyPath {
+  label: string;
+  /** Sends one event only this path's process handles; returns the id it will print. */
+  send: () => string;
+  arrivals: Arrivals;
+}
+
+/**
+ * The paths take turns, one event at a time (SPACING_MS apart, the first path of each round rotating), so each is
+ * measured over the same seconds as the others: on this shared machine the neighbours' load moves the floor's p99
+ * by 5× between minutes, so paths measured one after the other compare the minutes, not the code.
+ */
+export async function measureInterleaved(paths: readonly LatencyPath[]): Promise<Map<string, number[]>> {
+  const samples = new Map<string, number[]>(paths.map((p) => [p.label, []]));
+  for (let i = 0; i < WARMUP + EVENTS; i += 1) {
+    for (let k = 0; k < paths.length; k += 1) {
+      const path = paths[(i + k) % paths.length];
+      if (!path) continue;
+      const t0 = performance.now();
+      const id = path.send();
+      const readAt = await path.arrivals.wait(id);
+      if (i >= WARMUP) samples.get(path.label)?.push(readAt - t0);
+      await sleep(SPACING_MS);
+    }
+  }
+  return samples;
+}
+
 export async function startFloor(script: string, args: string[], file: string | undefined, arrivals: Arrivals): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'floors', script), ...args], {
     cwd: root, env: { ...process.env, ...(file ? { SERVICEBELL_FLOOR_FILE: file } : {}) }, stdio: ['ignore', 'pipe', 'inherit'],

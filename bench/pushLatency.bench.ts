@@ -1,9 +1,11 @@
 // Latency from outside for the sources that replace Vonage: a support request published to a real Mosquitto (QoS 1)
 // or POSTed to a real ntfy server → its `alert` line read from the compiled headless bin's stdout (quiet hours on, so
-// the line waits for history on disk and for no D-Bus Notify). Next to two floors measured in the same run with the
-// same server and messages: a bare client of the same transport (MQTT.js; Node's fetch on the JSON stream) appending
-// each message to a file opened O_APPEND|O_DSYNC and then printing a line (durable floor), and printing only (bare
-// floor). Then a 10,000-message MQTT flood into the headless bin: each once, drain time, memory.
+// the line waits for history on disk and for no D-Bus Notify). Next to floors measured in the same run with the same
+// server and messages: a bare client of the same transport (MQTT.js; Node's fetch on the JSON stream) appending each
+// message to a file opened O_APPEND|O_DSYNC and then printing a line (durable floor, twice: two such processes), and
+// printing only (bare floor). All four run at once and take turns, one message at a time, each on its own topic; the
+// second durable floor's ratio to the first is the machine's own noise. Then a 10,000-message MQTT flood into the
+// headless bin: each once, drain time, memory.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,16 +16,24 @@ import { startMosquitto, type MosquittoServer } from '../test/harness/servers/mo
 import { startNtfy, type NtfyServer } from '../test/harness/servers/ntfyServer.js';
 import { localHhmm, sleep } from './benchRig.js';
 import { connected, mib, startHeadlessProcess, type HeadlessProcess } from './headlessProcess.js';
-import { Arrivals, EVENTS, measure, startFloor, stopChild } from './latencyRun.js';
+import type { ChildProcess } from 'node:child_process';
+import { Arrivals, EVENTS, measureInterleaved, startFloor, stopChild, type LatencyPath } from './latencyRun.js';
 import { formatMs, latencyFigures, percentile } from './latencyStats.js';
 
-export const title = 'push latency: MQTT publish / ntfy POST → `alert` line of the headless bin, vs a durable and a bare floor; a 10,000-message MQTT flood';
+export const title = 'push latency: MQTT publish / ntfy POST → `alert` line of the headless bin, vs durable and bare floors taking turns with it; a 10,000-message MQTT flood';
 
 const MQTT_TOPIC = 'restaurants/bench/alerts';
 const NTFY_TOPIC = 'bench-alerts';
 const POS = { username: 'pos-bench', password: 'pos-bench-pw' };
 const BACKEND = { username: 'backend', password: 'backend-pw' };
 const FLOOD = 10_000;
+const FLOORS = [
+  { label: 'durable floor', durable: true },
+  { label: 'second durable floor', durable: true },
+  { label: 'bare floor', durable: false },
+] as const;
+/** Each floor's own topic: it never handles the headless run's messages, nor the other floors'. */
+const floorTopic = (kind: Kind, n: number): string => (kind === 'mqtt' ? `restaurants/bench/floor-${n}` : `bench-floor-${n}`);
 
 const request = (id: string): string => JSON.stringify({ type: 'support_request', id, email: `guest-${id}@bench.example`, host_url: 'https://meetings.vonage.com/r/1' });
 
@@ -71,15 +81,15 @@ async function headless(rig: Rig, kind: Kind, options: { quietHours: boolean }):
   return p;
 }
 
-function sender(rig: Rig, kind: Kind, prefix: string): () => string {
+function sender(rig: Rig, kind: Kind, prefix: string, topic = kind === 'mqtt' ? MQTT_TOPIC : NTFY_TOPIC): () => string {
   let n = 0;
   const backendToken = rig.ntfy.tokens[BACKEND.username] ?? '';
   return () => {
     const id = `${prefix}-${n++}`;
-    if (kind === 'mqtt') void rig.publisher.publishAsync(MQTT_TOPIC, request(id), { qos: 1 });
+    if (kind === 'mqtt') void rig.publisher.publishAsync(topic, request(id), { qos: 1 });
     else {
       // The backend's POST with its token (Basic auth would cost a bcrypt check per request on the server).
-      void fetch(`${rig.ntfy.baseUrl}/${NTFY_TOPIC}`, { method: 'POST', headers: { Authorization: `Bearer ${backendToken}` }, body: request(id), signal: AbortSignal.timeout(10_000) })
+      void fetch(`${rig.ntfy.baseUrl}/${topic}`, { method: 'POST', headers: { Authorization: `Bearer ${backendToken}` }, body: request(id), signal: AbortSignal.timeout(10_000) })
         .then((res) => res.arrayBuffer())
         .catch(() => {});
     }
@@ -87,43 +97,45 @@ function sender(rig: Rig, kind: Kind, prefix: string): () => string {
   };
 }
 
-function floorArgs(rig: Rig, kind: Kind): { script: string; args: string[] } {
+function floorArgs(rig: Rig, kind: Kind, topic: string): { script: string; args: string[] } {
   return kind === 'mqtt'
-    ? { script: 'bareMqttClient.ts', args: [rig.broker.url, POS.username, POS.password, MQTT_TOPIC] }
-    : { script: 'bareNtfyReader.ts', args: [rig.ntfy.baseUrl, rig.ntfy.tokens[POS.username] ?? '', NTFY_TOPIC] };
+    ? { script: 'bareMqttClient.ts', args: [rig.broker.url, POS.username, POS.password, topic] }
+    : { script: 'bareNtfyReader.ts', args: [rig.ntfy.baseUrl, rig.ntfy.tokens[POS.username] ?? '', topic] };
 }
 
 async function latency(rig: Rig, kind: Kind, dir: string): Promise<Record<string, string>> {
-  const arrivals = new Arrivals();
-  const p = await headless(rig, kind, { quietHours: true });
-  let ours: number[];
+  const children: ChildProcess[] = [];
+  const turns: LatencyPath[] = [];
+  let samples: Map<string, number[]>;
   try {
-    p.onLine((l) => l.type === 'alert' && l.id !== undefined && arrivals.note(l.id, l.readAt));
-    await sleep(1_000);
-    ours = await measure(sender(rig, kind, `${kind}-ours`), arrivals);
-  } finally {
-    await p.stop();
-  }
-  const floors: Record<string, number[]> = {};
-  const { script, args } = floorArgs(rig, kind);
-  for (const [label, file] of [['durable floor', path.join(dir, `${kind}.floor`)], ['bare floor', undefined]] as const) {
-    const floorArrivals = new Arrivals();
-    const child = await startFloor(script, args, file, floorArrivals);
-    try {
-      await sleep(1_000);
-      floors[label] = await measure(sender(rig, kind, `${kind}-${label.split(' ')[0] ?? ''}`), floorArrivals);
-    } finally {
-      await stopChild(child);
+    for (const [n, floor] of FLOORS.entries()) {
+      const { script, args } = floorArgs(rig, kind, floorTopic(kind, n));
+      const arrivals = new Arrivals();
+      children.push(await startFloor(script, args, floor.durable ? path.join(dir, `${kind}-${n}.floor`) : undefined, arrivals));
+      turns.push({ label: floor.label, send: sender(rig, kind, `${kind}-floor${n}`, floorTopic(kind, n)), arrivals });
     }
+    const ours = new Arrivals();
+    const p = await headless(rig, kind, { quietHours: true });
+    try {
+      p.onLine((l) => l.type === 'alert' && l.id !== undefined && ours.note(l.id, l.readAt));
+      await sleep(1_000);
+      samples = await measureInterleaved([{ label: 'Servicebell', send: sender(rig, kind, `${kind}-ours`), arrivals: ours }, ...turns]);
+    } finally {
+      await p.stop();
+    }
+  } finally {
+    for (const child of children) await stopChild(child);
   }
-  const durable = [...(floors['durable floor'] ?? [])].sort((a, b) => a - b);
-  const sorted = [...ours].sort((a, b) => a - b);
+  const sorted = (label: string): number[] => [...(samples.get(label) ?? [])].sort((a, b) => a - b);
+  const [servicebell, durable, second] = [sorted('Servicebell'), sorted('durable floor'), sorted('second durable floor')];
+  const figures: Record<string, string> = {};
+  for (const label of ['Servicebell', ...FLOORS.map((f) => f.label)]) Object.assign(figures, latencyFigures(`${kind}: ${label}`, sorted(label)));
   return {
-    ...latencyFigures(`${kind}: Servicebell`, ours),
-    ...latencyFigures(`${kind}: durable floor`, durable),
-    ...latencyFigures(`${kind}: bare floor`, floors['bare floor'] ?? []),
-    [`${kind}: p99 ratio to the durable floor`]: (percentile(sorted, 99) / percentile(durable, 99)).toFixed(2),
-    [`${kind}: added p50 over the durable floor`]: formatMs(percentile(sorted, 50) - percentile(durable, 50)),
+    ...figures,
+    [`${kind}: p99 ratio to the durable floor`]: (percentile(servicebell, 99) / percentile(durable, 99)).toFixed(2),
+    [`${kind}: the floor's own p99 ratio (second durable floor / durable floor)`]: (percentile(second, 99) / percentile(durable, 99)).toFixed(2),
+    [`${kind}: added p50 over the durable floor`]: formatMs(percentile(servicebell, 50) - percentile(durable, 50)),
+    [`${kind}: the floor's own added p50 (second durable floor − durable floor)`]: formatMs(percentile(second, 50) - percentile(durable, 50)),
   };
 }
 
@@ -167,8 +179,8 @@ export async function run(): Promise<Record<string, string | number>> {
   const broker = await startMosquitto({ users: [{ ...POS, read: ['restaurants/bench/#'] }, { ...BACKEND, write: ['restaurants/#'] }] });
   const ntfy = await startNtfy({
     users: [
-      { ...POS, access: { [NTFY_TOPIC]: 'read-only' } },
-      { ...BACKEND, access: { [NTFY_TOPIC]: 'read-write' } },
+      { ...POS, access: Object.fromEntries([NTFY_TOPIC, ...FLOORS.map((_, n) => floorTopic('ntfy', n))].map((t) => [t, 'read-only' as const])) },
+      { ...BACKEND, access: Object.fromEntries([NTFY_TOPIC, ...FLOORS.map((_, n) => floorTopic('ntfy', n))].map((t) => [t, 'read-write' as const])) },
     ],
   });
   const publisher = await mqtt.connectAsync(broker.url, { ...BACKEND, clientId: 'bench-backend', reconnectPeriod: 0 });
@@ -176,9 +188,10 @@ export async function run(): Promise<Record<string, string | number>> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sb-bench-push-floor-'));
   rig.dirs.push(dir);
   const only = (process.env.SERVICEBELL_BENCH_SOURCES ?? 'mqtt,ntfy').split(',');
-  const figures: Record<string, string | number> = { cores: os.availableParallelism(), 'messages per path': EVENTS };
+  const figures: Record<string, string | number> = { cores: os.availableParallelism(), 'messages per path': EVENTS, 'load average at start': os.loadavg().map((l) => l.toFixed(2)).join(' ') };
   try {
     for (const kind of ['mqtt', 'ntfy'] as const) if (only.includes(kind)) Object.assign(figures, await latency(rig, kind, dir));
+    figures['load average after the latency runs'] = os.loadavg().map((l) => l.toFixed(2)).join(' ');
     if (only.includes('mqtt')) Object.assign(figures, await mqttFlood(rig));
     return figures;
   } finally {

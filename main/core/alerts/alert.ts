@@ -19,7 +19,14 @@ export const alertSchema = z.object({
   body: z.string(),
   link: z.string().optional(),
   receivedAt: z.number().int().nonnegative(),
-  meta: z.record(z.string(), z.unknown()).default({}),
+  /**
+   * Any plain object, copied (shallow) as a record parse would: `z.record` also walked each key through a string and
+   * an unknown schema, three quarters of this parse and a step every alert takes before history (measured).
+   */
+  meta: z
+    .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'meta must be an object')
+    .transform((meta) => ({ ...meta }))
+    .default({}),
 });
 export type Alert = z.infer<typeof alertSchema>;
 /** What a source hands to the pipeline; `meta` may be omitted. */

@@ -10,6 +10,9 @@ export const MAX_BODY_LENGTH = 500;
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 function cap(text: string, max: number): string {
+  // No more UTF-16 units than `max` is no more characters either: most text ends here, without an array of its
+  // characters (made for every title and body before, measured in an alert's way to history).
+  if (text.length <= max) return text;
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

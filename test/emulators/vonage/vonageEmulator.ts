@@ -49,6 +49,8 @@ export interface VonageEmulator {
   redeliver(eventId: number | string, conversationId?: string): void;
   createConversation(name: string): string;
   addMember(conversationId: string, userName: string): void;
+  /** The user leaves the conversation (state LEFT): its events no longer reach that user's sessions. */
+  removeMember(conversationId: string, userName: string): void;
   /** Close every transport without a socket.io disconnect (the client auto-reconnects); optionally refuse new ones for a while. */
   dropTransports(options?: { refuseMs?: number }): void;
   refuseConnections(refuse: boolean): void;
@@ -191,6 +193,7 @@ export async function startVonageEmulator(options: VonageEmulatorOptions = {}): 
     },
     createConversation: (name) => store.createConversation(name).id,
     addMember: (conversationId, userName) => void store.join(conversationId, store.userByName(userName).id),
+    removeMember: (conversationId, userName) => void store.join(conversationId, store.userByName(userName).id, 'LEFT'),
     dropTransports: ({ refuseMs } = {}) => {
       if (refuseMs !== undefined && refuseMs > 0) {
         refusing = true;
