@@ -59,7 +59,8 @@ export async function run(): Promise<Record<string, string | number>> {
       const libraries = await startFloor(rig, sources, 'wait');
       try {
         await libraries.waitFor(() => libraries.lines.some((l) => l.source === 'floor' && l.state === 'ready'), 20_000, 'floor libraries loaded');
-        await sleep(SETTLE_MS);
+        // After the same settle and idle period as the bin: the garbage of loading has been collected by then.
+        await sleep(SETTLE_MS + IDLE_S * 1000);
         figures[`${label} floor: node + the libraries it loads, waiting, RSS`] = mib(libraries.proc().rssMiB);
       } finally {
         await libraries.stop();
