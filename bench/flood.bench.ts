@@ -93,7 +93,8 @@ export async function run(): Promise<Record<string, string | number>> {
   const figures: Record<string, string | number> = { cores: os.availableParallelism(), events: FLOOD, 'settle seconds': SETTLE_S, 'load average': os.loadavg().map((l) => l.toFixed(2)).join(' ') };
   try {
     for (const source of floodSources()) {
-      const p = await rig.start([source], { historyLimit: FLOOD });
+      // Room for the flood and its summaries (each summary is a history entry of its own): none of the flood is trimmed.
+      const p = await rig.start([source], { historyLimit: FLOOD + 100 });
       try {
         await p.waitFor(() => connected(p, source), 20_000, `${source} connected`);
         await sleep(2_000);
@@ -109,7 +110,7 @@ export async function run(): Promise<Record<string, string | number>> {
       } finally {
         await p.stop();
       }
-      const history = await HistoryStore.open(rig.dataDir, FLOOD);
+      const history = await HistoryStore.open(rig.dataDir, FLOOD + 100);
       figures[`${source}: in history`] = history.list().filter((e) => e.alert.source === source).length;
       await history.close();
       await floorFigures(rig, source, figures);
