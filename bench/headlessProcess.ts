@@ -1,6 +1,5 @@
 // The headless bin as the benchmarks see it: compiled once (tsc, as `npm run build` does) into this checkout's
-// .tmp/bench-dist (SERVICEBELL_BENCH_DIST for another folder), started as its own process, its `--json` lines read
-// as they come, its memory and CPU read from /proc.
+// .tmp/bench-dist (or SERVICEBELL_BENCH_DIST), started as its own process, its `--json` lines read as they come, its memory and CPU read from /proc.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-// Per checkout, not under .cache: worktrees share .cache, and two benches compiling into one folder mix their sources.
+// Per checkout, not under .cache: worktrees share .cache through a link, and two benches compiling different
+// sources into one folder would run each other's code.
 const outDir = path.resolve(root, process.env.SERVICEBELL_BENCH_DIST ?? path.join('.tmp', 'bench-dist'));
 let compiled: string | undefined;
 
@@ -61,12 +61,30 @@ export function readProc(pid: number): ProcFigures {
   return { rssMiB: kib('VmRSS') / 1024, hwmMiB: kib('VmHWM') / 1024, cpuSeconds: ticks / 100 };
 }
 
+/**
+ * A floor program of bench/floors/ as plain JavaScript next to the compiled bin (esbuild, no bundling: its imports of
+ * main/ find the compiled modules), so that it runs under a bare `node` as the bin does, not under tsx.
+ */
+export async function compiledFloor(name: string): Promise<string> {
+  compiledCli();
+  const { build } = await import('esbuild');
+  const floors = path.join(outDir, 'bench', 'floors');
+  const entryPoints = [name, 'bareConnections'].map((n) => path.join(root, 'bench', 'floors', `${n}.ts`));
+  await build({ entryPoints, outdir: floors, format: 'esm', platform: 'node', target: 'node20', logLevel: 'error' });
+  return path.join(floors, `${name}.js`);
+}
+
 export function startHeadlessProcess(options: { config: string; dataDir: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[] }): HeadlessProcess {
-  const cli = compiledCli();
+  const args = [compiledCli(), 'headless', '--json', '--config', options.config, '--data-dir', options.dataDir];
+  return startJsonProcess([...(options.nodeArgs ?? []), ...args], options.env);
+}
+
+/** Any node process that speaks the headless `--json` lines (the bin, or a floor that prints the same lines). */
+export function startJsonProcess(nodeArgs: string[], env?: NodeJS.ProcessEnv): HeadlessProcess {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), cli, 'headless', '--json', '--config', options.config, '--data-dir', options.dataDir], {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: root,
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: JsonLine[] = [];

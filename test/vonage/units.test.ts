@@ -6,7 +6,7 @@ import { mapEventToAlert, toConversationEvent } from '../../main/core/sources/vo
 import { aclExcess, decodeJwtClaims } from '../../main/core/sources/vonage/jwtInspect.js';
 import { inspectPacket } from '../../main/core/sources/vonage/socketGuard.js';
 import { fetchEventsAfter } from '../../main/core/sources/vonage/eventHistory.js';
-import { implausibleId } from '../../main/core/sources/vonage/eventIdGuard.js';
+import { implausibleId, LiveIdRuns } from '../../main/core/sources/vonage/eventIdGuard.js';
 import { refreshDelay, resolveTiming } from '../../main/core/sources/vonage/vonageTiming.js';
 import { generateSigningKeys, signJwt } from '../emulators/vonage/jwt.js';
 import { seedAcl } from '../emulators/backend/index.js';
@@ -103,6 +103,18 @@ describe('eventIdGuard.implausibleId', () => {
     expect(implausibleId(1e308, 10)).toBe('id 1e+308 is not a usable id');
     expect(implausibleId(-3, 10)).toBe('id -3 is not a usable id');
     expect(implausibleId(2.5, 10)).toBe('id 2.5 is not a usable id');
+  });
+
+  it('a live burst of consecutive ids stays plausible however long; an id that skips ahead never raises the bar', () => {
+    const runs = new LiveIdRuns();
+    for (let id = 11; id <= 5_010; id += 1) expect(runs.judge('CON-1', id, 10)).toBeUndefined();
+    expect(runs.judge('CON-1', 6_010, 10)).toBeUndefined(); // 1,000 past the run: still plausible, but not the next id
+    expect(runs.judge('CON-1', 7_009, 10)).toBe('id 7009 is 1999 ahead of the last known id 5010');
+    // Another conversation counts from what is known of it alone.
+    expect(runs.judge('CON-2', 2_000, 10)).toBe('id 2000 is 1990 ahead of the last known id 10');
+    // Nothing known yet: any usable id passes, and none starts a run.
+    expect(runs.judge('CON-3', 50_000, undefined)).toBeUndefined();
+    expect(runs.judge('CON-3', 90_000, 10)).toBe('id 90000 is 89990 ahead of the last known id 10');
   });
 });
 

@@ -48,11 +48,10 @@ export class SourceSupervisor {
     return list;
   }
 
+  /** Every connection at once: none waits for another's module to load or its first request to go out. */
   async startAll(settings: Settings): Promise<void> {
     this.order = settings.restaurants.map((r) => r.id);
-    for (const restaurant of settings.restaurants) {
-      for (const factory of this.deps.factories) await this.start(factory, restaurant);
-    }
+    await Promise.all(settings.restaurants.flatMap((restaurant) => this.deps.factories.map((factory) => this.start(factory, restaurant))));
   }
 
   reconnectAll(reason: string): void {

@@ -7,7 +7,7 @@ import type { SourceFactory } from '../sources/source.js';
 import type { LinkOpener } from '../links/linkOpener.js';
 import type { Notifier } from '../notify/notifier.js';
 import type { Settings } from '../settings/schema.js';
-import { createKeychain, probeKeychain } from '../secrets/keychain.js';
+import { createKeychain, probeKeychain, probedOnFirstUse } from '../secrets/keychain.js';
 import { SecretResolver } from '../secrets/secretResolver.js';
 import { SECRET_NAMES, secretEnvVars } from '../secrets/secretNames.js';
 import type { Translator } from '../../../common/i18n/translator.js';
@@ -53,11 +53,20 @@ export async function createSecretResolver(
   return new SecretResolver({ env, keychain, keychainUsable: usable, keychainProblem: problem, logger, restaurantIds });
 }
 
+/**
+ * The headless run's secrets: env first; the keychain is probed the first time a secret is not in env (a source
+ * asking as it connects), not before start-up goes on, so a run configured through env never waits for it.
+ */
+function headlessSecretResolver(logger: Logger, env: NodeJS.ProcessEnv | undefined, restaurantIds: () => readonly string[]): SecretResolver {
+  const keychain = probedOnFirstUse(createKeychain(), (reason) => logger.warn(`OS keychain unavailable (${reason}); secrets come from the environment only`));
+  return new SecretResolver({ env, keychain, keychainUsable: true, logger, restaurantIds });
+}
+
 /** Runs the core with the platform notifier and reports to stdout; `stop` closes connections and flushes history. */
 export async function startHeadless(options: HeadlessOptions): Promise<{ core: ServicebellCore; stop(): Promise<void> }> {
   const running: { core?: ServicebellCore } = {};
   const restaurantIds = (): string[] => (running.core?.settings ?? options.settings).restaurants.map((r) => r.id);
-  const secrets = await createSecretResolver(options.logger, options.env, restaurantIds);
+  const secrets = headlessSecretResolver(options.logger, options.env, restaurantIds);
   const core = await ServicebellCore.open({
     settings: options.settings,
     dataDir: options.dataDir,

@@ -83,3 +83,32 @@ export async function probeKeychain(
     return { ok: false, reason: err instanceof Error ? err.message : String(err) };
   }
 }
+
+/**
+ * A keychain probed the first time it is asked, not before: a run whose secrets all come from the environment never
+ * loads keytar or talks to the Secret Service, and one that needs the keychain pays the probe once, when a source
+ * first asks. Unusable (probe failed): `onUnusable` hears why once; reads find nothing, writes fail with the reason.
+ */
+export function probedOnFirstUse(
+  keychain: Keychain,
+  onUnusable: (reason: string) => void,
+  probe: () => Promise<{ ok: true } | { ok: false; reason: string }> = () => probeKeychain(keychain),
+): Keychain {
+  let probed: Promise<{ ok: true } | { ok: false; reason: string }> | undefined;
+  const usable = async (): Promise<{ ok: true } | { ok: false; reason: string }> => {
+    probed ??= probe().then((result) => {
+      if (!result.ok) onUnusable(result.reason);
+      return result;
+    });
+    return probed;
+  };
+  return {
+    get: async (account) => ((await usable()).ok ? keychain.get(account) : undefined),
+    set: async (account, value) => {
+      const result = await usable();
+      if (!result.ok) throw new KeytarUnavailableError(result.reason);
+      await keychain.set(account, value);
+    },
+    delete: async (account) => ((await usable()).ok ? keychain.delete(account) : false),
+  };
+}

@@ -1,3 +1,4 @@
+import type { HttpFetch } from '../../connection/httpRequest.js';
 import type { z } from 'zod';
 import type { Logger } from '../../log/logger.js';
 import { safeErrorMessage } from '../../log/redact.js';
@@ -17,7 +18,7 @@ export interface CatchUpDeps {
   unblock?(threadId: string): void;
   /** A thread that no longer exists; true when it was expected (a learned inbox thread) and needs no warning. */
   onMissing?(threadId: string): boolean;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: HttpFetch;
   timeoutMs?: number;
   /** Safety stop for one thread per run (100 per page). */
   maxPages?: number;

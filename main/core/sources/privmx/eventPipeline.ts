@@ -1,3 +1,4 @@
+import type { HttpFetch } from '../../connection/httpRequest.js';
 import type { Clock } from '../../connection/clock.js';
 import { withTimeout } from '../../connection/timeout.js';
 import type { Logger } from '../../log/logger.js';
@@ -27,7 +28,7 @@ export interface EventPipelineDeps {
   /** Catch-up reads over HTTP with the same login as the socket. */
   auth: PrivmxAuth;
   apiUrl: string;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: HttpFetch;
   /** Back-pressure: called with true when this many frames wait (stop reading the socket), false once drained. */
   onPressure?(paused: boolean): void;
   queueHigh?: number;

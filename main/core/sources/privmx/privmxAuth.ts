@@ -1,3 +1,4 @@
+import type { HttpFetch } from '../../connection/httpRequest.js';
 import type { Logger } from '../../log/logger.js';
 import { registerSecret } from '../../log/redact.js';
 import { authResultSchema, type AuthResult } from './bridgeFrames.js';
@@ -19,7 +20,7 @@ export interface PrivmxAuthOptions {
   scopes: string[];
   logger: Logger;
   now?: () => number;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: HttpFetch;
   timeoutMs?: number;
 }
 

@@ -1,3 +1,4 @@
+import { httpRequest, type HttpFetch, type HttpReply } from '../../connection/httpRequest.js';
 import type { z } from 'zod';
 import { describeNetworkError } from '../../connection/networkError.js';
 import type { Logger } from '../../log/logger.js';
@@ -33,14 +34,14 @@ export async function httpRpc<S extends z.ZodType>(
   method: string,
   params: Record<string, unknown>,
   resultSchema: S,
-  options: { bearer?: string; timeoutMs?: number; fetchImpl?: typeof fetch } = {},
+  options: { bearer?: string; timeoutMs?: number; fetchImpl?: HttpFetch } = {},
 ): Promise<z.output<S>> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (options.bearer) headers.Authorization = `Bearer ${options.bearer}`;
   const timeoutMs = options.timeoutMs ?? 15_000;
-  let res: Response;
+  let res: HttpReply;
   try {
-    res = await (options.fetchImpl ?? fetch)(apiUrl, {
+    res = await (options.fetchImpl ?? httpRequest)(apiUrl, {
       method: 'POST',
       headers,
       body: JSON.stringify({ jsonrpc: '2.0', id: nextHttpId++, method, params }),

@@ -1,3 +1,4 @@
+import type { HttpFetch } from '../../connection/httpRequest.js';
 import { Backoff } from '../../connection/backoff.js';
 import { systemClock, type Clock, type TimerHandle } from '../../connection/clock.js';
 import type { Logger } from '../../log/logger.js';
@@ -23,7 +24,7 @@ export interface PrivmxSourceDeps {
   hostName: string;
   clock?: Clock;
   timing?: Partial<PrivmxTiming>;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: HttpFetch;
   /** Queued frames at which the socket stops being read, and resumes (defaults: QUEUE_HIGH / QUEUE_LOW). */
   backPressure?: { high: number; low: number };
 }

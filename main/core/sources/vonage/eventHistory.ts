@@ -1,5 +1,6 @@
 // Catch-up over REST (`GET /beta2/conversations/{id}/events`, protocol doc §5), done by us rather than by the
 // SDK's getEvents: that one has no timeout and rejects a whole page when one stored event has `body: null`.
+import { httpRequest, type HttpFetch, type HttpReply } from '../../connection/httpRequest.js';
 import { z } from 'zod';
 import { describeNetworkError } from '../../connection/networkError.js';
 import { toConversationEvent, type ConversationEvent } from './eventMapper.js';
@@ -24,7 +25,7 @@ export interface HistoryRequest {
   afterId: number | undefined;
   maxEvents: number;
   timeoutMs: number;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: HttpFetch;
 }
 
 export interface HistoryResult {
@@ -42,9 +43,9 @@ export interface HistoryResult {
 }
 
 async function getPage(url: string, req: HistoryRequest): Promise<z.infer<typeof pageSchema>> {
-  let response: Response;
+  let response: HttpReply;
   try {
-    response = await (req.fetchImpl ?? fetch)(url, {
+    response = await (req.fetchImpl ?? httpRequest)(url, {
       headers: { authorization: `Bearer ${req.token}`, accept: 'application/json' },
       signal: AbortSignal.timeout(req.timeoutMs),
       redirect: 'error',

@@ -18,3 +18,23 @@ export function implausibleId(rawId: unknown, lastKnown: number | undefined, max
   if (lastKnown !== undefined && id > lastKnown + maxAhead) return `id ${id} is ${id - lastKnown} ahead of the last known id ${lastKnown}`;
   return undefined;
 }
+
+/**
+ * One connection's unbroken run of live ids, per conversation. A burst bigger than MAX_IDS_AHEAD arrives before the
+ * cursor moves, yet each of its ids is the one after the last passed: counted from the run, it stays plausible
+ * however long (the flood bench's 10,000 were otherwise dropped past the 1,000th and left to REST catch-up, ≈ 2 min).
+ * Only the next id extends a run, so an id that skips ahead (however little) never raises the bar for the next one.
+ */
+export class LiveIdRuns {
+  private readonly last = new Map<string, number>();
+
+  /** As `implausibleId`, counted from the further of `lastKnown` and this conversation's run; a passing next id extends the run. */
+  judge(conversationId: string, rawId: unknown, lastKnown: number | undefined, maxAhead = MAX_IDS_AHEAD): string | undefined {
+    const run = this.last.get(conversationId);
+    const base = run === undefined ? lastKnown : Math.max(run, lastKnown ?? run);
+    const problem = implausibleId(rawId, base, maxAhead);
+    const id = Number(rawId);
+    if (problem === undefined && base !== undefined && id === base + 1) this.last.set(conversationId, id);
+    return problem;
+  }
+}

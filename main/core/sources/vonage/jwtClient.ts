@@ -1,4 +1,5 @@
 // Fetches the client JWT from the restaurant backend: POST {backendUrl}/jwt (protocol doc §10, seed 000).
+import { httpRequest, type HttpFetch, type HttpReply } from '../../connection/httpRequest.js';
 import { z } from 'zod';
 import { describeNetworkError } from '../../connection/networkError.js';
 
@@ -29,14 +30,14 @@ export interface JwtRequest {
   staffToken: string;
   username: string;
   timeoutMs: number;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: HttpFetch;
 }
 
 export async function fetchClientJwt(request: JwtRequest): Promise<JwtReply> {
   const url = new URL('jwt', request.backendUrl.endsWith('/') ? request.backendUrl : `${request.backendUrl}/`);
-  let response: Response;
+  let response: HttpReply;
   try {
-    response = await (request.fetchImpl ?? fetch)(url, {
+    response = await (request.fetchImpl ?? httpRequest)(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${request.staffToken}` },
       body: JSON.stringify({ username: request.username }),

@@ -3,7 +3,7 @@
 // dead process), and an event with `body: null` throws inside its ordering queue, which then stalls for good; so does
 // an event whose id is far ahead of the conversation (see eventIdGuard).
 import { createRequire } from 'node:module';
-import { implausibleId } from './eventIdGuard.js';
+import { LiveIdRuns } from './eventIdGuard.js';
 
 interface Packet {
   type: number;
@@ -55,14 +55,14 @@ export interface IdCheck {
   onImplausible(reason: string): void;
 }
 
-/** Why a conversation event's id must not reach the SDK's ordering queue, or undefined. */
-export function inspectEventId(packet: Packet, check: IdCheck): string | undefined {
+/** Why a conversation event's id must not reach the SDK's ordering queue, or undefined (`runs`: this connection's). */
+export function inspectEventId(packet: Packet, check: IdCheck, runs: LiveIdRuns = new LiveIdRuns()): string | undefined {
   if (packet.type !== EVENT && packet.type !== BINARY_EVENT) return undefined;
   const data = packet.data as [string, Record<string, unknown>];
   const name = data[0];
   const payload = data[1];
   if (name.startsWith('session:') || name.startsWith('system:') || typeof payload.cid !== 'string') return undefined;
-  const problem = implausibleId(payload.id, check.lastKnownId(payload.cid));
+  const problem = runs.judge(payload.cid, payload.id, check.lastKnownId(payload.cid));
   return problem === undefined ? undefined : `${name.slice(0, 64)}: ${problem}`;
 }
 
@@ -70,12 +70,13 @@ export function createGuardedParser(onDropped: (reason: string) => void, ids?: I
   const stock = loadStockParser();
   class GuardedDecoder {
     private readonly inner = new stock.Decoder();
+    private readonly runs = new LiveIdRuns();
     private readonly listeners = new Set<(packet: Packet) => void>();
     constructor() {
       this.inner.on('decoded', (packet) => {
         const problem = inspectPacket(packet);
         if (problem !== undefined) return onDropped(problem);
-        const implausible = ids ? inspectEventId(packet, ids) : undefined;
+        const implausible = ids ? inspectEventId(packet, ids, this.runs) : undefined;
         if (implausible !== undefined) return ids?.onImplausible(implausible);
         for (const listener of [...this.listeners]) listener(packet);
       });
