@@ -23,6 +23,9 @@ export interface HttpReply {
 /** What a caller may pass instead (a test's fake, or `fetch` itself: it fits this shape). */
 export type HttpFetch = (url: string | URL, init?: HttpInit) => Promise<HttpReply>;
 
+/** An answer larger than this is refused, not held in memory (the largest real one, a catch-up page, is ≈ 1 MiB). */
+export const MAX_BODY_BYTES = 32 * 2 ** 20;
+
 /** A connection that ended before the whole body came: worded as a reset, as fetch's socket errors are. */
 const closedEarly = (): Error => Object.assign(new Error('the connection closed before the whole answer came'), { code: 'ECONNRESET' });
 
@@ -38,7 +41,12 @@ export const httpRequest: HttpFetch = (url, init = {}) =>
       // Read at once (the answers are small JSON): every way the body can fail then has its listener.
       const text = new Promise<string>((done, fail) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_BODY_BYTES) return res.destroy(Object.assign(new Error(`the answer is larger than ${MAX_BODY_BYTES / 2 ** 20} MiB`), { code: 'EFBIG' }));
+          chunks.push(chunk);
+        });
         res.once('end', () => done(Buffer.concat(chunks).toString('utf8')));
         res.once('error', fail);
         res.once('close', () => (res.complete ? undefined : fail(init.signal?.aborted ? init.signal.reason : closedEarly())));
