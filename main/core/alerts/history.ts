@@ -22,6 +22,8 @@ export class HistoryStore {
   /** The write on its way (never rejects); the next batch starts when it ends. */
   private writing: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<() => void>();
+  /** A fold of the journal into the snapshot is queued or on its way. */
+  private folding = false;
 
   private constructor(
     private readonly journal: HistoryJournal,
@@ -107,6 +109,8 @@ export class HistoryStore {
   /** Resolves when everything changed so far is on disk. */
   async flush(): Promise<void> {
     await this.batch;
+    // The last batch, once it ended, has queued its fold (if any) on the journal.
+    await this.writing;
     await this.journal.idle();
   }
 
@@ -148,7 +152,16 @@ export class HistoryStore {
     this.pending = [];
     this.batch = undefined;
     await this.journal.append(records);
-    if (this.journal.records >= this.limit) await this.journal.snapshot(this.entries.slice());
+    // These records are on disk: their adds resolve now. The fold is queued behind them, so the next append waits for
+    // it (the journal is emptied only once the snapshot holds what it held), but not the alerts already written.
+    // A fold that fails leaves the journal as it was; the next batch tries again.
+    if (this.journal.records >= this.limit && !this.folding) {
+      this.folding = true;
+      void this.journal
+        .snapshot(this.entries.slice())
+        .catch(() => {})
+        .finally(() => (this.folding = false));
+    }
   }
 
   /** Rare changes made by a person (read flags, clear): one atomic snapshot. */
@@ -162,7 +175,10 @@ export class HistoryStore {
   }
 }
 
-/** (restaurant, source, id) as one map key, unambiguous whatever the ids hold. */
+/**
+ * (restaurant, source, id) as one map key, unambiguous whatever they hold: the first two carry their length. (A JSON
+ * array of the three cost a serialization per lookup, and every add and update looks up.)
+ */
 function indexKey(k: AlertKey): string {
-  return JSON.stringify([k.restaurant, k.source, k.id]);
+  return `${k.restaurant.length}:${k.restaurant}${k.source.length}:${k.source}${k.id}`;
 }
