@@ -14,7 +14,13 @@ type Patch = Partial<Omit<HistoryEntry, 'alert'>>;
  * The journal is folded into a new snapshot once it holds as many records as the history keeps.
  */
 export class HistoryStore {
-  private entries: HistoryEntry[] = [];
+  /**
+   * The entries oldest first from `head` on: an add is a push and a drop off the end moves `head`, where a newest-first
+   * array moved all of them for each add. `list()` hands them out newest first, built again only after a change.
+   */
+  private chronological: (HistoryEntry | undefined)[] = [];
+  private head = 0;
+  private newestFirst: HistoryEntry[] | undefined;
   /** The same entries by (restaurant, source, id): `find` runs for every add and update; a scan was O(history). */
   private readonly index = new Map<string, HistoryEntry>();
   private pending: JournalRecord[] = [];
@@ -33,28 +39,38 @@ export class HistoryStore {
   static async open(dataDir: string, limit: number, onWarning: (message: string, file: string) => void = () => {}): Promise<HistoryStore> {
     const { journal, entries, replay } = await HistoryJournal.open(dataDir, onWarning);
     const store = new HistoryStore(journal, limit);
-    store.entries = [];
+    const newestFirst: HistoryEntry[] = [];
     for (const entry of entries.slice(0, limit)) {
       if (store.index.has(indexKey(entry.alert))) continue;
-      store.entries.push(entry);
+      newestFirst.push(entry);
       store.index.set(indexKey(entry.alert), entry);
     }
+    store.chronological = newestFirst.reverse();
     for (const record of replay) store.apply(record);
     // Start every run from one compact snapshot and an empty journal.
-    await journal.snapshot(store.entries);
+    await journal.snapshot(store.list());
     return store;
   }
 
+  /** Newest first. */
   list(): readonly HistoryEntry[] {
-    return this.entries;
+    if (!this.newestFirst) {
+      const list: HistoryEntry[] = [];
+      for (let i = this.chronological.length - 1; i >= this.head; i--) {
+        const entry = this.chronological[i];
+        if (entry) list.push(entry);
+      }
+      this.newestFirst = list;
+    }
+    return this.newestFirst;
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.chronological.length - this.head;
   }
 
   unreadCount(): number {
-    return this.entries.reduce((n, e) => n + (e.read ? 0 : 1), 0);
+    return this.list().reduce((n, e) => n + (e.read ? 0 : 1), 0);
   }
 
   find(k: AlertKey): HistoryEntry | undefined {
@@ -96,12 +112,14 @@ export class HistoryStore {
   }
 
   markAllRead(): Promise<void> {
-    for (const e of this.entries) e.read = true;
+    for (const e of this.list()) e.read = true;
     return this.rewrite();
   }
 
   clear(): Promise<void> {
-    this.entries = [];
+    this.chronological = [];
+    this.head = 0;
+    this.newestFirst = undefined;
     this.index.clear();
     return this.rewrite();
   }
@@ -123,11 +141,19 @@ export class HistoryStore {
     if (record.op === 'add') {
       // Idempotent: a replay after a crash mid-compaction may repeat what the snapshot holds.
       if (this.find(record.entry.alert)) return;
-      this.entries.unshift(record.entry);
+      this.chronological.push(record.entry);
+      this.newestFirst = undefined;
       this.index.set(indexKey(record.entry.alert), record.entry);
-      while (this.entries.length > this.limit) {
-        const dropped = this.entries.pop();
+      while (this.size > this.limit) {
+        const dropped = this.chronological[this.head];
+        this.chronological[this.head] = undefined;
+        this.head++;
         if (dropped) this.index.delete(indexKey(dropped.alert));
+      }
+      // Drop the dead front once it is as long as what is kept: amortized O(1) per add.
+      if (this.head >= this.limit) {
+        this.chronological.splice(0, this.head);
+        this.head = 0;
       }
     } else {
       const entry = this.find(record);
@@ -158,7 +184,7 @@ export class HistoryStore {
     if (this.journal.records >= this.limit && !this.folding) {
       this.folding = true;
       void this.journal
-        .snapshot(this.entries.slice())
+        .snapshot(this.list())
         .catch(() => {})
         .finally(() => (this.folding = false));
     }
@@ -167,7 +193,7 @@ export class HistoryStore {
   /** Rare changes made by a person (read flags, clear): one atomic snapshot. */
   private rewrite(): Promise<void> {
     this.changed();
-    return this.journal.snapshot(this.entries.slice());
+    return this.journal.snapshot(this.list());
   }
 
   private changed(): void {
