@@ -128,4 +128,20 @@ describe('history on disk (snapshot + journal)', () => {
     expect(reopened.list().map((e) => [e.alert.id, e.read])).toEqual([['e10', false], ['e9', true], ['e8', true]]);
     await reopened.close();
   });
+
+  it('tells its listeners what a change ended: what fell off the end, what was handled, everything on a clear', async () => {
+    const d = dir();
+    const store = await HistoryStore.open(d, 2);
+    const told: unknown[] = [];
+    store.onChange((change) => told.push(change.ended === 'all' ? 'all' : change.ended.map((k) => k.id)));
+    await store.add(entry('a'));
+    await store.add(entry('b'));
+    await store.update({ restaurant: 'default', source: 'vonage', id: 'a' }, { shown: false, reason: 'failed' });
+    await store.add(entry('c'));
+    await store.setRead([{ restaurant: 'default', source: 'vonage', id: 'b' }], true);
+    await store.markHandled([{ restaurant: 'default', source: 'vonage', id: 'c' }], 'joined');
+    await store.clear();
+    expect(told).toEqual([[], [], [], ['a'], [], ['c'], 'all']);
+    await store.close();
+  });
 });

@@ -7,6 +7,16 @@ export { historyEntrySchema, type HistoryEntry };
 type Patch = Partial<Omit<HistoryEntry, 'alert'>>;
 
 /**
+ * What a change may have ended: the entries it made handled or took out of history (fell off the end); `all` when it
+ * may be any of them (cleared). Most changes (an add to a history not yet full, an outcome, read flags) end none.
+ */
+export interface HistoryChange {
+  ended: readonly AlertKey[] | 'all';
+}
+
+const NOTHING_ENDED: HistoryChange = { ended: [] };
+
+/**
  * Every alert, newest first, bounded, persisted in `<dataDir>` (snapshot + journal, see HistoryJournal).
  * `add` resolves once the entry is on disk, so a source may advance its cursor then. Group commit: the first add
  * writes at once (after the current tick, so adds made in it share the write); adds made while a write is on its way
@@ -27,7 +37,7 @@ export class HistoryStore {
   private batch: Promise<void> | undefined;
   /** The write on its way (never rejects); the next batch starts when it ends. */
   private writing: Promise<void> = Promise.resolve();
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: HistoryChange) => void>();
   /** A fold of the journal into the snapshot is queued or on its way. */
   private folding = false;
 
@@ -77,7 +87,7 @@ export class HistoryStore {
     return this.index.get(indexKey(k));
   }
 
-  onChange(listener: () => void): () => void {
+  onChange(listener: (change: HistoryChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -97,7 +107,7 @@ export class HistoryStore {
       const entry = this.find(k);
       if (entry) entry.read = read;
     }
-    return this.rewrite();
+    return this.rewrite(NOTHING_ENDED);
   }
 
   /** Someone acted on these alerts (joined, or dismissed them in History): handled, and read. */
@@ -108,12 +118,12 @@ export class HistoryStore {
       entry.handled = how;
       entry.read = true;
     }
-    return this.rewrite();
+    return this.rewrite({ ended: keys });
   }
 
   markAllRead(): Promise<void> {
     for (const e of this.list()) e.read = true;
-    return this.rewrite();
+    return this.rewrite(NOTHING_ENDED);
   }
 
   clear(): Promise<void> {
@@ -121,7 +131,7 @@ export class HistoryStore {
     this.head = 0;
     this.newestFirst = undefined;
     this.index.clear();
-    return this.rewrite();
+    return this.rewrite({ ended: 'all' });
   }
 
   /** Resolves when everything changed so far is on disk. */
@@ -137,10 +147,12 @@ export class HistoryStore {
     await this.journal.close();
   }
 
-  private apply(record: JournalRecord): void {
+  /** Applies a record in memory; says what it ended. */
+  private apply(record: JournalRecord): HistoryChange {
     if (record.op === 'add') {
       // Idempotent: a replay after a crash mid-compaction may repeat what the snapshot holds.
-      if (this.find(record.entry.alert)) return;
+      if (this.find(record.entry.alert)) return NOTHING_ENDED;
+      let ended: AlertKey[] | undefined;
       this.chronological.push(record.entry);
       this.newestFirst = undefined;
       this.index.set(indexKey(record.entry.alert), record.entry);
@@ -148,22 +160,25 @@ export class HistoryStore {
         const dropped = this.chronological[this.head];
         this.chronological[this.head] = undefined;
         this.head++;
-        if (dropped) this.index.delete(indexKey(dropped.alert));
+        if (!dropped) continue;
+        this.index.delete(indexKey(dropped.alert));
+        (ended ??= []).push(dropped.alert);
       }
       // Drop the dead front once it is as long as what is kept: amortized O(1) per add.
       if (this.head >= this.limit) {
         this.chronological.splice(0, this.head);
         this.head = 0;
       }
-    } else {
-      const entry = this.find(record);
-      if (entry) Object.assign(entry, record.patch);
+      return ended ? { ended } : NOTHING_ENDED;
     }
+    const entry = this.find(record);
+    if (!entry) return NOTHING_ENDED;
+    Object.assign(entry, record.patch);
+    return 'handled' in record.patch ? { ended: [entry.alert] } : NOTHING_ENDED;
   }
 
   private record(record: JournalRecord): Promise<void> {
-    this.apply(record);
-    this.changed();
+    this.changed(this.apply(record));
     this.pending.push(record);
     if (!this.batch) {
       const batch = this.writing.then(() => this.writeBatch());
@@ -191,13 +206,13 @@ export class HistoryStore {
   }
 
   /** Rare changes made by a person (read flags, clear): one atomic snapshot. */
-  private rewrite(): Promise<void> {
-    this.changed();
+  private rewrite(change: HistoryChange): Promise<void> {
+    this.changed(change);
     return this.journal.snapshot(this.list());
   }
 
-  private changed(): void {
-    for (const listener of this.listeners) listener();
+  private changed(change: HistoryChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 }
 
