@@ -151,11 +151,12 @@ export class HistoryStore {
   private apply(record: JournalRecord): HistoryChange {
     if (record.op === 'add') {
       // Idempotent: a replay after a crash mid-compaction may repeat what the snapshot holds.
-      if (this.find(record.entry.alert)) return NOTHING_ENDED;
+      const key = indexKey(record.entry.alert);
+      if (this.index.has(key)) return NOTHING_ENDED;
       let ended: AlertKey[] | undefined;
       this.chronological.push(record.entry);
       this.newestFirst = undefined;
-      this.index.set(indexKey(record.entry.alert), record.entry);
+      this.index.set(key, record.entry);
       while (this.size > this.limit) {
         const dropped = this.chronological[this.head];
         this.chronological[this.head] = undefined;

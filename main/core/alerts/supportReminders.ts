@@ -139,6 +139,7 @@ export class SupportReminders {
    */
   private dropHandled(change: HistoryChange): void {
     if (change.ended === 'all') return this.dropAllHandled();
+    if (this.open.size === 0 && this.waiting.size === 0) return;
     for (const key of change.ended) {
       const id = waitingId(key);
       const followed = this.open.get(id) ?? this.waiting.get(id)?.key;
@@ -171,8 +172,9 @@ export class SupportReminders {
   }
 }
 
+/** Unambiguous whatever the three hold: the first two carry their length (as the history's index does). */
 function waitingId(key: AlertKey): string {
-  return JSON.stringify([key.restaurant, key.source, key.id]);
+  return `${key.restaurant.length}:${key.restaurant}${key.source.length}:${key.source}${key.id}`;
 }
 
 const english = createTranslator('en');
