@@ -27,11 +27,24 @@ export function createTranslator(language: LanguageCode): Translator {
     }
     return message;
   };
+  // One formatter per form and time zone, made once: making an Intl.DateTimeFormat costs a few hundred µs (ICU), and
+  // the tray formats a time for each recent alert at every redraw.
+  const formatters = new Map<string, Intl.DateTimeFormat>();
+  const formatter = (form: 'time' | 'date', timeZone: string | undefined): Intl.DateTimeFormat => {
+    const id = `${form} ${timeZone ?? ''}`;
+    let made = formatters.get(id);
+    if (!made) {
+      const zone = timeZone ? { timeZone } : {};
+      // 24-hour times in every language: a restaurant's shift reads "Until 06:00", never "06:00 AM".
+      made = new Intl.DateTimeFormat(language, form === 'time' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...zone } : { dateStyle: 'long', ...zone });
+      formatters.set(id, made);
+    }
+    return made;
+  };
   return {
     language,
     t: (key, values) => String(format(key).format(values)),
-    // 24-hour times in every language: a restaurant's shift reads "Until 06:00", never "06:00 AM".
-    time: (epochMs, timeZone) => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).format(epochMs),
-    date: (epochMs, timeZone) => new Intl.DateTimeFormat(language, { dateStyle: 'long', ...(timeZone ? { timeZone } : {}) }).format(epochMs),
+    time: (epochMs, timeZone) => formatter('time', timeZone).format(epochMs),
+    date: (epochMs, timeZone) => formatter('date', timeZone).format(epochMs),
   };
 }

@@ -6,6 +6,13 @@ import type { AlertKey } from './alert.js';
  */
 export class Dedupe {
   private readonly seen = new Set<string>();
+  /**
+   * The keys in the order they were added, as a ring: the oldest is at `next` once it is full. Asking the Set for its
+   * first key instead walks over every key deleted before it (V8 keeps them as holes until it rehashes), which made
+   * each add past the capacity O(capacity).
+   */
+  private readonly order: string[] = [];
+  private next = 0;
 
   constructor(private readonly capacity = 20_000) {}
 
@@ -22,11 +29,14 @@ export class Dedupe {
     const key = Dedupe.key(alert);
     if (this.seen.has(key)) return false;
     this.seen.add(key);
-    if (this.seen.size > this.capacity) {
-      // Sets iterate in insertion order: the first key is the oldest.
-      const oldest = this.seen.values().next().value;
-      if (oldest !== undefined) this.seen.delete(oldest);
+    if (this.order.length < this.capacity) {
+      this.order.push(key);
+      return true;
     }
+    const oldest = this.order[this.next];
+    if (oldest !== undefined) this.seen.delete(oldest);
+    this.order[this.next] = key;
+    this.next = (this.next + 1) % this.capacity;
     return true;
   }
 }

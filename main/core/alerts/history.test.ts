@@ -108,4 +108,40 @@ describe('history on disk (snapshot + journal)', () => {
     expect(store.list().map((e) => e.alert.id)).toEqual(['e11']);
     await store.close();
   });
+
+  it('keeps the newest in order however many fell off the end, and a restart sees the same', async () => {
+    const d = dir();
+    const store = await HistoryStore.open(d, 3);
+    for (let i = 0; i < 10; i++) {
+      await store.add(entry(`e${i}`));
+      expect(store.list().map((e) => e.alert.id)).toEqual([9, 8, 7].map((n) => n - 9 + i).filter((n) => n >= 0).map((n) => `e${n}`));
+    }
+    expect(store.size).toBe(3);
+    expect(store.find({ restaurant: 'default', source: 'vonage', id: 'e6' })).toBeUndefined();
+    expect(store.find({ restaurant: 'default', source: 'vonage', id: 'e7' })?.alert.id).toBe('e7');
+    await store.markAllRead();
+    expect(store.unreadCount()).toBe(0);
+    await store.add(entry('e10'));
+    expect(store.unreadCount()).toBe(1);
+    await store.close();
+    const reopened = await HistoryStore.open(d, 3);
+    expect(reopened.list().map((e) => [e.alert.id, e.read])).toEqual([['e10', false], ['e9', true], ['e8', true]]);
+    await reopened.close();
+  });
+
+  it('tells its listeners what a change ended: what fell off the end, what was handled, everything on a clear', async () => {
+    const d = dir();
+    const store = await HistoryStore.open(d, 2);
+    const told: unknown[] = [];
+    store.onChange((change) => told.push(change.ended === 'all' ? 'all' : change.ended.map((k) => k.id)));
+    await store.add(entry('a'));
+    await store.add(entry('b'));
+    await store.update({ restaurant: 'default', source: 'vonage', id: 'a' }, { shown: false, reason: 'failed' });
+    await store.add(entry('c'));
+    await store.setRead([{ restaurant: 'default', source: 'vonage', id: 'b' }], true);
+    await store.markHandled([{ restaurant: 'default', source: 'vonage', id: 'c' }], 'joined');
+    await store.clear();
+    expect(told).toEqual([[], [], [], ['a'], [], ['c'], 'all']);
+    await store.close();
+  });
 });

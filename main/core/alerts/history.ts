@@ -7,6 +7,16 @@ export { historyEntrySchema, type HistoryEntry };
 type Patch = Partial<Omit<HistoryEntry, 'alert'>>;
 
 /**
+ * What a change may have ended: the entries it made handled or took out of history (fell off the end); `all` when it
+ * may be any of them (cleared). Most changes (an add to a history not yet full, an outcome, read flags) end none.
+ */
+export interface HistoryChange {
+  ended: readonly AlertKey[] | 'all';
+}
+
+const NOTHING_ENDED: HistoryChange = { ended: [] };
+
+/**
  * Every alert, newest first, bounded, persisted in `<dataDir>` (snapshot + journal, see HistoryJournal).
  * `add` resolves once the entry is on disk, so a source may advance its cursor then. Group commit: the first add
  * writes at once (after the current tick, so adds made in it share the write); adds made while a write is on its way
@@ -14,14 +24,22 @@ type Patch = Partial<Omit<HistoryEntry, 'alert'>>;
  * The journal is folded into a new snapshot once it holds as many records as the history keeps.
  */
 export class HistoryStore {
-  private entries: HistoryEntry[] = [];
+  /**
+   * The entries oldest first from `head` on: an add is a push and a drop off the end moves `head`, where a newest-first
+   * array moved all of them for each add. `list()` hands them out newest first, built again only after a change.
+   */
+  private chronological: (HistoryEntry | undefined)[] = [];
+  private head = 0;
+  private newestFirst: HistoryEntry[] | undefined;
   /** The same entries by (restaurant, source, id): `find` runs for every add and update; a scan was O(history). */
   private readonly index = new Map<string, HistoryEntry>();
   private pending: JournalRecord[] = [];
   private batch: Promise<void> | undefined;
   /** The write on its way (never rejects); the next batch starts when it ends. */
   private writing: Promise<void> = Promise.resolve();
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: HistoryChange) => void>();
+  /** A fold of the journal into the snapshot is queued or on its way. */
+  private folding = false;
 
   private constructor(
     private readonly journal: HistoryJournal,
@@ -31,35 +49,45 @@ export class HistoryStore {
   static async open(dataDir: string, limit: number, onWarning: (message: string, file: string) => void = () => {}): Promise<HistoryStore> {
     const { journal, entries, replay } = await HistoryJournal.open(dataDir, onWarning);
     const store = new HistoryStore(journal, limit);
-    store.entries = [];
+    const newestFirst: HistoryEntry[] = [];
     for (const entry of entries.slice(0, limit)) {
       if (store.index.has(indexKey(entry.alert))) continue;
-      store.entries.push(entry);
+      newestFirst.push(entry);
       store.index.set(indexKey(entry.alert), entry);
     }
+    store.chronological = newestFirst.reverse();
     for (const record of replay) store.apply(record);
     // Start every run from one compact snapshot and an empty journal.
-    await journal.snapshot(store.entries);
+    await journal.snapshot(store.list());
     return store;
   }
 
+  /** Newest first. */
   list(): readonly HistoryEntry[] {
-    return this.entries;
+    if (!this.newestFirst) {
+      const list: HistoryEntry[] = [];
+      for (let i = this.chronological.length - 1; i >= this.head; i--) {
+        const entry = this.chronological[i];
+        if (entry) list.push(entry);
+      }
+      this.newestFirst = list;
+    }
+    return this.newestFirst;
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.chronological.length - this.head;
   }
 
   unreadCount(): number {
-    return this.entries.reduce((n, e) => n + (e.read ? 0 : 1), 0);
+    return this.list().reduce((n, e) => n + (e.read ? 0 : 1), 0);
   }
 
   find(k: AlertKey): HistoryEntry | undefined {
     return this.index.get(indexKey(k));
   }
 
-  onChange(listener: () => void): () => void {
+  onChange(listener: (change: HistoryChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -79,7 +107,7 @@ export class HistoryStore {
       const entry = this.find(k);
       if (entry) entry.read = read;
     }
-    return this.rewrite();
+    return this.rewrite(NOTHING_ENDED);
   }
 
   /** Someone acted on these alerts (joined, or dismissed them in History): handled, and read. */
@@ -90,23 +118,27 @@ export class HistoryStore {
       entry.handled = how;
       entry.read = true;
     }
-    return this.rewrite();
+    return this.rewrite({ ended: keys });
   }
 
   markAllRead(): Promise<void> {
-    for (const e of this.entries) e.read = true;
-    return this.rewrite();
+    for (const e of this.list()) e.read = true;
+    return this.rewrite(NOTHING_ENDED);
   }
 
   clear(): Promise<void> {
-    this.entries = [];
+    this.chronological = [];
+    this.head = 0;
+    this.newestFirst = undefined;
     this.index.clear();
-    return this.rewrite();
+    return this.rewrite({ ended: 'all' });
   }
 
   /** Resolves when everything changed so far is on disk. */
   async flush(): Promise<void> {
     await this.batch;
+    // The last batch, once it ended, has queued its fold (if any) on the journal.
+    await this.writing;
     await this.journal.idle();
   }
 
@@ -115,25 +147,39 @@ export class HistoryStore {
     await this.journal.close();
   }
 
-  private apply(record: JournalRecord): void {
+  /** Applies a record in memory; says what it ended. */
+  private apply(record: JournalRecord): HistoryChange {
     if (record.op === 'add') {
       // Idempotent: a replay after a crash mid-compaction may repeat what the snapshot holds.
-      if (this.find(record.entry.alert)) return;
-      this.entries.unshift(record.entry);
-      this.index.set(indexKey(record.entry.alert), record.entry);
-      while (this.entries.length > this.limit) {
-        const dropped = this.entries.pop();
-        if (dropped) this.index.delete(indexKey(dropped.alert));
+      const key = indexKey(record.entry.alert);
+      if (this.index.has(key)) return NOTHING_ENDED;
+      let ended: AlertKey[] | undefined;
+      this.chronological.push(record.entry);
+      this.newestFirst = undefined;
+      this.index.set(key, record.entry);
+      while (this.size > this.limit) {
+        const dropped = this.chronological[this.head];
+        this.chronological[this.head] = undefined;
+        this.head++;
+        if (!dropped) continue;
+        this.index.delete(indexKey(dropped.alert));
+        (ended ??= []).push(dropped.alert);
       }
-    } else {
-      const entry = this.find(record);
-      if (entry) Object.assign(entry, record.patch);
+      // Drop the dead front once it is as long as what is kept: amortized O(1) per add.
+      if (this.head >= this.limit) {
+        this.chronological.splice(0, this.head);
+        this.head = 0;
+      }
+      return ended ? { ended } : NOTHING_ENDED;
     }
+    const entry = this.find(record);
+    if (!entry) return NOTHING_ENDED;
+    Object.assign(entry, record.patch);
+    return 'handled' in record.patch ? { ended: [entry.alert] } : NOTHING_ENDED;
   }
 
   private record(record: JournalRecord): Promise<void> {
-    this.apply(record);
-    this.changed();
+    this.changed(this.apply(record));
     this.pending.push(record);
     if (!this.batch) {
       const batch = this.writing.then(() => this.writeBatch());
@@ -148,21 +194,33 @@ export class HistoryStore {
     this.pending = [];
     this.batch = undefined;
     await this.journal.append(records);
-    if (this.journal.records >= this.limit) await this.journal.snapshot(this.entries.slice());
+    // These records are on disk: their adds resolve now. The fold is queued behind them, so the next append waits for
+    // it (the journal is emptied only once the snapshot holds what it held), but not the alerts already written.
+    // A fold that fails leaves the journal as it was; the next batch tries again.
+    if (this.journal.records >= this.limit && !this.folding) {
+      this.folding = true;
+      void this.journal
+        .snapshot(this.list())
+        .catch(() => {})
+        .finally(() => (this.folding = false));
+    }
   }
 
   /** Rare changes made by a person (read flags, clear): one atomic snapshot. */
-  private rewrite(): Promise<void> {
-    this.changed();
-    return this.journal.snapshot(this.entries.slice());
+  private rewrite(change: HistoryChange): Promise<void> {
+    this.changed(change);
+    return this.journal.snapshot(this.list());
   }
 
-  private changed(): void {
-    for (const listener of this.listeners) listener();
+  private changed(change: HistoryChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 }
 
-/** (restaurant, source, id) as one map key, unambiguous whatever the ids hold. */
+/**
+ * (restaurant, source, id) as one map key, unambiguous whatever they hold: the first two carry their length. (A JSON
+ * array of the three cost a serialization per lookup, and every add and update looks up.)
+ */
 function indexKey(k: AlertKey): string {
-  return JSON.stringify([k.restaurant, k.source, k.id]);
+  return `${k.restaurant.length}:${k.restaurant}${k.source.length}:${k.source}${k.id}`;
 }

@@ -254,7 +254,10 @@ export class AlertPipeline {
     const text = raw.kind === SUPPORT_REQUEST ? localisedSupportText(raw.meta, raw.title, this.t()) : localisedDefaultRule(raw.meta, this.t());
     const title = text?.title ?? raw.title;
     const body = text?.body ?? localisedStandIn(raw.meta, raw.kind, this.t()) ?? raw.body;
-    return { ...raw, title: sanitizeTitle(title), body: sanitizeBody(body) };
+    // `raw` is the parse's own copy of the input: worded in place, not copied once more.
+    raw.title = sanitizeTitle(title);
+    raw.body = sanitizeBody(body);
+    return raw;
   }
 
   /** The alert's link when its restaurant's policy allows it; a refused one is logged when `log`. */

@@ -9,19 +9,26 @@ export const MAX_BODY_LENGTH = 500;
 // C0/C1 controls (newline handled separately) and Unicode bidi overrides/isolates, which can disguise text.
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+// Text the rules below would leave as it is (most of what arrives) is returned at once: these find anything they change.
+// A title: a control or bidi character, whitespace other than a lone space, or a space at either end.
+const TITLE_TO_CLEAN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]|[^\S ]| {2}|^ | $/;
+// A body: the same, but a lone newline stays (three in a row do not), nor may it start or end with one.
+const BODY_TO_CLEAN = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]|[^\S\n ]| {2}|\n{3}|^\s|\s$/;
+
 function cap(text: string, max: number): string {
-  // No more UTF-16 units than `max` is no more characters either: most text ends here, without an array of its
-  // characters (made for every title and body before, measured in an alert's way to history).
+  // No more UTF-16 units than the cap means no more characters either.
   if (text.length <= max) return text;
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
 export function sanitizeTitle(raw: string): string {
+  if (!TITLE_TO_CLEAN.test(raw)) return cap(raw, MAX_TITLE_LENGTH);
   return cap(raw.replace(CONTROL, '').replace(/\s+/g, ' ').trim(), MAX_TITLE_LENGTH);
 }
 
 export function sanitizeBody(raw: string): string {
+  if (!BODY_TO_CLEAN.test(raw)) return cap(raw, MAX_BODY_LENGTH);
   const text = raw
     .replace(/\r\n?/g, '\n')
     .replace(CONTROL, '')

@@ -2,22 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../test/harness/manualClock.js';
 import { silentLogger } from '../log/logger.js';
 import { alertSchema, type Alert } from './alert.js';
-import type { HistoryEntry } from './history.js';
+import type { HistoryChange, HistoryEntry } from './history.js';
 import { SupportReminders, reminderBody, type ReminderOptions } from './supportReminders.js';
 
 /** History as the reminders see it: entries by id, and change listeners. */
 function memoryHistory() {
   const entries = new Map<string, HistoryEntry>();
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(change: HistoryChange) => void>();
   return {
     entries,
     find: (k: { id: string }) => entries.get(k.id),
-    onChange: (l: () => void) => {
+    onChange: (l: (change: HistoryChange) => void) => {
       listeners.add(l);
       return () => listeners.delete(l);
     },
-    changed: () => {
-      for (const l of listeners) l();
+    /** A change that may have ended any entry (a clear), or only those named. */
+    changed: (ended: HistoryChange['ended'] = 'all') => {
+      for (const l of listeners) l({ ended });
     },
   };
 }
@@ -88,6 +89,28 @@ describe('support reminders', () => {
     expect(withdrawn).toEqual(['a']);
     history.changed();
     expect(withdrawn).toEqual(['a']);
+  });
+
+  it('looks only at what a change names as ended: handled or gone, others stay followed', () => {
+    const { clock, history, rang, withdrawn, reminders, add } = setup();
+    reminders.track(add('a'));
+    reminders.track(add('b'));
+    reminders.track(add('c'));
+    const key = (id: string) => ({ restaurant: 'default', source: 'vonage', id });
+    for (const id of ['a', 'b']) {
+      const entry = history.entries.get(id);
+      if (entry) entry.handled = 'joined';
+    }
+    history.entries.delete('c');
+    // Only a is named: b stays followed though handled (its change has not been told yet), c too.
+    history.changed([key('a')]);
+    expect(withdrawn).toEqual(['a']);
+    expect(reminders.size).toBe(2);
+    history.changed([key('b'), key('c'), key('never-followed')]);
+    expect(withdrawn).toEqual(['a', 'b']);
+    expect(reminders.size).toBe(0);
+    clock.advance(600_000);
+    expect(rang).toEqual([]);
   });
 
   it('withdraws a handled request’s notification after its reminders are over, and with reminders off', () => {

@@ -3,7 +3,7 @@ import type { Clock, TimerHandle } from '../connection/clock.js';
 import type { Logger } from '../log/logger.js';
 import { safeErrorMessage } from '../log/redact.js';
 import { keyOf, type Alert, type AlertKey } from './alert.js';
-import type { HistoryEntry, HistoryStore } from './history.js';
+import type { HistoryChange, HistoryEntry, HistoryStore } from './history.js';
 
 export const SUPPORT_REQUEST = 'support_request';
 
@@ -57,7 +57,7 @@ export class SupportReminders {
 
   constructor(private readonly deps: SupportRemindersDeps) {
     // Joins (pipeline.join) and dismissals (history:dismiss) both land in history: one place to stop at.
-    this.unsubscribe = deps.history.onChange(() => this.dropHandled());
+    this.unsubscribe = deps.history.onChange((change) => this.dropHandled(change));
   }
 
   /** A support request was just shown (or its showing failed): start its reminders. Other kinds are ignored. */
@@ -133,7 +133,25 @@ export class SupportReminders {
     if (waiting.next < times) this.schedule(id, waiting.key, waiting.next + 1);
   }
 
-  private dropHandled(): void {
+  /**
+   * Forgets (and withdraws) what a change ended. Only the keys it names are looked at: a look through every request
+   * followed on each history change cost up to 300 lookups per alert in a flood.
+   */
+  private dropHandled(change: HistoryChange): void {
+    if (change.ended === 'all') return this.dropAllHandled();
+    if (this.open.size === 0 && this.waiting.size === 0) return;
+    for (const key of change.ended) {
+      const id = waitingId(key);
+      const followed = this.open.get(id) ?? this.waiting.get(id)?.key;
+      if (!followed) continue;
+      const entry = this.deps.history.find(followed);
+      if (entry && entry.handled === undefined) continue;
+      if (this.open.delete(id) && entry) this.deps.withdraw?.(followed);
+      this.stop(id);
+    }
+  }
+
+  private dropAllHandled(): void {
     for (const [id, key] of this.open) {
       const entry = this.deps.history.find(key);
       if (entry && entry.handled === undefined) continue;
@@ -154,8 +172,9 @@ export class SupportReminders {
   }
 }
 
+/** Unambiguous whatever the three hold: the first two carry their length (as the history's index does). */
 function waitingId(key: AlertKey): string {
-  return JSON.stringify([key.restaurant, key.source, key.id]);
+  return `${key.restaurant.length}:${key.restaurant}${key.source.length}:${key.source}${key.id}`;
 }
 
 const english = createTranslator('en');

@@ -55,6 +55,8 @@ export function supportMeta(guest: Guest, ownTitle: boolean): SupportMeta {
  * none (an alert from elsewhere keeps its own words).
  */
 export function localisedSupportText(meta: Record<string, unknown>, title: string, t: Translator): { title: string; body: string } | undefined {
+  // Most alerts carry none: a failed parse would build an error to throw away (several µs each).
+  if (meta.support === undefined) return undefined;
   const parsed = supportMetaSchema.safeParse(meta.support);
   if (!parsed.success) return undefined;
   const { who, ownTitle } = parsed.data;
