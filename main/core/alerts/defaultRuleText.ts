@@ -16,7 +16,10 @@ export type DefaultRuleMeta = z.infer<typeof defaultRuleMetaSchema>;
 
 /** The default rule's title and body in the given language; undefined for an alert of any other rule. */
 export function localisedDefaultRule(meta: Record<string, unknown>, t: Translator): { title: string; body: string } | undefined {
-  const parsed = defaultRuleMetaSchema.safeParse(meta[DEFAULT_RULE_META]);
+  const marked = meta[DEFAULT_RULE_META];
+  // Most alerts carry none: no parse (a failed one builds an error object each time).
+  if (marked === undefined) return undefined;
+  const parsed = defaultRuleMetaSchema.safeParse(marked);
   if (!parsed.success) return undefined;
   const { rule, who, time } = parsed.data;
   const known = who !== undefined && who.trim() !== '';
