@@ -27,6 +27,9 @@ export interface EventHandlerDeps {
   maxInFlight?: number;
 }
 
+/** Alerts that may wait for history at once, as for Vonage: a flood holds less in memory, the journal batches as well. */
+export const PRIVMX_MAX_IN_FLIGHT = 500;
+
 /**
  * One Bridge event → rule → alert. Alerts are handed to the sink without waiting for the previous one to reach
  * history (so history can group-commit and a slow disk never delays the next notification), while each thread's
@@ -91,7 +94,7 @@ export class EventHandler {
         else if (!this.blocked.has(threadId)) this.deps.cursors.advance(threadId, messageId);
       });
     }
-    if (this.inFlight.size >= (this.deps.maxInFlight ?? 2_000)) await Promise.race(this.inFlight);
+    if (this.inFlight.size >= (this.deps.maxInFlight ?? PRIVMX_MAX_IN_FLIGHT)) await Promise.race(this.inFlight);
   }
 
   /** Catch-up re-reads from the cursor, so a thread blocked by a failed delivery may move again. */
