@@ -5,9 +5,10 @@
 // and PrivMX rule types of every restaurant, the PrivMX new-item events, ntfy messages and `order`. Choosing a sound
 // there writes it for each of them and for `"*"`, so a kind first met later (a new MQTT event type) sounds the same.
 // Pure: no DOM.
+import { ANY_OTHER_KIND, isAlertSound, type AlertSound } from '../../common/alertSounds.js';
 import { CHANNELS } from './channelText.js';
 
-export type AlertSound = 'off' | 'bundled' | 'system';
+export { isAlertSound, type AlertSound };
 /** "Other alerts" when the other kinds do not all sound the same: the file's choices are kept as they are. */
 export const MIXED = 'mixed';
 export type OtherChoice = AlertSound | typeof MIXED;
@@ -15,8 +16,6 @@ export type OtherChoice = AlertSound | typeof MIXED;
 export const SUPPORT_KIND = 'support_request';
 export const SOUND_LABELS: Readonly<Record<AlertSound, string>> = { off: 'Off', bundled: 'Servicebell bell', system: 'System sound' };
 export const MIXED_LABEL = 'Different for each kind (kept as set)';
-/** `notifications.sounds` key for every kind not listed (schema.ts ANY_OTHER_KIND; the renderer does not import the core). */
-export const ANY_OTHER_KIND = '*';
 /** Kinds the app itself produces, or that are common enough to name before one arrives; `"*"` for the rest. */
 const KNOWN_OTHER_KINDS: readonly string[] = [ANY_OTHER_KIND, ...CHANNELS.map((c) => c.newItem), 'ntfy_message', 'order'];
 
@@ -24,10 +23,6 @@ type Json = Record<string, unknown>;
 type Sounds = Record<string, AlertSound>;
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
-
-export function isAlertSound(value: unknown): value is AlertSound {
-  return value === 'off' || value === 'bundled' || value === 'system';
-}
 
 /** The sounds record as the settings hold it (anything that is not a sound left out). */
 export function soundsOf(settings: Json): Sounds {

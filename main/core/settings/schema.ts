@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALERT_SOUNDS, ANY_OTHER_KIND, type AlertSound } from '../../../common/alertSounds.js';
 import { LANGUAGE_CODES } from '../../../common/i18n/languages.js';
 import { DEFAULT_ALLOWED_HOSTS, isValidHostPattern } from '../links/linkPolicy.js';
 import { isMqttTopicFilter } from '../sources/mqtt/topicFilter.js';
@@ -108,13 +109,12 @@ export const linksSettingsSchema = z.strictObject({
 });
 
 /** What a notification of one alert kind sounds like: nothing, the bell shipped with the app, or the system's own sound. */
-export const alertSoundSchema = z.enum(['off', 'bundled', 'system']);
-export type AlertSound = z.infer<typeof alertSoundSchema>;
+export const alertSoundSchema = z.enum(ALERT_SOUNDS);
+export type { AlertSound };
 /**
- * Kinds not listed sound as `"*"` (any other kind) says, else are silent; support requests ring with the bundled bell
+ * Kinds not listed sound as `"*"` (ANY_OTHER_KIND) says, else are silent; support requests ring with the bundled bell
  * unless listed themselves.
  */
-export const ANY_OTHER_KIND = '*';
 export const DEFAULT_SOUNDS: Readonly<Record<string, AlertSound>> = { support_request: 'bundled' };
 
 export const supportRemindersSchema = z.strictObject({
