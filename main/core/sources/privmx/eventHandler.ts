@@ -1,7 +1,7 @@
 import type { AlertInput } from '../../alerts/alert.js';
 import type { Logger } from '../../log/logger.js';
 import { safeErrorMessage } from '../../log/redact.js';
-import type { SourceSink } from '../source.js';
+import { MAX_ALERTS_IN_FLIGHT, type SourceSink } from '../source.js';
 import { eventDataSchemas, type NotificationFrame } from './bridgeFrames.js';
 import { alertIdFor, toEventView } from './eventView.js';
 import type { PrivmxRule } from './ruleSchema.js';
@@ -26,9 +26,6 @@ export interface EventHandlerDeps {
   /** Back-pressure: how many alerts may wait for history at once. */
   maxInFlight?: number;
 }
-
-/** Alerts that may wait for history at once, as for Vonage: a flood holds less in memory, the journal batches as well. */
-export const PRIVMX_MAX_IN_FLIGHT = 500;
 
 /**
  * One Bridge event → rule → alert. Alerts are handed to the sink without waiting for the previous one to reach
@@ -94,7 +91,7 @@ export class EventHandler {
         else if (!this.blocked.has(threadId)) this.deps.cursors.advance(threadId, messageId);
       });
     }
-    if (this.inFlight.size >= (this.deps.maxInFlight ?? PRIVMX_MAX_IN_FLIGHT)) await Promise.race(this.inFlight);
+    if (this.inFlight.size >= (this.deps.maxInFlight ?? MAX_ALERTS_IN_FLIGHT)) await Promise.race(this.inFlight);
   }
 
   /** Catch-up re-reads from the cursor, so a thread blocked by a failed delivery may move again. */

@@ -1,6 +1,6 @@
 // One conversation's ordered, exactly-once hand-over of events to the sink, with a persisted cursor.
 // The cursor only ever covers ids whose alert the sink accepted, so a crash can repeat at most, never lose.
-import type { SourceSink } from '../source.js';
+import { MAX_ALERTS_IN_FLIGHT, type SourceSink } from '../source.js';
 import type { Cursors } from '../../storage/cursorStore.js';
 import type { Logger } from '../../log/logger.js';
 import { safeErrorMessage } from '../../log/redact.js';
@@ -32,7 +32,6 @@ export interface EventProcessorDeps {
 /** Live events waiting before the socket stops being read, and the depth at which it reads again. */
 export const VONAGE_QUEUE_HIGH = 1_000;
 export const VONAGE_QUEUE_LOW = 100;
-export const VONAGE_MAX_IN_FLIGHT = 500;
 
 export type CursorPort = Pick<Cursors, 'get' | 'set' | 'flush'>;
 
@@ -94,7 +93,7 @@ export class EventProcessor {
       }
       void this.dispatch(event);
       // Bounded: beyond this many alerts waiting for history, the queue waits (and may pause the socket).
-      const max = this.deps.maxInFlight ?? VONAGE_MAX_IN_FLIGHT;
+      const max = this.deps.maxInFlight ?? MAX_ALERTS_IN_FLIGHT;
       while (this.inFlight.size >= max) await Promise.race(this.inFlight.values());
     });
     const done = (): void => {
