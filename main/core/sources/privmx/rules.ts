@@ -3,15 +3,17 @@ import type { EventView } from './eventView.js';
 import { privmxRuleSchema, type PrivmxRule, type PrivmxRuleInput, type RuleAction } from './ruleSchema.js';
 import { renderTemplate } from './templates.js';
 
-/** Used when `privmx.rules` is empty: new thread message, new inbox entry, new file (inbox first: it is more specific). */
-export const DEFAULT_RULE_INPUTS: PrivmxRuleInput[] = [
-  { name: 'New inbox entry', match: { channel: 'thread', type: 'threadNewMessage', inboxId: '*' }, title: 'New inbox entry', body: 'A form was submitted at {time}' },
-  { name: 'New message', match: { channel: 'thread', type: 'threadNewMessage' }, title: 'New message', body: '{author} wrote at {time}' },
-  { name: 'New file', match: { channel: 'store', type: 'storeFileCreated' }, title: 'New file', body: '{creator} added a file at {time}' },
+/**
+ * Used when `privmx.rules` is empty: new thread message, new inbox entry, new file (inbox first: it is more specific).
+ * `words` names each one's catalogue messages, so the pipeline can word it in the running language.
+ */
+const DEFAULTS: ReadonlyArray<{ words: DefaultRuleMeta['rule']; input: PrivmxRuleInput }> = [
+  { words: 'inboxEntry', input: { name: 'New inbox entry', match: { channel: 'thread', type: 'threadNewMessage', inboxId: '*' }, title: 'New inbox entry', body: 'A form was submitted at {time}' } },
+  { words: 'message', input: { name: 'New message', match: { channel: 'thread', type: 'threadNewMessage' }, title: 'New message', body: '{author} wrote at {time}' } },
+  { words: 'file', input: { name: 'New file', match: { channel: 'store', type: 'storeFileCreated' }, title: 'New file', body: '{creator} added a file at {time}' } },
 ];
-export const DEFAULT_RULES: PrivmxRule[] = DEFAULT_RULE_INPUTS.map((r) => privmxRuleSchema.parse(r));
-/** Which default rule each one is, in the order above, for the pipeline to word it in the running language. */
-const DEFAULT_RULE_WORDS: readonly DefaultRuleMeta['rule'][] = ['inboxEntry', 'message', 'file'];
+const DEFAULT_WORDS = new Map<PrivmxRule, DefaultRuleMeta['rule']>(DEFAULTS.map((d) => [privmxRuleSchema.parse(d.input), d.words]));
+export const DEFAULT_RULES: PrivmxRule[] = [...DEFAULT_WORDS.keys()];
 
 export interface RuleDecision {
   rule: PrivmxRule;
@@ -68,7 +70,7 @@ export function decide(rules: readonly PrivmxRule[], view: EventView): RuleDecis
   if (!rule) return undefined;
   const values = view as unknown as Record<string, unknown>;
   const decision: RuleDecision = { rule, index, title: renderTemplate(rule.title, values), body: renderTemplate(rule.body, values), actions: [...new Set(rule.actions)] };
-  const words = active === DEFAULT_RULES ? DEFAULT_RULE_WORDS[index] : undefined;
+  const words = DEFAULT_WORDS.get(rule);
   if (words) {
     const who = words === 'file' ? view.creator : words === 'message' ? view.author : undefined;
     decision.defaultRule = { rule: words, time: view.time, ...(who !== undefined ? { who } : {}) };
