@@ -14,11 +14,9 @@ import { UNMUTABLE_KINDS, type Mutes } from './mutes.js';
 import { muteText } from '../text/muteText.js';
 import { notificationKey, parseNotificationKey } from './notificationKey.js';
 import { notificationTitle, singleRestaurant, summaryLine, type RestaurantLabels } from './restaurantLabels.js';
-import { localisedDefaultRule } from './defaultRuleText.js';
-import { localisedStandIn } from './standInText.js';
-import { localisedSupportText, refusedLinkText } from './supportText.js';
+import { wordAlert } from './alertWording.js';
+import { refusedLinkText } from './supportText.js';
 import { createTranslator, type Translator } from '../../../common/i18n/translator.js';
-import { sanitizeBody, sanitizeTitle } from './sanitize.js';
 import { SummaryAnnouncer } from './summaryAnnouncer.js';
 import { handleActivation } from './notificationActivation.js';
 import type { HistoryRequest } from './summaryRecord.js';
@@ -242,22 +240,7 @@ export class AlertPipeline {
     }
     const raw = parsed.data;
     if (!this.dedupe.add(raw)) return undefined;
-    return this.worded(raw);
-  }
-
-  /**
-   * Sanitized, and what Servicebell itself words put in the running language — a support request (from its
-   * `meta.support`), a PrivMX default rule's alert (`meta.defaultRule`), a stand-in body: what is stored is what is
-   * shown, and History keeps it as it was.
-   */
-  private worded(raw: Alert): Alert {
-    const text = raw.kind === SUPPORT_REQUEST ? localisedSupportText(raw.meta, raw.title, this.t()) : localisedDefaultRule(raw.meta, this.t());
-    const title = text?.title ?? raw.title;
-    const body = text?.body ?? localisedStandIn(raw.meta, raw.kind, this.t()) ?? raw.body;
-    // `raw` is the parse's own copy of the input: worded in place, not copied once more.
-    raw.title = sanitizeTitle(title);
-    raw.body = sanitizeBody(body);
-    return raw;
+    return wordAlert(raw, this.t());
   }
 
   /** The alert's link when its restaurant's policy allows it; a refused one is logged when `log`. */
@@ -279,7 +262,7 @@ export class AlertPipeline {
     }
     const raw = parsed.data;
     if (!this.dedupe.add(raw)) return { status: 'duplicate' };
-    const alert = this.worded(raw);
+    const alert = wordAlert(raw, this.t());
 
     let joinUrl: string | undefined;
     let reason: string | undefined;
