@@ -53,9 +53,18 @@ export const POSIX_ONLY: Readonly<Record<string, string>> = {
   'test/vonage/cursorWrites.test.ts': 'a graceful stop on SIGTERM',
 };
 
+/** A name in the lists above: a file, or a folder and everything under it (`folder/*`). */
+const globOf = (name: string): string => (name.endsWith('/*') ? `${name}*` : name);
+const matches = (name: string, file: string): boolean => (name.endsWith('/*') ? file.startsWith(name.slice(0, -1)) : file === name);
+
 /** The globs vitest leaves out of a portable run on `platform`. */
 export function portableExcludes(platform: NodeJS.Platform): string[] {
   const names = Object.keys(LINUX_DESKTOP_ONLY);
   if (platform === 'win32') names.push(...Object.keys(POSIX_ONLY));
-  return names.map((name) => (name.endsWith('/*') ? `${name}*` : name));
+  return names.map(globOf);
+}
+
+/** Whether the Linux job alone runs `file` (a repository path). */
+export function needsLinuxDesktop(file: string): boolean {
+  return Object.keys(LINUX_DESKTOP_ONLY).some((name) => matches(name, file));
 }
