@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,10 @@ const entry = (id: string): HistoryEntry => ({
   shown: true,
   read: false,
 });
-const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);
+const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
+/** The journal and every journal a fold set aside (`history.journal.<n>`). */
+const journals = (d: string) => readdirSync(d).filter((f) => /^history\.journal(\.\d+)?$/.test(f));
+const key = (id: string) => ({ restaurant: 'default', source: 'vonage', id });
 
 describe('history on disk (snapshot + journal)', () => {
   it('appends one journal line per change instead of rewriting the history, and folds it in on the next start', async () => {
@@ -24,7 +27,7 @@ describe('history on disk (snapshot + journal)', () => {
     await store.close();
     const reopened = await HistoryStore.open(d, 100);
     expect(reopened.list().map((e) => [e.alert.id, e.reason])).toEqual([['b', undefined], ['a', 'failed']]);
-    expect(readFileSync(path.join(d, 'history.journal'), 'utf8')).toBe('');
+    expect(journals(d).flatMap((f) => lines(path.join(d, f)))).toEqual([]);
     await reopened.close();
   });
 
@@ -45,10 +48,72 @@ describe('history on disk (snapshot + journal)', () => {
     const d = dir();
     const store = await HistoryStore.open(d, 10);
     for (let i = 0; i < 12; i++) await store.add(entry(`e${i}`));
+    // The fold is written beside the appends, not before them: it is on disk once the store is idle.
+    await store.flush();
+    expect(journals(d)).toEqual(['history.journal']);
     expect(lines(path.join(d, 'history.journal')).length).toBeLessThan(10);
     const snapshot = JSON.parse(readFileSync(path.join(d, 'history.json'), 'utf8')) as { entries: HistoryEntry[] };
     expect(snapshot.entries).toHaveLength(10);
     await store.close();
+  });
+
+  it('goes on appending while a fold is written, and each change is on disk (journal or snapshot) once it resolves', async () => {
+    const d = dir();
+    const store = await HistoryStore.open(d, 10);
+    // 10 adds fill the journal: the fold starts; the 40 adds after it are acknowledged while it may still be on its way.
+    for (let i = 0; i < 50; i++) await store.add(entry(`e${i}`));
+    // What a crash now would find: the snapshot (old or new), then every journal, oldest first.
+    const onDisk = new Set<string>();
+    const snapshot = JSON.parse(readFileSync(path.join(d, 'history.json'), 'utf8')) as { entries: HistoryEntry[] };
+    for (const e of snapshot.entries) onDisk.add(e.alert.id);
+    for (const f of journals(d)) for (const line of lines(path.join(d, f))) onDisk.add((JSON.parse(line) as { entry: HistoryEntry }).entry.alert.id);
+    for (let i = 40; i < 50; i++) expect(onDisk.has(`e${i}`)).toBe(true);
+    await store.close();
+    const reopened = await HistoryStore.open(d, 10);
+    expect(reopened.list().map((e) => e.alert.id)).toEqual(Array.from({ length: 10 }, (_, i) => `e${49 - i}`));
+    await reopened.close();
+  });
+
+  it('replays the journals a fold set aside, oldest first, when a crash came before the snapshot was written', async () => {
+    const d = dir();
+    const line = (record: unknown) => `${JSON.stringify(record)}\n`;
+    writeFileSync(path.join(d, 'history.journal.2'), line({ op: 'add', entry: entry('a') }) + line({ op: 'update', ...key('a'), patch: { reason: 'failed' } }));
+    writeFileSync(path.join(d, 'history.journal.10'), line({ op: 'update', ...key('a'), patch: { reason: 'os_dnd' } }) + line({ op: 'add', entry: entry('b') }));
+    writeFileSync(path.join(d, 'history.journal'), line({ op: 'update', ...key('b'), patch: { read: true } }));
+    const store = await HistoryStore.open(d, 10);
+    expect(store.list().map((e) => [e.alert.id, e.reason, e.read])).toEqual([['b', undefined, true], ['a', 'os_dnd', false]]);
+    // Opening folds them all into one snapshot and removes them.
+    await store.flush();
+    expect(journals(d)).toEqual([]);
+    await store.add(entry('c'));
+    await store.close();
+    const reopened = await HistoryStore.open(d, 10);
+    expect(reopened.list().map((e) => [e.alert.id, e.reason])).toEqual([['c', undefined], ['b', undefined], ['a', 'os_dnd']]);
+    await reopened.close();
+  });
+
+  it('writes a changed entry as it is now: what was written before a change is not used again', async () => {
+    const d = dir();
+    const store = await HistoryStore.open(d, 10);
+    await store.add(entry('a'));
+    await store.update(key('a'), { shown: false, reason: 'failed' });
+    await store.setRead([key('a')], true);
+    await store.add(entry('b'));
+    await store.markHandled([key('b')], 'joined');
+    await store.update(key('a'), { reason: 'os_dnd' });
+    await store.add(entry('c'));
+    await store.setRead([key('c')], true); // a snapshot of all three, a's text made again after its last change
+    expect(lines(path.join(d, 'history.journal'))).toEqual([]);
+    const snapshot = JSON.parse(readFileSync(path.join(d, 'history.json'), 'utf8')) as { entries: HistoryEntry[] };
+    expect(snapshot.entries.map((e) => [e.alert.id, e.shown, e.reason, e.read, e.handled])).toEqual([
+      ['c', true, undefined, true, undefined],
+      ['b', true, undefined, true, 'joined'],
+      ['a', false, 'os_dnd', true, undefined],
+    ]);
+    await store.close();
+    const reopened = await HistoryStore.open(d, 10);
+    expect(reopened.list()).toEqual(snapshot.entries);
+    await reopened.close();
   });
 
   it('drops a torn last line quietly: that write never completed, so it was never acknowledged', async () => {

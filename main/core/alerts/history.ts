@@ -1,4 +1,4 @@
-import { HistoryJournal, type JournalRecord } from './historyJournal.js';
+import { HistoryJournal, addLine, type JournalRecord } from './historyJournal.js';
 import { historyEntrySchema, type HistoryEntry } from './historyEntry.js';
 import type { AlertKey } from './alert.js';
 
@@ -17,30 +17,43 @@ export interface HistoryChange {
 const NOTHING_ENDED: HistoryChange = { ended: [] };
 
 /**
+ * An entry and its JSON, made once for its journal line and used again by every fold until the entry changes (a fold
+ * every `limit` records serialized the whole history again: ≈ 2 µs per alert). The store forgets the text of what it
+ * changes. (Keeping the texts in a Map or WeakMap by entry cost about as much as it saved.)
+ */
+interface Slot {
+  entry: HistoryEntry;
+  json: string | undefined;
+}
+
+const jsonOf = (slot: Slot): string => (slot.json ??= JSON.stringify(slot.entry));
+
+/**
  * Every alert, newest first, bounded, persisted in `<dataDir>` (snapshot + journal, see HistoryJournal).
  * `add` resolves once the entry is on disk, so a source may advance its cursor then. Group commit: the first add
  * writes at once (after the current tick, so adds made in it share the write); adds made while a write is on its way
  * share the next one.
  * The journal is folded into a new snapshot once it holds as many records as the history keeps.
+ * The entries it hands out (`list`, `find`) are its own: change them only through its methods.
  */
 export class HistoryStore {
   /**
    * The entries oldest first from `head` on: an add is a push and a drop off the end moves `head`, where a newest-first
    * array moved all of them for each add. `list()` hands them out newest first, built again only after a change.
    */
-  private chronological: (HistoryEntry | undefined)[] = [];
+  private chronological: (Slot | undefined)[] = [];
   private head = 0;
   private newestFirst: HistoryEntry[] | undefined;
   /** The same entries by (restaurant, source, id): `find` runs for every add and update; a scan was O(history). */
-  private readonly index = new Map<string, HistoryEntry>();
-  private pending: JournalRecord[] = [];
+  private readonly index = new Map<string, Slot>();
+  /** What the next batch writes, in order: a change, or (a slot) the add of its entry. */
+  private pending: (JournalRecord | Slot)[] = [];
   private batch: Promise<void> | undefined;
   /** The write on its way (never rejects); the next batch starts when it ends. */
   private writing: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(change: HistoryChange) => void>();
   /** A fold of the journal into the snapshot is queued or on its way. */
   private folding = false;
-
   private constructor(
     private readonly journal: HistoryJournal,
     private readonly limit: number,
@@ -49,16 +62,17 @@ export class HistoryStore {
   static async open(dataDir: string, limit: number, onWarning: (message: string, file: string) => void = () => {}): Promise<HistoryStore> {
     const { journal, entries, replay } = await HistoryJournal.open(dataDir, onWarning);
     const store = new HistoryStore(journal, limit);
-    const newestFirst: HistoryEntry[] = [];
+    const newestFirst: Slot[] = [];
     for (const entry of entries.slice(0, limit)) {
       if (store.index.has(indexKey(entry.alert))) continue;
-      newestFirst.push(entry);
-      store.index.set(indexKey(entry.alert), entry);
+      const slot = { entry, json: undefined };
+      newestFirst.push(slot);
+      store.index.set(indexKey(entry.alert), slot);
     }
     store.chronological = newestFirst.reverse();
     for (const record of replay) store.apply(record);
     // Start every run from one compact snapshot and an empty journal.
-    await journal.snapshot(store.list());
+    await journal.snapshot(store.texts());
     return store;
   }
 
@@ -67,8 +81,8 @@ export class HistoryStore {
     if (!this.newestFirst) {
       const list: HistoryEntry[] = [];
       for (let i = this.chronological.length - 1; i >= this.head; i--) {
-        const entry = this.chronological[i];
-        if (entry) list.push(entry);
+        const slot = this.chronological[i];
+        if (slot) list.push(slot.entry);
       }
       this.newestFirst = list;
     }
@@ -84,7 +98,7 @@ export class HistoryStore {
   }
 
   find(k: AlertKey): HistoryEntry | undefined {
-    return this.index.get(indexKey(k));
+    return this.index.get(indexKey(k))?.entry;
   }
 
   onChange(listener: (change: HistoryChange) => void): () => void {
@@ -104,8 +118,10 @@ export class HistoryStore {
 
   setRead(keys: readonly AlertKey[], read: boolean): Promise<void> {
     for (const k of keys) {
-      const entry = this.find(k);
-      if (entry) entry.read = read;
+      const slot = this.index.get(indexKey(k));
+      if (!slot) continue;
+      slot.entry.read = read;
+      slot.json = undefined;
     }
     return this.rewrite(NOTHING_ENDED);
   }
@@ -113,16 +129,20 @@ export class HistoryStore {
   /** Someone acted on these alerts (joined, or dismissed them in History): handled, and read. */
   markHandled(keys: readonly AlertKey[], how: NonNullable<HistoryEntry['handled']>): Promise<void> {
     for (const k of keys) {
-      const entry = this.find(k);
-      if (!entry) continue;
-      entry.handled = how;
-      entry.read = true;
+      const slot = this.index.get(indexKey(k));
+      if (!slot) continue;
+      slot.entry.handled = how;
+      slot.entry.read = true;
+      slot.json = undefined;
     }
     return this.rewrite({ ended: keys });
   }
 
   markAllRead(): Promise<void> {
-    for (const e of this.list()) e.read = true;
+    for (const slot of this.index.values()) {
+      slot.entry.read = true;
+      slot.json = undefined;
+    }
     return this.rewrite(NOTHING_ENDED);
   }
 
@@ -149,38 +169,48 @@ export class HistoryStore {
 
   /** Applies a record in memory; says what it ended. */
   private apply(record: JournalRecord): HistoryChange {
-    if (record.op === 'add') {
-      // Idempotent: a replay after a crash mid-compaction may repeat what the snapshot holds.
-      const key = indexKey(record.entry.alert);
-      if (this.index.has(key)) return NOTHING_ENDED;
-      let ended: AlertKey[] | undefined;
-      this.chronological.push(record.entry);
-      this.newestFirst = undefined;
-      this.index.set(key, record.entry);
-      while (this.size > this.limit) {
-        const dropped = this.chronological[this.head];
-        this.chronological[this.head] = undefined;
-        this.head++;
-        if (!dropped) continue;
-        this.index.delete(indexKey(dropped.alert));
-        (ended ??= []).push(dropped.alert);
-      }
-      // Drop the dead front once it is as long as what is kept: amortized O(1) per add.
-      if (this.head >= this.limit) {
-        this.chronological.splice(0, this.head);
-        this.head = 0;
-      }
-      return ended ? { ended } : NOTHING_ENDED;
+    if (record.op === 'add') return this.insert(record.entry).change;
+    const slot = this.index.get(indexKey(record));
+    if (!slot) return NOTHING_ENDED;
+    Object.assign(slot.entry, record.patch);
+    slot.json = undefined;
+    return 'handled' in record.patch ? { ended: [slot.entry.alert] } : NOTHING_ENDED;
+  }
+
+  /** A new entry, newest; what fell off the end for it. Idempotent (no slot): a replay may repeat what the snapshot holds. */
+  private insert(entry: HistoryEntry): { change: HistoryChange; slot?: Slot } {
+    const key = indexKey(entry.alert);
+    if (this.index.has(key)) return { change: NOTHING_ENDED };
+    let ended: AlertKey[] | undefined;
+    const slot: Slot = { entry, json: undefined };
+    this.chronological.push(slot);
+    this.newestFirst = undefined;
+    this.index.set(key, slot);
+    while (this.size > this.limit) {
+      const dropped = this.chronological[this.head];
+      this.chronological[this.head] = undefined;
+      this.head++;
+      if (!dropped) continue;
+      this.index.delete(indexKey(dropped.entry.alert));
+      (ended ??= []).push(dropped.entry.alert);
     }
-    const entry = this.find(record);
-    if (!entry) return NOTHING_ENDED;
-    Object.assign(entry, record.patch);
-    return 'handled' in record.patch ? { ended: [entry.alert] } : NOTHING_ENDED;
+    // Drop the dead front once it is as long as what is kept: amortized O(1) per add.
+    if (this.head >= this.limit) {
+      this.chronological.splice(0, this.head);
+      this.head = 0;
+    }
+    return { change: ended ? { ended } : NOTHING_ENDED, slot };
   }
 
   private record(record: JournalRecord): Promise<void> {
-    this.changed(this.apply(record));
-    this.pending.push(record);
+    if (record.op === 'add') {
+      const { change, slot } = this.insert(record.entry);
+      this.changed(change);
+      this.pending.push(slot ?? record);
+    } else {
+      this.changed(this.apply(record));
+      this.pending.push(record);
+    }
     if (!this.batch) {
       const batch = this.writing.then(() => this.writeBatch());
       this.batch = batch;
@@ -193,14 +223,16 @@ export class HistoryStore {
     const records = this.pending;
     this.pending = [];
     this.batch = undefined;
-    await this.journal.append(records);
+    const lines: string[] = [];
+    for (const r of records) lines.push('op' in r ? JSON.stringify(r) : addLine(jsonOf(r)));
+    await this.journal.append(lines);
     // These records are on disk: their adds resolve now. The fold is queued behind them, so the next append waits for
     // it (the journal is emptied only once the snapshot holds what it held), but not the alerts already written.
     // A fold that fails leaves the journal as it was; the next batch tries again.
     if (this.journal.records >= this.limit && !this.folding) {
       this.folding = true;
       void this.journal
-        .snapshot(this.list())
+        .snapshot(this.texts())
         .catch(() => {})
         .finally(() => (this.folding = false));
     }
@@ -209,7 +241,17 @@ export class HistoryStore {
   /** Rare changes made by a person (read flags, clear): one atomic snapshot. */
   private rewrite(change: HistoryChange): Promise<void> {
     this.changed(change);
-    return this.journal.snapshot(this.list());
+    return this.journal.snapshot(this.texts());
+  }
+
+  /** The entries' JSON, newest first, made now (for those changed since their last text). */
+  private texts(): string[] {
+    const texts: string[] = [];
+    for (let i = this.chronological.length - 1; i >= this.head; i--) {
+      const slot = this.chronological[i];
+      if (slot) texts.push(jsonOf(slot));
+    }
+    return texts;
   }
 
   private changed(change: HistoryChange): void {

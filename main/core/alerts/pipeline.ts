@@ -301,13 +301,12 @@ export class AlertPipeline {
         : result.status === 'shown_without_action'
           ? { shown: true, reason: reason ?? 'no_actions' }
           : { shown: false, reason: result.status === 'os_dnd' ? 'os_dnd' : 'failed' };
-    Object.assign(entry, patch);
     // `pending` is cleared on disk before the line: a crash before that write announces it at the next start (line and
-    // summary), so the line is never printed twice.
-    entry.pending = false;
-    await this.deps.history.update(keyOf(alert), { ...patch, pending: false });
+    // summary), so the line is never printed twice. The store applies the change to its entry (never changed here).
+    const outcome = { ...patch, pending: false };
+    await this.deps.history.update(keyOf(alert), outcome);
     this.reminders.track(alert);
-    return { status: 'accepted', outcome: this.emit(entry) };
+    return { status: 'accepted', outcome: this.emit({ ...entry, ...outcome }) };
   }
 
   /** Opens an alert's link after re-checking it against the current allow-list (tray menu, history window, click). */
