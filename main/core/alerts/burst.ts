@@ -1,5 +1,5 @@
 import type { Clock, TimerHandle } from '../connection/clock.js';
-import type { Alert } from './alert.js';
+import { foldedOf, type Alert, type FoldedAlert } from './alert.js';
 
 export interface BurstOptions {
   /** How many alerts within the window are shown one by one. */
@@ -20,13 +20,13 @@ export const DEFAULT_SUPPORT_BURST_LIMIT = 10;
  */
 export class BurstCoalescer {
   private recent: number[] = [];
-  private held: Alert[] = [];
+  private held: FoldedAlert[] = [];
   private timer: TimerHandle | null = null;
 
   constructor(
     private options: BurstOptions,
     private readonly clock: Clock,
-    private readonly onSummary: (held: readonly Alert[]) => void,
+    private readonly onSummary: (held: readonly FoldedAlert[]) => void,
   ) {}
 
   configure(options: BurstOptions): void {
@@ -40,8 +40,10 @@ export class BurstCoalescer {
     while (this.recent.length > 0 && (this.recent[0] ?? 0) <= since) this.recent.shift();
     const burst = this.recent.length >= this.options.count;
     this.recent.push(now);
+    // Only the newest `count` times can decide: a flood kept every one of its times for the window.
+    if (this.recent.length > this.options.count) this.recent.shift();
     if (!burst) return 'show';
-    this.held.push(alert);
+    this.held.push(foldedOf(alert));
     this.timer ??= this.clock.setTimeout(() => this.flush(), this.options.windowMs);
     return 'held';
   }

@@ -1,5 +1,5 @@
 import type { Clock } from '../connection/clock.js';
-import type { Alert } from './alert.js';
+import type { Alert, FoldedAlert } from './alert.js';
 import { BurstCoalescer, DEFAULT_SUPPORT_BURST_LIMIT, type BurstOptions } from './burst.js';
 
 /** Support requests (a guest waiting on a video call) never share a burst with other alerts. */
@@ -29,7 +29,7 @@ export class BurstRouter {
   constructor(
     private options: BurstOptions,
     private readonly clock: Clock,
-    private readonly onSummary: (key: BurstKey, held: readonly Alert[]) => void,
+    private readonly onSummary: (key: BurstKey, held: readonly FoldedAlert[]) => void,
   ) {}
 
   configure(options: BurstOptions): void {

@@ -4,7 +4,7 @@ import { checkLink } from '../links/linkPolicy.js';
 import type { LinkOpener } from '../links/linkOpener.js';
 import { safeErrorMessage } from '../log/redact.js';
 import type { Notifier, NotificationRequest, NotificationSound, ShowResult } from '../notify/notifier.js';
-import { alertSchema, keyOf, type Alert, type AlertKey } from './alert.js';
+import { alertSchema, keyOf, type Alert, type AlertKey, type FoldedAlert } from './alert.js';
 import type { BurstOptions } from './burst.js';
 import { BurstRouter, type BurstKey } from './burstRouter.js';
 import { Dedupe } from './dedupe.js';
@@ -375,7 +375,7 @@ export class AlertPipeline {
    * A burst's summary: "8 new alerts" (support lane: "5 more support requests") over one line per kind and restaurant,
    * "2 orders · Pizzeria Wola". Its click opens History on what it held.
    */
-  private async showSummary(key: BurstKey, held: readonly Alert[]): Promise<void> {
+  private async showSummary(key: BurstKey, held: readonly FoldedAlert[]): Promise<void> {
     const t = this.t();
     const headline = key.lane === 'support' ? moreSupportRequestsHeadline(held.length, t) : burstHeadline(held, t);
     const text = summaryLine(this.labels, key.restaurant, headline);

@@ -3,7 +3,7 @@ import type { Logger } from '../log/logger.js';
 import { safeErrorMessage } from '../log/redact.js';
 import type { Notifier } from '../notify/notifier.js';
 import type { Translator } from '../../../common/i18n/translator.js';
-import { keyOf, type Alert } from './alert.js';
+import { keyOf, type FoldedAlert } from './alert.js';
 import type { DoNotDisturb } from './doNotDisturb.js';
 import type { HistoryStore } from './history.js';
 import { notificationKey } from './notificationKey.js';
@@ -42,7 +42,7 @@ export class SummaryAnnouncer {
    * Records the summary (read, so nothing is counted twice: the folded alerts are unread already), then shows it with
    * its click opening History. True when the notifier showed it.
    */
-  async announce(restaurant: string, folded: readonly Alert[], text: SummaryText): Promise<boolean> {
+  async announce(restaurant: string, folded: readonly FoldedAlert[], text: SummaryText): Promise<boolean> {
     const now = this.deps.clock.now();
     const translator = this.deps.translator?.();
     const alert = summaryAlert({ restaurant, id: `summary-${now}-${++this.seq}`, at: now, title: text.headline, body: text.body, folded, ...(translator ? { translator } : {}) });
@@ -75,7 +75,7 @@ export class SummaryAnnouncer {
   }
 
   /** The summary is out (the notifier answered): its alerts are no longer pending, on disk too. */
-  async clearPending(alerts: readonly Alert[]): Promise<void> {
+  async clearPending(alerts: readonly FoldedAlert[]): Promise<void> {
     try {
       await Promise.all(alerts.map((a) => this.deps.history.update(keyOf(a), { pending: false })));
     } catch (err) {

@@ -1,7 +1,7 @@
 // A summary notification as a history entry of its own: what it folded, so a click (now or after a restart) opens
 // History on those alerts.
 import { z } from 'zod';
-import { keyOf, type Alert, type AlertKey } from './alert.js';
+import { keyOf, type Alert, type AlertKey, type FoldedAlert } from './alert.js';
 import type { HistoryEntry } from './historyEntry.js';
 import { historyFilterLabel } from './summaryText.js';
 import type { Translator } from '../../../common/i18n/translator.js';
@@ -23,7 +23,7 @@ const summaryMetaSchema = z.object({
 });
 
 /** The summary's own alert (source `servicebell`, kind `summary`); `meta` holds the folded keys and the label. */
-export function summaryAlert(options: { restaurant: string; id: string; at: number; title: string; body: string; folded: readonly Alert[]; translator?: Translator }): Alert {
+export function summaryAlert(options: { restaurant: string; id: string; at: number; title: string; body: string; folded: readonly FoldedAlert[]; translator?: Translator }): Alert {
   const listed = options.folded.slice(0, MAX_SUMMARY_KEYS);
   const firstAt = options.folded.reduce((min, a) => Math.min(min, a.receivedAt), options.at);
   const meta: z.infer<typeof summaryMetaSchema> = {

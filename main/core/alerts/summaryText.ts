@@ -1,6 +1,6 @@
 // Every word a summary notification shows, in one place: the catalogues' `summary.*` messages, in the language given.
 import { createTranslator, type Translator } from '../../../common/i18n/translator.js';
-import type { Alert } from './alert.js';
+import type { FoldedAlert } from './alert.js';
 
 const english = createTranslator('en');
 
@@ -40,7 +40,7 @@ function orderOfKind(kind: string): number {
 }
 
 /** "3 support requests, 150 messages": a count per kind, support requests first. */
-export function countsByKind(alerts: readonly Alert[], t: Translator = english): string {
+export function countsByKind(alerts: readonly FoldedAlert[], t: Translator = english): string {
   const counts = new Map<string, number>();
   for (const a of alerts) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
   return [...counts]
@@ -50,17 +50,17 @@ export function countsByKind(alerts: readonly Alert[], t: Translator = english):
 }
 
 /** The start-up summary for alerts the last run stored but never announced. */
-export function whileClosedText(alerts: readonly Alert[], t: Translator = english): string {
+export function whileClosedText(alerts: readonly FoldedAlert[], t: Translator = english): string {
   return t.t('summary.whileClosed', { counts: countsByKind(alerts, t) });
 }
 
 /** The summary for caught-up alerts too old or too many to show one by one. */
-export function backlogText(alerts: readonly Alert[], t: Translator = english): string {
+export function backlogText(alerts: readonly FoldedAlert[], t: Translator = english): string {
   return t.t('summary.backlog', { counts: countsByKind(alerts, t) });
 }
 
 /** "5 new support requests" for one kind, "8 new alerts" for a mix. */
-export function burstHeadline(held: readonly Alert[], t: Translator = english): string {
+export function burstHeadline(held: readonly FoldedAlert[], t: Translator = english): string {
   const kinds = new Set(held.map((a) => a.kind));
   const first = held[0];
   const kind = kinds.size === 1 && first && isKnown(first.kind) ? first.kind : 'other';
@@ -76,7 +76,7 @@ export function moreSupportRequestsHeadline(n: number, t: Translator = english):
  * One line per kind and restaurant, "2 orders · Pizzeria Wola"; the restaurant is named only when several are
  * configured (`name` undefined), as in every other notification.
  */
-export function breakdownText(alerts: readonly Alert[], name: ((restaurant: string) => string) | undefined, t: Translator = english): string {
+export function breakdownText(alerts: readonly FoldedAlert[], name: ((restaurant: string) => string) | undefined, t: Translator = english): string {
   const counts = new Map<string, { kind: string; restaurant: string; n: number }>();
   for (const a of alerts) {
     const id = JSON.stringify([a.kind, a.restaurant]);
@@ -91,7 +91,7 @@ export function breakdownText(alerts: readonly Alert[], name: ((restaurant: stri
 }
 
 /** What History says it shows after a click on a summary: "8 alerts from 19:02". */
-export function historyFilterLabel(alerts: readonly Alert[], total: number, firstAt: number, t: Translator = english): string {
+export function historyFilterLabel(alerts: readonly FoldedAlert[], total: number, firstAt: number, t: Translator = english): string {
   const kinds = new Set(alerts.map((a) => a.kind));
   const first = alerts[0];
   const kind = kinds.size === 1 && first && isKnown(first.kind) ? first.kind : 'other';
