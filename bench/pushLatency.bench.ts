@@ -27,6 +27,13 @@ const NTFY_TOPIC = 'bench-alerts';
 const POS = { username: 'pos-bench', password: 'pos-bench-pw' };
 const BACKEND = { username: 'backend', password: 'backend-pw' };
 const FLOOD = 10_000;
+/**
+ * Mosquitto's `max_inflight_messages` for the bench broker (`SERVICEBELL_BENCH_MQTT_INFLIGHT`; 0 = no limit): how
+ * many QoS 1 messages it sends an MQTT 3.1.1 client before a PUBACK. Unset: Mosquitto's default, 20.
+ */
+const BROKER_INFLIGHT = process.env.SERVICEBELL_BENCH_MQTT_INFLIGHT === undefined ? undefined : Number(process.env.SERVICEBELL_BENCH_MQTT_INFLIGHT);
+/** The flood floor's topic: a bare client that acknowledges each message on receipt and appends it durably in batches. */
+const FLOOD_FLOOR_TOPIC = 'restaurants/bench/flood-floor';
 const FLOORS = [
   { label: 'durable floor', durable: true },
   { label: 'second durable floor', durable: true },
@@ -139,6 +146,38 @@ async function latency(rig: Rig, kind: Kind, dir: string): Promise<Record<string
   };
 }
 
+/** Counts the lines too: the flood floor waits for all of them, not one. */
+class CountedArrivals extends Arrivals {
+  count = 0;
+  override note(id: string, readAt: number): void {
+    this.count += 1;
+    super.note(id, readAt);
+  }
+}
+
+/**
+ * The flood's floor: the same 10,000 publishes into a bare MQTT.js client that is acknowledged on receipt and appends
+ * the messages to an O_DSYNC journal, one write per batch (bench/floors/mqttFloodReceiver.ts).
+ */
+async function mqttFloodFloor(rig: Rig, dir: string): Promise<Record<string, string | number>> {
+  const arrivals = new CountedArrivals();
+  const args = [rig.broker.url, POS.username, POS.password, FLOOD_FLOOR_TOPIC, path.join(dir, 'mqtt-flood.floor')];
+  const child = await startFloor('mqttFloodReceiver.ts', args, undefined, arrivals);
+  try {
+    await sleep(500);
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: FLOOD }, (_, i) => rig.publisher.publishAsync(FLOOD_FLOOR_TOPIC, request(`floor-flood-${i}`), { qos: 1 })));
+    const deadline = performance.now() + 60_000;
+    while (arrivals.count < FLOOD && performance.now() < deadline) await sleep(10);
+    return {
+      'mqtt flood floor (bare MQTT.js, PUBACK on receipt, one O_DSYNC write per batch): lines': arrivals.count,
+      'mqtt flood floor: drained in (from the first publish)': formatMs(performance.now() - t0),
+    };
+  } finally {
+    await stopChild(child);
+  }
+}
+
 /** 10,000 QoS 1 publishes as fast as the broker takes them; notifications on (3 shown, then one summary). */
 async function mqttFlood(rig: Rig): Promise<Record<string, string | number>> {
   const p = await headless(rig, 'mqtt', { quietHours: false });
@@ -161,6 +200,7 @@ async function mqttFlood(rig: Rig): Promise<Record<string, string | number>> {
     const after = p.proc();
     return {
       'mqtt flood: messages': FLOOD,
+      "mqtt flood: the broker's in-flight limit (max_inflight_messages)": BROKER_INFLIGHT === undefined ? '20 (Mosquitto default)' : BROKER_INFLIGHT === 0 ? 'none' : BROKER_INFLIGHT,
       'mqtt flood: published in': formatMs(publishedMs),
       'mqtt flood: alert lines (distinct ids)': flooded(),
       'mqtt flood: ids with more than one line': doubled,
@@ -176,7 +216,10 @@ async function mqttFlood(rig: Rig): Promise<Record<string, string | number>> {
 
 export async function run(): Promise<Record<string, string | number>> {
   const desktop = await startPrivateDesktop();
-  const broker = await startMosquitto({ users: [{ ...POS, read: ['restaurants/bench/#'] }, { ...BACKEND, write: ['restaurants/#'] }] });
+  const broker = await startMosquitto({
+    users: [{ ...POS, read: ['restaurants/bench/#'] }, { ...BACKEND, write: ['restaurants/#'] }],
+    ...(BROKER_INFLIGHT === undefined ? {} : { maxInflightMessages: BROKER_INFLIGHT }),
+  });
   const ntfy = await startNtfy({
     users: [
       { ...POS, access: Object.fromEntries([NTFY_TOPIC, ...FLOORS.map((_, n) => floorTopic('ntfy', n))].map((t) => [t, 'read-only' as const])) },
@@ -192,7 +235,7 @@ export async function run(): Promise<Record<string, string | number>> {
   try {
     for (const kind of ['mqtt', 'ntfy'] as const) if (only.includes(kind)) Object.assign(figures, await latency(rig, kind, dir));
     figures['load average after the latency runs'] = os.loadavg().map((l) => l.toFixed(2)).join(' ');
-    if (only.includes('mqtt')) Object.assign(figures, await mqttFlood(rig));
+    if (only.includes('mqtt')) Object.assign(figures, await mqttFlood(rig), await mqttFloodFloor(rig, dir));
     return figures;
   } finally {
     await publisher.endAsync();

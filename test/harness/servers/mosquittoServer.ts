@@ -18,6 +18,8 @@ export interface MosquittoOptions {
   /** Keep sessions and queued messages across a restart (`persistence true`). Default true. */
   persistence?: boolean;
   allowAnonymous?: boolean;
+  /** `max_inflight_messages`: unacknowledged QoS 1/2 messages per MQTT 3.1.1 client (Mosquitto's default 20; 0 = no limit). */
+  maxInflightMessages?: number;
 }
 
 export interface MosquittoServer {
@@ -55,6 +57,7 @@ export async function startMosquitto(options: MosquittoOptions): Promise<Mosquit
         `persistence_location ${dir}/`,
         'autosave_interval 1',
         'max_queued_messages 100000',
+        ...(options.maxInflightMessages !== undefined ? [`max_inflight_messages ${options.maxInflightMessages}`] : []),
         'message_size_limit 0',
         'log_dest stderr',
         'log_type error',

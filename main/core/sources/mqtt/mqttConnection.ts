@@ -2,6 +2,8 @@ import mqtt, { type IClientOptions, type IPublishPacket, type MqttClient } from 
 import { withTimeout } from '../../connection/timeout.js';
 import type { Logger } from '../../log/logger.js';
 import { safeErrorMessage } from '../../log/redact.js';
+import { AckWindow, MQTT_ACK_WINDOW } from './ackWindow.js';
+import { holdAcknowledgements, type HeldDelivery } from './heldAcknowledgements.js';
 import { describeConnectError, subscriptionRefusal } from './mqttRefusal.js';
 
 export interface MqttConnectionOptions {
@@ -11,7 +13,10 @@ export interface MqttConnectionOptions {
   protocolVersion: 4 | 5;
   requestTimeoutMs: number;
   logger: Logger;
-  /** One message at a time; the PUBACK goes out only once this resolves (the alert is in history). */
+  /**
+   * Each message in arrival order, up to MQTT_ACK_WINDOW at once; its PUBACK goes out only once this resolves (the
+   * alert is in history) and every earlier message's has gone out.
+   */
   onMessage(packet: IPublishPacket): Promise<void>;
   /** The link ended on its own (broker gone, keepalive lost), not by `close`/`drop`. */
   onLost(reason: string): void;
@@ -25,14 +30,17 @@ export interface MqttConnectionOptions {
 export class MqttConnection {
   private ended = false;
   private lastError: string | undefined;
+  private readonly window: AckWindow<HeldDelivery>;
 
-  private constructor(private readonly client: MqttClient, private readonly o: MqttConnectionOptions) {}
+  private constructor(private readonly client: MqttClient, private readonly o: MqttConnectionOptions) {
+    this.window = new AckWindow({ size: MQTT_ACK_WINDOW, onFailure: (err, delivery) => this.storeFailed(err, delivery.packet) });
+  }
 
   /** Resolves with CONNACK's `sessionPresent` once subscribed; rejects with the broker's reason otherwise. */
   static async open(o: MqttConnectionOptions): Promise<{ connection: MqttConnection; sessionPresent: boolean }> {
     const client = mqtt.connect(o.url, o.options);
     const connection = new MqttConnection(client, o);
-    client.handleMessage = (packet, done) => connection.handle(packet, done);
+    holdAcknowledgements(client, (delivery) => connection.window.admit(delivery, o.onMessage(delivery.packet)));
     client.on('error', (err) => {
       connection.lastError = safeErrorMessage(err);
     });
@@ -59,9 +67,15 @@ export class MqttConnection {
     return !this.ended && this.client.connected;
   }
 
+  /** Resolves once every message handed to `onMessage` has settled. */
+  idle(): Promise<void> {
+    return this.window.idle();
+  }
+
   /** Abandons the link at once (judged dead, being replaced, or setup failed). */
   drop(): void {
     this.ended = true;
+    this.window.stop();
     this.client.removeAllListeners('close');
     this.client.end(true);
   }
@@ -74,21 +88,17 @@ export class MqttConnection {
     await withTimeout(this.client.endAsync(false), timeoutMs, () => new Error('timeout')).catch(() => this.client.end(true));
   }
 
-  private handle(packet: IPublishPacket, done: (err?: Error) => void): void {
-    this.o.onMessage(packet).then(
-      () => done(),
-      (err: unknown) => {
-        // Not acknowledged: drop the link, so the broker delivers it again after the reconnect.
-        this.o.logger.error({ err: safeErrorMessage(err), topic: packet.topic }, 'mqtt: a message could not be stored; reconnecting');
-        this.drop();
-        this.o.onLost('a message could not be stored');
-      },
-    );
+  private storeFailed(err: unknown, packet: IPublishPacket): void {
+    // Neither it nor any later one is acknowledged: drop the link, so the broker delivers them again after the reconnect.
+    this.o.logger.error({ err: safeErrorMessage(err), topic: packet.topic }, 'mqtt: a message could not be stored; reconnecting');
+    this.drop();
+    this.o.onLost('a message could not be stored');
   }
 
   private lost(): void {
     if (this.ended) return;
     this.ended = true;
+    this.window.stop();
     this.client.end(true);
     this.o.onLost(this.lastError ?? 'connection closed');
   }

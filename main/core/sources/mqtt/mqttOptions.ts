@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { IClientOptions } from 'mqtt';
 import { withTimeout } from '../../connection/timeout.js';
 import type { MqttSettings } from '../../settings/schema.js';
+import { MQTT_ACK_WINDOW } from './ackWindow.js';
 import type { MqttTiming } from './mqttTiming.js';
 
 /** `servicebell-<restaurant>-<host>`: stable per PC and restaurant, so the broker keeps this PC's session. */
@@ -14,7 +15,8 @@ export class MqttSetupProblem extends Error {}
 
 /**
  * MQTT.js options for a persistent session: `clean: false`, a stable client id, no reconnects of its own (the
- * source schedules them, with jitter), MQTT 5 with a session expiry interval.
+ * source schedules them, with jitter), MQTT 5 with a session expiry interval and a Receive Maximum of the ack window
+ * (the broker then sends no more unacknowledged messages than the window holds).
  */
 export async function clientOptions(
   settings: MqttSettings,
@@ -32,7 +34,7 @@ export async function clientOptions(
     resubscribe: false,
     queueQoSZero: false,
   };
-  if (settings.protocolVersion === 5) options.properties = { sessionExpiryInterval: timing.sessionExpirySeconds };
+  if (settings.protocolVersion === 5) options.properties = { sessionExpiryInterval: timing.sessionExpirySeconds, receiveMaximum: MQTT_ACK_WINDOW };
   if (settings.username !== undefined) options.username = settings.username;
   if (password !== undefined) options.password = password;
   if (settings.ca !== undefined) {

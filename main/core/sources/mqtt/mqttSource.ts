@@ -51,7 +51,6 @@ export class MqttSource implements Source {
   private everConnected = false;
   private gen = 0;
   private retryTimer: TimerHandle | undefined;
-  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: MqttSourceDeps) {
     this.timing = { ...DEFAULT_MQTT_TIMING, ...deps.timing };
@@ -86,7 +85,7 @@ export class MqttSource implements Source {
     const connection = this.connection;
     this.connection = undefined;
     const settle = new Promise<void>((resolve) => this.clock.setTimeout(resolve, this.timing.stopTimeoutMs));
-    await Promise.race([this.inFlight, settle]);
+    await Promise.race([connection?.idle(), settle]);
     await connection?.close(this.timing.stopTimeoutMs);
     if (this.deps.settings.enabled) this.status('offline', 'stopped');
     else this.status('disabled');
@@ -129,9 +128,7 @@ export class MqttSource implements Source {
   }
 
   private onMessage(gen: number, packet: IPublishPacket): Promise<void> {
-    const handled = gen === this.gen ? this.feed.handle(packet) : Promise.reject(new Error('stale connection'));
-    this.inFlight = handled.catch(() => {});
-    return handled;
+    return gen === this.gen ? this.feed.handle(packet) : Promise.reject(new Error('stale connection'));
   }
 
   private onLost(gen: number, reason: string): void {
