@@ -3,7 +3,8 @@
 // the same run with the same emulators and the same kind of event: the same bare client (`ws` / `nexmo-client`)
 // appending each event to a file opened O_APPEND|O_DSYNC and then printing a line (durable floor, twice: two such
 // processes), and printing only (bare floor). All four processes run at once and take turns, one event at a time,
-// each on its own thread (PrivMX) or conversation (Vonage), so none of them handles another's events.
+// each on its own thread (PrivMX; each floor's in a solution of its own, so no process is sent another's frames
+// before its own) or conversation (Vonage), so none of them handles another's events.
 // The second durable floor is the same program as the first: the ratio between the two is what this machine's noise
 // alone makes of a p99 ratio, the yardstick for Servicebell's ratio to the durable floor.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -41,9 +42,15 @@ function paths(rig: BenchRig, source: BenchSource): SourcePaths {
     return {
       floorScript: 'bareWsClient.ts',
       sendOurs: () => `thread:${rig.bridge.sendMessage(rig.threadId).id}`,
-      floorChannel: () => {
-        const thread = rig.bridge.addThread(rig.contextId).id;
-        return { args: [rig.bridge.url, rig.privmxKey.id, rig.privmxKey.secret, thread], send: () => rig.bridge.sendMessage(thread).id, started: () => {} };
+      floorChannel: (n) => {
+        // Each floor in a solution of its own, with a key that sees only it, so the Bridge sends a path's frame only to
+        // the processes that may see it. With one key for all, every frame went to every socket in the order they
+        // connected: the floors first, so each Servicebell frame waited for three sends to floors that ignore it.
+        const solution = `bench-floor-${n}`;
+        const context = rig.bridge.addContext({ solution });
+        const key = rig.bridge.addApiKey({ scopes: ['context', 'thread', `solution:${solution}`] });
+        const thread = rig.bridge.addThread(context.id).id;
+        return { args: [rig.bridge.url, key.id, key.secret, thread], send: () => rig.bridge.sendMessage(thread).id, started: () => {} };
       },
     };
   }

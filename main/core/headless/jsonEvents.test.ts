@@ -1,9 +1,14 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { forgetSecrets, registerSecret } from '../log/redact.js';
-import { alertEvent, noticeEvent, writeJsonEvent, type JsonEvent } from './jsonEvents.js';
+import type { AlertOutcome } from '../alerts/pipeline.js';
+import { alertEvent, noticeEvent, writeAlertLine, writeJsonEvent, type JsonEvent } from './jsonEvents.js';
 
 function written(event: JsonEvent): Record<string, unknown> {
+  return JSON.parse(writtenText((out) => writeJsonEvent(out, event))) as Record<string, unknown>;
+}
+
+function writtenText(write: (out: Writable) => void): string {
   let text = '';
   const out = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -11,9 +16,9 @@ function written(event: JsonEvent): Record<string, unknown> {
       done();
     },
   });
-  writeJsonEvent(out, event);
+  write(out);
   expect(text.endsWith('\n')).toBe(true);
-  return JSON.parse(text) as Record<string, unknown>;
+  return text;
 }
 
 describe('the --json stream', () => {
@@ -37,6 +42,17 @@ describe('the --json stream', () => {
       type: 'alert', id: 'id-[redacted]', source: 'privmx', title: 'Order from +48***00', body: 'token [jwt] and [redacted]',
       link: 'https://x.vonage.com/?k=[redacted]', shown: false, reason: 'coalesced', at: new Date(0).toISOString(), restaurant: 'default',
     });
+  });
+
+  it('the alert line written for each event is, byte for byte, the alert event written as a line', () => {
+    registerSecret('s3cr3t-value');
+    const alert = { id: 'id-s3cr3t-value', restaurant: 'bistro', source: 'vonage' as const, kind: 'support_request', title: 'Help +48 600 700 800', body: 'Bearer abc.def', link: 'https://x.vonage.com/?k=s3cr3t-value', receivedAt: 1, meta: {} };
+    const outcomes: AlertOutcome[] = [
+      { alert, shown: false, reason: 'link_not_allowed' },
+      { alert, shown: true, joinUrl: 'https://x.vonage.com/?k=s3cr3t-value' },
+      { alert: { ...alert, link: undefined }, shown: false, reason: 'dnd' },
+    ];
+    for (const o of outcomes) expect(writtenText((out) => writeAlertLine(out, o, 5))).toBe(writtenText((out) => writeJsonEvent(out, alertEvent(o, 5))));
   });
 
   it('other lines keep the deep redaction', () => {

@@ -60,9 +60,24 @@ export function writeJsonEvent(out: Writable, event: JsonEvent): void {
 }
 
 /**
- * The line as it may leave the process. An alert line (one per event, the hot path) has four strings that come from
- * outside (id, title, body, link): only those are redacted, on a shallow copy. The rest are rare and take the
- * generic deep copy.
+ * An alert's line, as `writeJsonEvent(out, alertEvent(o, now))` writes it, built redacted in one object: one per event,
+ * written right after its history write, so its building is part of every event's latency (the event, its shallow
+ * redacted copy and their spreads were ≈ 30 µs of it, measured in the latency bench).
+ */
+export function writeAlertLine(out: Writable, o: AlertOutcome, now: number): void {
+  const { alert } = o;
+  const line: Record<string, unknown> = { type: 'alert', id: redact(alert.id), source: alert.source, title: redact(alert.title), body: redact(alert.body) };
+  if (o.joinUrl) line.link = redact(o.joinUrl);
+  line.shown = o.shown;
+  if (o.reason) line.reason = o.reason;
+  line.at = iso(now);
+  line.restaurant = alert.restaurant;
+  out.write(`${JSON.stringify(line)}\n`);
+}
+
+/**
+ * The line as it may leave the process. An alert line has four strings that come from outside (id, title, body,
+ * link): only those are redacted, on a shallow copy. The rest are rare and take the generic deep copy.
  */
 function redactedEvent(event: JsonEvent): unknown {
   if (event.type !== 'alert') return redactValue(event);

@@ -25,8 +25,7 @@ export class MqttFeed {
       if (Number.isInteger(Math.log10(this.retainedSkipped))) this.deps.logger.info({ ...where, count: this.retainedSkipped }, 'mqtt: a retained message is not shown as new');
       return;
     }
-    const payload = typeof packet.payload === 'string' ? packet.payload : Buffer.from(packet.payload);
-    const result = parsePushPayload(payload);
+    const result = parsePushPayload(packet.payload);
     if (!result.ok) return this.unusable.note(result.reason, where);
     await this.deps.sink.alert(pushAlert('mqtt', result.payload, this.deps.now(), { ...this.deps.meta, topic: where.topic }));
   }

@@ -8,7 +8,8 @@ const actionSchema = z.looseObject({
   url: z.string().optional(),
 });
 
-const eventSchema = z.looseObject({
+// The fields Servicebell reads; ntfy's others (tags, priority, attachment, …) are dropped, not copied one by one.
+const eventSchema = z.object({
   id: z.string().min(1).max(64),
   time: z.number().int().nonnegative(),
   event: z.string().min(1).max(64),

@@ -2,11 +2,11 @@ import type { AlertInput } from '../../alerts/alert.js';
 import type { Logger } from '../../log/logger.js';
 import { safeErrorMessage } from '../../log/redact.js';
 import { MAX_ALERTS_IN_FLIGHT, type SourceSink } from '../source.js';
-import { eventDataSchemas, type NotificationFrame } from './bridgeFrames.js';
-import { alertIdFor, toEventView } from './eventView.js';
+import type { NotificationFrame } from './bridgeFrames.js';
+import { alertIdFor, toEventView, type EventView } from './eventView.js';
 import type { PrivmxRule } from './ruleSchema.js';
 import { DEFAULT_RULE_META } from '../../alerts/defaultRuleText.js';
-import { decide, matchableEvents } from './rules.js';
+import { CompiledRules } from './rules.js';
 import type { ThreadCursors } from './threadCursors.js';
 
 export type EventOrigin = 'live' | 'catchup';
@@ -21,7 +21,6 @@ export interface EventHandlerDeps {
   onInboxEntry?(inboxId: string, threadId: string): void;
   logger: Logger;
   now?: () => number;
-  onUnusable?(kind: string): void;
   seenLimit?: number;
   /** Back-pressure: how many alerts may wait for history at once. */
   maxInFlight?: number;
@@ -40,46 +39,34 @@ export class EventHandler {
   /** Threads where a delivery failed: their cursor stays put until the next catch-up re-reads from it. */
   private blocked = new Set<string>();
   private readonly now: () => number;
-  private readonly matchable: (channel: string, type: string) => boolean;
+  private readonly rules: CompiledRules;
 
   constructor(private readonly deps: EventHandlerDeps) {
     this.now = deps.now ?? Date.now;
-    this.matchable = matchableEvents(deps.rules);
+    this.rules = new CompiledRules(deps.rules);
   }
 
-  /** Resolves once the alert is dispatched (not yet confirmed); waits only when too many are in flight. */
+  /**
+   * Resolves once the alert is dispatched (not yet confirmed); waits only when too many are in flight. `frame` was
+   * validated by its event type's schema (the socket's one parse, or catch-up's list).
+   */
   async handle(frame: NotificationFrame, origin: EventOrigin): Promise<void> {
-    const schema = eventDataSchemas[frame.type];
-    if (!schema) return this.deps.onUnusable?.('unknown event type');
     // New thread messages move cursors and teach inbox threads even when no rule alerts on them.
-    if (frame.type !== 'threadNewMessage' && !this.matchable(frame.channel, frame.type)) return;
-    const parsed = schema.safeParse(frame.data);
-    if (!parsed.success) return this.deps.onUnusable?.(`bad ${frame.type} payload`);
-    const data = parsed.data;
-    const view = toEventView({ ...frame, data });
-    const decision = decide(this.deps.rules, view);
-    const id = alertIdFor(view, data);
+    if (frame.type !== 'threadNewMessage' && !this.rules.matchable(frame.channel, frame.type)) return;
+    const view = toEventView(frame, undefined, this.rules.needs);
+    const decision = this.rules.decide(view);
+    const id = alertIdFor(view, frame.data);
     let delivered: Promise<boolean> = Promise.resolve(true);
     if (decision && !this.seen.has(id)) {
       this.remember(id);
-      delivered = this.deliver(id, {
-        id,
-        source: 'privmx',
-        kind: frame.type,
-        title: decision.title,
-        body: decision.body,
-        receivedAt: this.now(),
-        meta: {
-          actions: decision.actions,
-          desktop: decision.actions.includes('desktop'),
-          sms: decision.actions.includes('sms'),
-          rule: decision.rule.name ?? `rule ${decision.index + 1}`,
-          ...(decision.defaultRule ? { [DEFAULT_RULE_META]: decision.defaultRule } : {}),
-          origin,
-          channel: view.channel,
-          ...pickIds(view),
-        },
-      });
+      const { ruleMeta } = decision;
+      // Built field by field, in the order it always had: actions, desktop, sms, rule, [defaultRule], origin, channel, ids.
+      const meta: Record<string, unknown> = { actions: ruleMeta.actions, desktop: ruleMeta.desktop, sms: ruleMeta.sms, rule: ruleMeta.rule };
+      if (decision.defaultRule) meta[DEFAULT_RULE_META] = decision.defaultRule;
+      meta.origin = origin;
+      meta.channel = view.channel;
+      addIds(meta, view);
+      delivered = this.deliver(id, { id, source: 'privmx', kind: frame.type, title: decision.title, body: decision.body, receivedAt: this.now(), meta });
     }
     const { threadId, messageId } = view;
     // Before the cursor check below, so the entry that teaches us the thread already sets its cursor.
@@ -129,11 +116,11 @@ export class EventHandler {
   }
 }
 
-function pickIds(view: ReturnType<typeof toEventView>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of ['contextId', 'threadId', 'messageId', 'storeId', 'fileId', 'inboxId', 'streamRoomId', 'author'] as const) {
+const ID_KEYS = ['contextId', 'threadId', 'messageId', 'storeId', 'fileId', 'inboxId', 'streamRoomId', 'author'] as const;
+
+function addIds(meta: Record<string, unknown>, view: EventView): void {
+  for (const key of ID_KEYS) {
     const v = view[key];
-    if (v !== undefined) out[key] = v;
+    if (v !== undefined) meta[key] = v;
   }
-  return out;
 }

@@ -11,7 +11,6 @@ import { EventHandler } from './eventHandler.js';
 import { EventQueue } from './eventQueue.js';
 import { InboxThreads } from './inboxThreads.js';
 import type { PrivmxAuth } from './privmxAuth.js';
-import { GarbageLog } from './privmxRpc.js';
 import { catchUpInboxes } from './rules.js';
 import { ThreadCursors, type CursorPort } from './threadCursors.js';
 import type { PrivmxTiming } from './privmxTiming.js';
@@ -44,12 +43,10 @@ export class EventPipeline {
   private readonly handler: EventHandler;
   private readonly cursors: ThreadCursors;
   private readonly inboxes: InboxThreads;
-  private readonly garbage: GarbageLog;
   private readonly queue: EventQueue;
 
   constructor(private readonly deps: EventPipelineDeps) {
     const { rules, logger } = deps;
-    this.garbage = new GarbageLog(logger);
     this.inboxes = new InboxThreads(deps.cursors, catchUpInboxes(rules), logger);
     this.cursors = new ThreadCursors(deps.cursors, deps.timing.cursorFlushMs, (err) => logger.warn({ err: safeErrorMessage(err) }, 'privmx: cursor not saved'));
     const ruleThreads = new Set(deps.threads);
@@ -57,7 +54,7 @@ export class EventPipeline {
       rules, sink: deps.sink, cursors: this.cursors, logger,
       trackedThreads: { has: (threadId) => ruleThreads.has(threadId) || this.inboxes.tracks(threadId) },
       onInboxEntry: (inboxId, threadId) => this.inboxes.learn(inboxId, threadId),
-      now: () => deps.clock.now(), onUnusable: (kind) => this.garbage.note(kind, 0),
+      now: () => deps.clock.now(),
     });
     this.queue = new EventQueue((err) => logger.error({ err: safeErrorMessage(err) }, 'privmx: event handling failed'), {
       high: deps.queueHigh ?? QUEUE_HIGH,

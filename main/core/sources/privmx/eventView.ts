@@ -36,7 +36,7 @@ function num(data: Record<string, unknown>, key: string): number | undefined {
 }
 
 /** Where the event's own `id` field belongs, by type prefix (e.g. `storeFileCreated.id` is a file id). */
-function idRole(type: string): keyof EventView | undefined {
+function idRoleOf(type: string): keyof EventView | undefined {
   if (/^thread(New|Updated)Message$/.test(type)) return 'messageId';
   if (/^thread(Created|Updated)$/.test(type)) return 'threadId';
   if (/^storeFile/.test(type)) return 'fileId';
@@ -45,6 +45,23 @@ function idRole(type: string): keyof EventView | undefined {
   if (/^streamRoom/.test(type)) return 'streamRoomId';
   return undefined;
 }
+
+/** Types are the Bridge's known ones (validated frames), so this stays as small as their list. */
+const idRoles = new Map<string, keyof EventView | undefined>();
+function idRole(type: string): keyof EventView | undefined {
+  if (idRoles.has(type)) return idRoles.get(type);
+  const role = idRoleOf(type);
+  idRoles.set(type, role);
+  return role;
+}
+
+/** The view's formatted fields rules may leave unused: `time` ("HH:MM" in the zone) and `date` (ISO day). */
+export interface ViewNeeds {
+  time: boolean;
+  date: boolean;
+}
+
+const EVERY_FIELD: ViewNeeds = { time: true, date: true };
 
 /**
  * One formatter per time zone, made once: `toLocaleTimeString` builds a new ICU formatter on every call (tens of µs
@@ -70,38 +87,51 @@ export function formatTime(when: Date, timeZone?: string): string {
   return zone.text;
 }
 
-export function toEventView(frame: NotificationFrame, timeZone?: string): EventView {
+/**
+ * The view of a validated frame. `needs` says which formatted fields to fill (the compiled rules say which they
+ * read); one not needed is left empty.
+ */
+export function toEventView(frame: NotificationFrame, timeZone?: string, needs: ViewNeeds = EVERY_FIELD): EventView {
   const d = frame.data;
   const at = num(d, 'createDate') ?? num(d, 'created') ?? frame.timestamp;
-  const when = new Date(at);
+  const when = needs.time || needs.date ? new Date(at) : undefined;
   const view: EventView = {
     channel: frame.channel,
     type: frame.type,
     publicMeta: d.publicMeta ?? null,
-    time: formatTime(when, timeZone),
-    date: when.toISOString().slice(0, 10),
+    time: when && needs.time ? formatTime(when, timeZone) : '',
+    date: when && needs.date ? when.toISOString().slice(0, 10) : '',
     at: frame.timestamp,
   };
-  const set = <K extends keyof EventView>(key: K, value: EventView[K] | undefined) => {
-    if (value !== undefined) view[key] = value;
-  };
-  set('contextId', str(d, 'contextId'));
-  set('threadId', str(d, 'threadId'));
-  set('messageId', str(d, 'messageId'));
-  set('storeId', str(d, 'storeId'));
-  set('inboxId', str(d, 'inboxId'));
-  set('streamRoomId', str(d, 'streamRoomId'));
-  set('author', str(d, 'author') ?? str(d, 'lastModifier'));
-  set('creator', str(d, 'creator'));
-  set('keyId', str(d, 'keyId'));
-  set('size', num(d, 'size'));
-  set('files', num(d, 'files'));
-  set('messages', num(d, 'messages'));
+  const contextId = str(d, 'contextId');
+  if (contextId !== undefined) view.contextId = contextId;
+  const threadId = str(d, 'threadId');
+  if (threadId !== undefined) view.threadId = threadId;
+  const messageId = str(d, 'messageId');
+  if (messageId !== undefined) view.messageId = messageId;
+  const storeId = str(d, 'storeId');
+  if (storeId !== undefined) view.storeId = storeId;
+  const inboxId = str(d, 'inboxId');
+  if (inboxId !== undefined) view.inboxId = inboxId;
+  const streamRoomId = str(d, 'streamRoomId');
+  if (streamRoomId !== undefined) view.streamRoomId = streamRoomId;
+  const author = str(d, 'author') ?? str(d, 'lastModifier');
+  if (author !== undefined) view.author = author;
+  const creator = str(d, 'creator');
+  if (creator !== undefined) view.creator = creator;
+  const keyId = str(d, 'keyId');
+  if (keyId !== undefined) view.keyId = keyId;
+  const size = num(d, 'size');
+  if (size !== undefined) view.size = size;
+  const files = num(d, 'files');
+  if (files !== undefined) view.files = files;
+  const messages = num(d, 'messages');
+  if (messages !== undefined) view.messages = messages;
   const role = idRole(frame.type);
   const ownId = str(d, 'id');
   if (role && ownId !== undefined) (view as unknown as Record<string, unknown>)[role] = ownId;
   // Inbox submissions are thread messages written with the inbox's pseudo key id.
-  const inbox = view.keyId !== undefined && frame.channel === 'thread' ? INBOX_KEY.exec(view.keyId) : null;
+  const inbox = view.keyId?.startsWith('<inbox-') === true && frame.channel === 'thread' ? INBOX_KEY.exec(view.keyId) : null;
   if (inbox?.[1]) view.inboxId = inbox[1];
   return view;
 }

@@ -2,13 +2,14 @@ import WebSocket from 'ws';
 import { describeNetworkError } from '../../connection/networkError.js';
 import type { z } from 'zod';
 import type { Logger } from '../../log/logger.js';
-import { notificationFrameSchema, type NotificationFrame } from './bridgeFrames.js';
+import { parseNotificationFrame, type NotificationFrame } from './bridgeFrames.js';
 import { GarbageLog, parseResult } from './privmxRpc.js';
 
 export interface PrivmxSocketOptions {
   /** ws(s)://host/api */
   url: string;
   logger: Logger;
+  /** A notification frame, validated (envelope and data) by its event type's schema; unusable ones are counted as garbage. */
   onNotification(frame: NotificationFrame): void;
   /** Called once, whatever ended the socket. */
   onClose(reason: string): void;
@@ -122,9 +123,9 @@ export class PrivmxSocket {
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return this.garbage.note('not an object', size);
     if ('jsonrpc' in value) return this.onResponse(value as Record<string, unknown>, size);
-    const note = notificationFrameSchema.safeParse(value);
-    if (!note.success) return this.garbage.note('unknown frame shape', size);
-    this.options.onNotification(note.data);
+    const note = parseNotificationFrame(value as Record<string, unknown>);
+    if (!note.ok) return this.garbage.note(note.problem, size);
+    this.options.onNotification(note.frame);
   }
 
   private onResponse(frame: Record<string, unknown>, size: number): void {

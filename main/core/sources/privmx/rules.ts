@@ -1,7 +1,7 @@
 import type { DefaultRuleMeta } from '../../alerts/defaultRuleText.js';
-import type { EventView } from './eventView.js';
+import type { EventView, ViewNeeds } from './eventView.js';
 import { privmxRuleSchema, type PrivmxRule, type PrivmxRuleInput, type RuleAction } from './ruleSchema.js';
-import { renderTemplate } from './templates.js';
+import { compileTemplate, renderCompiled, type CompiledTemplate } from './templates.js';
 
 /**
  * Used when `privmx.rules` is empty: new thread message, new inbox entry, new file (inbox first: it is more specific).
@@ -20,9 +20,19 @@ export interface RuleDecision {
   index: number;
   title: string;
   body: string;
-  actions: RuleAction[];
+  /** The rule's actions, each once (shared by its decisions: not to be changed). */
+  actions: readonly RuleAction[];
+  /** What every alert of this rule carries in its meta, made once per rule. */
+  ruleMeta: RuleMeta;
   /** Set when a default rule decided (no rules configured): what the pipeline needs to word it in the language. */
   defaultRule?: DefaultRuleMeta;
+}
+
+export interface RuleMeta {
+  readonly actions: readonly RuleAction[];
+  readonly desktop: boolean;
+  readonly sms: boolean;
+  readonly rule: string;
 }
 
 /** A rule without `type` means the channel's "something new arrived" event; `"*"` means any type. */
@@ -48,7 +58,7 @@ export function ruleMatches(rule: PrivmxRule, view: EventView): boolean {
 
 /**
  * Whether any rule could match an event of this channel and type, whatever its fields: frames no rule can match
- * (e.g. `threadStats` with the default rules) are not parsed or turned into a view at all.
+ * (e.g. `threadStats` with the default rules) are not turned into a view at all.
  */
 export function matchableEvents(rules: readonly PrivmxRule[]): (channel: string, type: string) => boolean {
   const active = rules.length > 0 ? rules : DEFAULT_RULES;
@@ -62,20 +72,64 @@ export function matchableEvents(rules: readonly PrivmxRule[]): (channel: string,
   return (channel, type) => anyType.has(channel) || pairs.has(`${channel}\u0000${type}`);
 }
 
-/** First match wins; no match, no alert. */
-export function decide(rules: readonly PrivmxRule[], view: EventView): RuleDecision | undefined {
-  const active = rules.length > 0 ? rules : DEFAULT_RULES;
-  const index = active.findIndex((r) => ruleMatches(r, view));
-  const rule = active[index];
-  if (!rule) return undefined;
-  const values = view as unknown as Record<string, unknown>;
-  const decision: RuleDecision = { rule, index, title: renderTemplate(rule.title, values), body: renderTemplate(rule.body, values), actions: [...new Set(rule.actions)] };
-  const words = DEFAULT_WORDS.get(rule);
-  if (words) {
-    const who = words === 'file' ? view.creator : words === 'message' ? view.author : undefined;
-    decision.defaultRule = { rule: words, time: view.time, ...(who !== undefined ? { who } : {}) };
+interface CompiledRule {
+  rule: PrivmxRule;
+  index: number;
+  title: CompiledTemplate;
+  body: CompiledTemplate;
+  meta: RuleMeta;
+  words: DefaultRuleMeta['rule'] | undefined;
+}
+
+/**
+ * The rules as an event is decided by them, made once when the source starts: templates split into their parts,
+ * actions deduplicated, each rule's meta built, and what a view must hold for them. (Each event compiled both
+ * templates again, scanning them with a pattern, and made a new set of actions: ≈ 40 µs of an event's ≈ 0.3 ms before
+ * its history write, measured in the latency bench.)
+ */
+export class CompiledRules {
+  private readonly compiled: readonly CompiledRule[];
+  readonly matchable: (channel: string, type: string) => boolean;
+  readonly needs: ViewNeeds;
+
+  constructor(rules: readonly PrivmxRule[]) {
+    const active = rules.length > 0 ? rules : DEFAULT_RULES;
+    this.compiled = active.map((rule, index) => {
+      const actions = [...new Set(rule.actions)];
+      return {
+        rule, index, title: compileTemplate(rule.title), body: compileTemplate(rule.body), words: DEFAULT_WORDS.get(rule),
+        meta: { actions, desktop: actions.includes('desktop'), sms: actions.includes('sms'), rule: rule.name ?? `rule ${index + 1}` },
+      };
+    });
+    this.matchable = matchableEvents(rules);
+    const uses = (root: string) => this.compiled.some((r) => r.title.roots.has(root) || r.body.roots.has(root));
+    // A default rule's wording carries the time (`defaultRule.time`).
+    this.needs = { time: uses('time') || this.compiled.some((r) => r.words !== undefined), date: uses('date') };
   }
-  return decision;
+
+  /** First match wins; no match, no alert. */
+  decide(view: EventView): RuleDecision | undefined {
+    const r = this.compiled.find((c) => ruleMatches(c.rule, view));
+    if (!r) return undefined;
+    const values = view as unknown as Record<string, unknown>;
+    const decision: RuleDecision = {
+      rule: r.rule, index: r.index, title: renderCompiled(r.title, values), body: renderCompiled(r.body, values), actions: r.meta.actions, ruleMeta: r.meta,
+    };
+    if (r.words) {
+      const who = r.words === 'file' ? view.creator : r.words === 'message' ? view.author : undefined;
+      decision.defaultRule = { rule: r.words, time: view.time, ...(who !== undefined ? { who } : {}) };
+    }
+    return decision;
+  }
+}
+
+const compiledRules = new WeakMap<readonly PrivmxRule[], CompiledRules>();
+
+/** First match wins; no match, no alert. (The rules are compiled on first use of this array.) */
+export function decide(rules: readonly PrivmxRule[], view: EventView): RuleDecision | undefined {
+  let compiled = compiledRules.get(rules);
+  if (!compiled) compiledRules.set(rules, (compiled = new CompiledRules(rules)));
+  return compiled.decide(view);
 }
 
 /** Threads the rules name explicitly: the ones catch-up reads after every (re)connect. */

@@ -17,13 +17,15 @@ export interface ConversationEvent {
 const MAX_URL = 2048;
 const textSchema = z.string().max(500);
 
-export const eventIdSchema = z.union([z.number(), z.string().regex(/^\d{1,15}$/).transform(Number)]).pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
+const positiveId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const eventIdSchema = z.union([z.number(), z.string().regex(/^\d{1,15}$/).transform(Number)]).pipe(positiveId);
 
 /** Normalizes a raw SDK/REST event; returns undefined when it has no usable integer id or type. */
 export function toConversationEvent(raw: unknown): ConversationEvent | undefined {
   if (raw === null || typeof raw !== 'object') return undefined;
   const r = raw as Record<string, unknown>;
-  const id = eventIdSchema.safeParse(r.id);
+  // The SDK hands over numbers: checked as one without the union and the pipe (the same answer, in one step).
+  const id = typeof r.id === 'number' ? positiveId.safeParse(r.id) : eventIdSchema.safeParse(r.id);
   if (!id.success || typeof r.type !== 'string') return undefined;
   return {
     id: id.data,
