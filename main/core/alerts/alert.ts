@@ -32,6 +32,39 @@ export type Alert = z.infer<typeof alertSchema>;
 /** What a source hands to the pipeline; `meta` may be omitted. */
 export type AlertInput = z.input<typeof alertSchema>;
 
+const SOURCES: ReadonlySet<unknown> = new Set(alertSourceSchema.options);
+
+/**
+ * `alertSchema`'s checks in plain code, for what the sources hand over (nearly always valid): the same alert zod
+ * would give, or undefined, and then zod says what is wrong (`parseAlert`). zod's parse was the largest single step
+ * of an event before its history write (≈ 60 µs of ≈ 210 when events come one at a time; ≈ 0.6 µs in a flood).
+ * `alert.test.ts` keeps the two in agreement over the edge cases of every field.
+ */
+export function alertWithoutZod(input: unknown): Alert | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const { id, restaurant = 'default', source, kind, title, body, link, receivedAt, meta = {} } = input as Record<string, unknown>;
+  if (typeof id !== 'string' || id.length < 1 || id.length > 512) return undefined;
+  if (typeof restaurant !== 'string' || restaurant.length < 1 || restaurant.length > 64) return undefined;
+  if (!SOURCES.has(source) || typeof kind !== 'string' || kind.length < 1 || kind.length > 128) return undefined;
+  if (typeof title !== 'string' || typeof body !== 'string' || (link !== undefined && typeof link !== 'string')) return undefined;
+  if (typeof receivedAt !== 'number' || !Number.isSafeInteger(receivedAt) || receivedAt < 0) return undefined;
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return undefined;
+  const known = source as AlertSource;
+  const copy = { ...meta };
+  return link === undefined
+    ? { id, restaurant, source: known, kind, title, body, receivedAt, meta: copy }
+    : { id, restaurant, source: known, kind, title, body, link, receivedAt, meta: copy };
+}
+
+/** An alert from what a source handed over, or what is wrong with it (each problem with its path). */
+export function parseAlert(input: unknown): { ok: true; alert: Alert } | { ok: false; problem: string } {
+  const alert = alertWithoutZod(input);
+  if (alert) return { ok: true, alert };
+  const parsed = alertSchema.safeParse(input);
+  if (parsed.success) return { ok: true, alert: parsed.data };
+  return { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+}
+
 /** Why an alert was not shown as a notification (or shown without its link). */
 export type NotShownReason = 'duplicate' | 'dnd' | 'muted' | 'coalesced' | 'failed' | 'os_dnd';
 export type LinkRejectReason = 'link_not_allowed';

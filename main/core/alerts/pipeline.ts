@@ -4,7 +4,7 @@ import { checkLink } from '../links/linkPolicy.js';
 import type { LinkOpener } from '../links/linkOpener.js';
 import { safeErrorMessage } from '../log/redact.js';
 import type { Notifier, NotificationRequest, NotificationSound, ShowResult } from '../notify/notifier.js';
-import { alertSchema, keyOf, type Alert, type AlertKey, type FoldedAlert } from './alert.js';
+import { parseAlert, keyOf, type Alert, type AlertKey, type FoldedAlert } from './alert.js';
 import type { BurstOptions } from './burst.js';
 import { BurstRouter, type BurstKey } from './burstRouter.js';
 import { Dedupe } from './dedupe.js';
@@ -232,13 +232,12 @@ export class AlertPipeline {
 
   /** Validated, deduped and sanitized, or undefined (logged) for invalid input and duplicates. */
   private accept(input: unknown): Alert | undefined {
-    const parsed = alertSchema.safeParse(input);
-    if (!parsed.success) {
-      const problem = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-      this.deps.logger.warn({ problem }, 'dropped an alert that failed validation');
+    const parsed = parseAlert(input);
+    if (!parsed.ok) {
+      this.deps.logger.warn({ problem: parsed.problem }, 'dropped an alert that failed validation');
       return undefined;
     }
-    const raw = parsed.data;
+    const raw = parsed.alert;
     if (!this.dedupe.add(raw)) return undefined;
     return wordAlert(raw, this.t());
   }
@@ -254,13 +253,12 @@ export class AlertPipeline {
 
   /** Resolves once the alert is in history (safe for a source to advance its cursor). Never throws for bad input. */
   async ingest(input: unknown, options: IngestOptions = {}): Promise<IngestResult> {
-    const parsed = alertSchema.safeParse(input);
-    if (!parsed.success) {
-      const problem = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-      this.deps.logger.warn({ problem }, 'dropped an alert that failed validation');
-      return { status: 'invalid', problem };
+    const parsed = parseAlert(input);
+    if (!parsed.ok) {
+      this.deps.logger.warn({ problem: parsed.problem }, 'dropped an alert that failed validation');
+      return { status: 'invalid', problem: parsed.problem };
     }
-    const raw = parsed.data;
+    const raw = parsed.alert;
     if (!this.dedupe.add(raw)) return { status: 'duplicate' };
     const alert = wordAlert(raw, this.t());
 

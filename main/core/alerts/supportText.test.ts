@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guestOf, MAX_GUEST_TEXT, refusedLinkText, supportRequestBody } from './supportText.js';
+import { guestOf, MAX_GUEST_TEXT, refusedLinkText, supportMetaOf, supportMetaSchema, supportRequestBody } from './supportText.js';
 
 describe('support request wording', () => {
   it('names the guest by address when it is one', () => {
@@ -23,5 +23,16 @@ describe('support request wording', () => {
     expect(refusedLinkText('http://meet.example-restaurant.com/')).toBe('Meeting link (not allowed, not opened): meet.example-restaurant.com');
     expect(refusedLinkText('javascript:alert(1)')).toBe('Meeting link (not allowed, not opened)');
     expect(refusedLinkText('not a url')).toBe('Meeting link (not allowed, not opened)');
+  });
+
+  it('reads meta.support as supportMetaSchema does: the same value, or nothing where zod refuses', () => {
+    const whos = [undefined, '', 'anna', 'x'.repeat(254), 'x'.repeat(255), 3, null];
+    const ownTitles = [undefined, true, false, 'true', 1, null];
+    const cases: unknown[] = [undefined, null, 'anna', 7, [], [{ who: 'anna' }], {}, { other: 1 }];
+    for (const who of whos) for (const ownTitle of ownTitles) cases.push({ who, ownTitle }, { ...(who !== undefined ? { who } : {}), extra: true });
+    for (const raw of cases) {
+      const zod = supportMetaSchema.safeParse(raw);
+      expect(supportMetaOf(raw), JSON.stringify(raw)).toEqual(zod.success ? zod.data : undefined);
+    }
   });
 });
