@@ -23,8 +23,14 @@ export const laneOf = (alert: Pick<Alert, 'kind'>): BurstLane => (alert.kind ===
  * lane of their own with a higher limit (`supportCount`), so a rush of orders never folds one away, nor do they
  * count against the orders' limit.
  */
+interface Lane {
+  key: BurstKey;
+  coalescer: BurstCoalescer;
+}
+
 export class BurstRouter {
-  private readonly coalescers = new Map<string, { lane: BurstLane; coalescer: BurstCoalescer }>();
+  private readonly coalescers = new Map<string, Lane>();
+  private last: Lane | undefined;
 
   constructor(
     private options: BurstOptions,
@@ -34,24 +40,29 @@ export class BurstRouter {
 
   configure(options: BurstOptions): void {
     this.options = options;
-    for (const { lane, coalescer } of this.coalescers.values()) coalescer.configure(this.laneOptions(lane));
+    for (const { key, coalescer } of this.coalescers.values()) coalescer.configure(this.laneOptions(key.lane));
   }
 
   offer(alert: Alert): 'show' | 'held' {
     const lane = laneOf(alert);
+    // A flood is one restaurant's one source: the same coalescer as last time, found without building its id.
+    const last = this.last;
+    if (last && last.key.lane === lane && last.key.source === alert.source && last.key.restaurant === alert.restaurant) return last.coalescer.offer(alert);
     const id = `${alert.restaurant}\u0000${alert.source}\u0000${lane}`;
     let slot = this.coalescers.get(id);
     if (!slot) {
       const key: BurstKey = { restaurant: alert.restaurant, source: alert.source, lane };
-      slot = { lane, coalescer: new BurstCoalescer(this.laneOptions(lane), this.clock, (held) => this.onSummary(key, held)) };
+      slot = { key, coalescer: new BurstCoalescer(this.laneOptions(lane), this.clock, (held) => this.onSummary(key, held)) };
       this.coalescers.set(id, slot);
     }
+    this.last = slot;
     return slot.coalescer.offer(alert);
   }
 
   dispose(): void {
     for (const { coalescer } of this.coalescers.values()) coalescer.dispose();
     this.coalescers.clear();
+    this.last = undefined;
   }
 
   /** The support lane shows at least as many as the others do: a support request is never folded away sooner. */

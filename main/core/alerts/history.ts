@@ -24,6 +24,8 @@ const NOTHING_ENDED: HistoryChange = { ended: [] };
 interface Slot {
   entry: HistoryEntry;
   json: string | undefined;
+  /** Its `indexKey`, kept for when it falls off the end. */
+  key: string;
 }
 
 const jsonOf = (slot: Slot): string => (slot.json ??= JSON.stringify(slot.entry));
@@ -65,9 +67,9 @@ export class HistoryStore {
     const newestFirst: Slot[] = [];
     for (const entry of entries.slice(0, limit)) {
       if (store.index.has(indexKey(entry.alert))) continue;
-      const slot = { entry, json: undefined };
+      const slot = { entry, json: undefined, key: indexKey(entry.alert) };
       newestFirst.push(slot);
-      store.index.set(indexKey(entry.alert), slot);
+      store.index.set(slot.key, slot);
     }
     store.chronological = newestFirst.reverse();
     for (const record of replay) store.apply(record);
@@ -182,7 +184,7 @@ export class HistoryStore {
     const key = indexKey(entry.alert);
     if (this.index.has(key)) return { change: NOTHING_ENDED };
     let ended: AlertKey[] | undefined;
-    const slot: Slot = { entry, json: undefined };
+    const slot: Slot = { entry, json: undefined, key };
     this.chronological.push(slot);
     this.newestFirst = undefined;
     this.index.set(key, slot);
@@ -191,7 +193,7 @@ export class HistoryStore {
       this.chronological[this.head] = undefined;
       this.head++;
       if (!dropped) continue;
-      this.index.delete(indexKey(dropped.entry.alert));
+      this.index.delete(dropped.key);
       (ended ??= []).push(dropped.entry.alert);
     }
     // Drop the dead front once it is as long as what is kept: amortized O(1) per add.
