@@ -1,7 +1,8 @@
 // The ntfy source's pure parts: cursors, refusals, turning events into alerts.
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, RecentIds, sinceQuery } from '../../main/core/sources/ntfy/ntfyCursor.js';
-import { parseNtfyLine } from '../../main/core/sources/ntfy/ntfyFrames.js';
+import { ntfyEventSchema, parseNtfyLine, plainNtfyEvent } from '../../main/core/sources/ntfy/ntfyFrames.js';
+import { edgeCases, expectAgreement } from '../harness/edgeCases.js';
 import { ntfyAlert } from '../../main/core/sources/ntfy/ntfyMessage.js';
 import { replayFloor } from '../../main/core/sources/ntfy/ntfyTopicLink.js';
 import { ntfyAuth, optionsProblem, topicStreamUrl } from '../../main/core/sources/ntfy/ntfyOptions.js';
@@ -95,5 +96,21 @@ describe('ntfy messages → alerts', () => {
   it('a frame that is not an ntfy event has a reason', () => {
     expect(parseNtfyLine('nope')).toEqual({ ok: false, reason: 'stream line is not JSON' });
     expect(parseNtfyLine('{"id":"x","event":"message"}')).toMatchObject({ ok: false, reason: expect.stringContaining('time') as unknown });
+  });
+});
+
+describe('ntfy stream lines checked in plain code first', () => {
+  it('agree with the schema on every edge case of every field', () => {
+    const valid = { id: 'abcDEF123456', time: 1_796_000_000, event: 'message', topic: 't', message: 'm', title: 'T', click: 'https://x', actions: [{ action: 'view' }], tags: ['x'] };
+    expectAgreement(ntfyEventSchema, plainNtfyEvent, edgeCases(valid, {
+      id: [undefined, '', 'i', 'i'.repeat(64), 'i'.repeat(65), 5, null],
+      time: [undefined, 0, -1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1, '1'],
+      event: [undefined, '', 'open', 'e'.repeat(65), 1],
+      topic: [undefined, '', 't'.repeat(256), 't'.repeat(257), 3],
+      message: [undefined, '', 4, null],
+      title: [undefined, '', 4, {}],
+      click: [undefined, '', 4],
+      actions: [undefined, [], [1, 'x'], 'view', {}, null],
+    }));
   });
 });

@@ -1,6 +1,7 @@
 // One line of ntfy's JSON stream (`/<topic>/json`): `open`, `keepalive`, `message`, `poll_request`. Untrusted: checked
 // here, a bad line gets a reason.
 import { z } from 'zod';
+import { isCount, isText, plainFirst, plainObject } from '../../validation/plainFirst.js';
 
 const actionSchema = z.looseObject({
   action: z.string(),
@@ -21,9 +22,31 @@ const eventSchema = z.object({
 });
 
 export type NtfyEvent = z.infer<typeof eventSchema>;
+
+const isOptionalText = (value: unknown): value is string | undefined => value === undefined || typeof value === 'string';
+
+/** `eventSchema` in plain code (see plainFirst); ntfyParts.test.ts keeps them in agreement. */
+export function plainNtfyEvent(input: unknown): NtfyEvent | undefined {
+  const o = plainObject(input);
+  if (!o) return undefined;
+  const { id, time, event, topic, message, title, click, actions } = o;
+  if (!isText(id, 1, 64) || !isCount(time) || !isText(event, 1, 64)) return undefined;
+  if (!(topic === undefined || isText(topic, 0, 256)) || !isOptionalText(message) || !isOptionalText(title) || !isOptionalText(click)) return undefined;
+  if (actions !== undefined && !Array.isArray(actions)) return undefined;
+  return {
+    id, time, event,
+    ...(topic !== undefined ? { topic } : {}),
+    ...(message !== undefined ? { message } : {}),
+    ...(title !== undefined ? { title } : {}),
+    ...(click !== undefined ? { click } : {}),
+    ...(actions !== undefined ? { actions: [...(actions as unknown[])] } : {}),
+  };
+}
 export type NtfyAction = z.infer<typeof actionSchema>;
 
 export type FrameResult = { ok: true; event: NtfyEvent } | { ok: false; reason: string };
+
+export { eventSchema as ntfyEventSchema };
 
 export function parseNtfyLine(line: string): FrameResult {
   let json: unknown;
@@ -32,7 +55,7 @@ export function parseNtfyLine(line: string): FrameResult {
   } catch {
     return { ok: false, reason: 'stream line is not JSON' };
   }
-  const parsed = eventSchema.safeParse(json);
+  const parsed = plainFirst(eventSchema, plainNtfyEvent, json);
   if (!parsed.success) {
     return { ok: false, reason: `stream line: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}` };
   }

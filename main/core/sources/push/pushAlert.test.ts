@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pushAlert } from './pushAlert.js';
-import { parsePushPayload } from './pushPayload.js';
+import { edgeCases, expectAgreement } from '../../../../test/harness/edgeCases.js';
+import { parsePushPayload, payloadSchema, plainPayloadFields } from './pushPayload.js';
 
 const alertOf = (json: unknown) => {
   const parsed = parsePushPayload(JSON.stringify(json));
@@ -22,5 +23,19 @@ describe('a pushed support request', () => {
   it('an event with no body gets the English stand-in, marked for the pipeline to word in the running language', () => {
     expect(alertOf({ type: 'pizza_ready', id: 'e' })).toMatchObject({ body: 'New pizza_ready event', meta: { standIn: true } });
     expect(alertOf({ type: 'pizza_ready', id: 'f', body: 'Table 4' }).meta).not.toHaveProperty('standIn');
+  });
+});
+
+describe('push payloads checked in plain code first', () => {
+  it('agree with the schema on every edge case of every field', () => {
+    const valid = { type: 'support_request', id: 'a1', email: 'anna@example.com', host_url: 'https://x.vonage.com/r', title: 'T', body: 'B', other: 1 };
+    expectAgreement(payloadSchema, plainPayloadFields, edgeCases(valid, {
+      type: [undefined, '', 'a', 'a'.repeat(128), 'a'.repeat(129), 'has space', 'ok_.:-9', 5],
+      id: [undefined, '', '  ', ' a ', 'i'.repeat(256), ` ${'i'.repeat(256)} `, 'i'.repeat(257), 0, 7, -1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1, null],
+      email: [undefined, 'x', 3, null, {}],
+      host_url: [undefined, 'x', 3, null],
+      title: [undefined, '', 3, null],
+      body: [undefined, '', 3, []],
+    }));
   });
 });

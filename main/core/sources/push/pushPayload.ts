@@ -3,6 +3,7 @@
 // Untrusted: every field is checked here; an unusable payload gets a reason, never an exception.
 import { z } from 'zod';
 import { guestOf, type Guest } from '../../alerts/supportText.js';
+import { isCount, plainFirst, plainObject } from '../../validation/plainFirst.js';
 
 /** Larger payloads are refused unread (a support request is a few hundred bytes). */
 export const MAX_PAYLOAD_BYTES = 1024 * 1024;
@@ -11,14 +12,39 @@ const MAX_URL = 2048;
 
 // The fields read below; others are dropped, not copied (a loose object copied each one: ≈ a third of this parse, a
 // step of every push message before its history write, measured). `email` and `host_url` are checked after it.
-const payloadSchema = z.object({
-  type: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'must be 1–128 letters, digits or _ . : -'),
+const TYPE = /^[A-Za-z0-9_.:-]{1,128}$/;
+export const payloadSchema = z.object({
+  type: z.string().regex(TYPE, 'must be 1–128 letters, digits or _ . : -'),
   id: z.union([z.string().trim().min(1).max(256), z.number().int().nonnegative().transform(String)]),
   email: z.unknown().optional(),
   host_url: z.unknown().optional(),
   title: z.string().optional(),
   body: z.string().optional(),
 });
+
+type PayloadFields = z.output<typeof payloadSchema>;
+
+/** `payloadSchema` in plain code (see plainFirst); pushAlert.test.ts keeps them in agreement. */
+export function plainPayloadFields(input: unknown): PayloadFields | undefined {
+  const o = plainObject(input);
+  if (!o) return undefined;
+  const { type, id: rawId, email, host_url: hostUrl, title, body } = o;
+  if (typeof type !== 'string' || !TYPE.test(type)) return undefined;
+  if ((title !== undefined && typeof title !== 'string') || (body !== undefined && typeof body !== 'string')) return undefined;
+  let id: string;
+  if (typeof rawId === 'string') {
+    id = rawId.trim();
+    if (id.length < 1 || id.length > 256) return undefined;
+  } else if (isCount(rawId)) id = String(rawId);
+  else return undefined;
+  return {
+    type, id,
+    ...(email !== undefined ? { email } : {}),
+    ...(hostUrl !== undefined ? { host_url: hostUrl } : {}),
+    ...(title !== undefined ? { title } : {}),
+    ...(body !== undefined ? { body } : {}),
+  };
+}
 
 export interface PushPayload {
   type: string;
@@ -51,7 +77,7 @@ export function parsePushPayload(raw: Buffer | string): PayloadResult {
 /** Checks an already-parsed JSON value (ntfy puts the backend's JSON in `message`). */
 export function readPushObject(json: unknown): PayloadResult {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return { ok: false, reason: 'payload is not a JSON object' };
-  const parsed = payloadSchema.safeParse(json);
+  const parsed = plainFirst(payloadSchema, plainPayloadFields, json);
   if (!parsed.success) {
     return { ok: false, reason: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
   }
