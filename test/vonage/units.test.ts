@@ -25,7 +25,8 @@ describe('eventMapper', () => {
 
   it('accepts integer and numeric-string ids only', () => {
     expect(toConversationEvent({ id: '11', type: 'custom:support_request', body: {} })).toMatchObject({ id: 11, type: 'support_request' });
-    for (const id of ['abc', 1.5, -1, 0, null, undefined, '1e3']) expect(toConversationEvent({ id, type: 'x', body: {} })).toBeUndefined();
+    for (const id of ['abc', 1.5, -1, 0, -0, null, undefined, '1e3', Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1]) expect(toConversationEvent({ id, type: 'x', body: {} })).toBeUndefined();
+    expect(toConversationEvent({ id: Number.MAX_SAFE_INTEGER, type: 'x', body: {} })?.id).toBe(Number.MAX_SAFE_INTEGER);
   });
 });
 
