@@ -27,6 +27,7 @@ export const LINUX_DESKTOP_ONLY: Readonly<Record<string, string>> = {
   'test/e2e/electron.test.ts': 'a step of its own on every OS (`npm run test:e2e`), once the Electron binary is installed',
   'test/electron/notifications.test.ts': 'a private D-Bus notification server',
   'test/mqtt/mosquitto.test.ts': 'Mosquitto',
+  'test/mqtt/mosquittoAckWindow.test.ts': 'Mosquitto',
   'test/mqtt/mqttProbe.test.ts': 'Mosquitto',
   'test/mqtt/nats.test.ts': 'nats-server',
   'test/ntfy/ntfyParts.test.ts': 'the ntfy server (scripts/fetch-ntfy.sh, Linux build)',

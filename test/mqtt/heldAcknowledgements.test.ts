@@ -3,11 +3,11 @@
 // PUBACK later. If an MQTT.js update changes either, this fails before a flood could lose or double anything.
 import mqtt, { type MqttClient } from 'mqtt';
 import net from 'node:net';
-import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { holdAcknowledgements, type HeldDelivery } from '../../main/core/sources/mqtt/heldAcknowledgements.js';
 import { connack, frameSplitter, PACKET, packetId, publish, pubrel, suback, type Frame } from '../harness/servers/mqttFrames.js';
 import { sleep } from '../harness/wait.js';
+import { listenOnFreePort } from '../harness/servers/serverProcess.js';
 
 interface FakeBroker {
   url: string;
@@ -32,10 +32,7 @@ async function fakeBroker(): Promise<FakeBroker> {
     });
     s.on('error', () => {});
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const port = await listenOnFreePort(server);
   return {
     url: `mqtt://127.0.0.1:${port}`,
     received,

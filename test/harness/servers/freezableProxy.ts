@@ -1,7 +1,7 @@
 // A TCP relay between a client and a real server that can freeze: bytes stop flowing both ways while every socket
 // stays open, as a dead NAT entry or a sleeping Wi-Fi link looks to the client.
 import net from 'node:net';
-import { once } from 'node:events';
+import { listenOnFreePort } from './serverProcess.js';
 
 export interface FreezableProxy {
   port: number;
@@ -34,10 +34,7 @@ export async function startFreezableProxy(targetPort: number): Promise<Freezable
     relay(client, upstream);
     relay(upstream, client);
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const port = await listenOnFreePort(server);
   return {
     port,
     url: (scheme) => `${scheme}://127.0.0.1:${port}`,

@@ -1,8 +1,8 @@
 // A TCP relay between an MQTT client and a real broker that reads the packets going by: which PUBLISH the broker
 // sent, which acknowledgement the client sent back, on which connection, in the order they passed.
 import net from 'node:net';
-import { once } from 'node:events';
 import { frameSplitter, PACKET, packetId, publishQos } from './mqttFrames.js';
+import { listenOnFreePort } from './serverProcess.js';
 
 export interface WatchedPacket {
   /** 1 for the first connection the proxy accepted, 2 for the next… */
@@ -43,10 +43,7 @@ export async function startMqttWatchingProxy(brokerPort: number): Promise<MqttWa
     upstream.on('close', () => client.destroy());
     client.on('close', () => upstream.destroy());
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const port = await listenOnFreePort(server);
   return {
     url: `mqtt://127.0.0.1:${port}`,
     packets,

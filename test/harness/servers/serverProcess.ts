@@ -13,13 +13,18 @@ export interface ServerProcessOptions {
   readyTimeoutMs?: number;
 }
 
-/** A free TCP port on 127.0.0.1 (the kernel picks one; it is closed again at once). */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
+/** Starts `server` on a port of 127.0.0.1 the kernel picks; resolves with that port once it listens. */
+export async function listenOnFreePort(server: net.Server): Promise<number> {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+/** A free TCP port on 127.0.0.1 (the kernel picks one; it is closed again at once). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  const port = await listenOnFreePort(server);
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
