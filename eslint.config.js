@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'release/', 'node_modules/', 'coverage/', 'docs/', '.cache/'] },
+  { ignores: ['dist/', 'release/', 'node_modules/', 'coverage/', 'docs/', '.cache/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
