@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCount, isText, plainFirst, plainObject } from '../validation/plainFirst.js';
 
 /** Where an alert came from. */
 export const alertSourceSchema = z.enum(['vonage', 'privmx', 'mqtt', 'ntfy', 'servicebell']);
@@ -41,16 +42,15 @@ const SOURCES: ReadonlySet<unknown> = new Set(alertSourceSchema.options);
  * `alert.test.ts` keeps the two in agreement over the edge cases of every field.
  */
 export function alertWithoutZod(input: unknown): Alert | undefined {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
-  const { id, restaurant = 'default', source, kind, title, body, link, receivedAt, meta = {} } = input as Record<string, unknown>;
-  if (typeof id !== 'string' || id.length < 1 || id.length > 512) return undefined;
-  if (typeof restaurant !== 'string' || restaurant.length < 1 || restaurant.length > 64) return undefined;
-  if (!SOURCES.has(source) || typeof kind !== 'string' || kind.length < 1 || kind.length > 128) return undefined;
+  const o = plainObject(input);
+  if (!o) return undefined;
+  const { id, restaurant = 'default', source, kind, title, body, link, receivedAt, meta = {} } = o;
+  if (!isText(id, 1, 512) || !isText(restaurant, 1, 64) || !SOURCES.has(source) || !isText(kind, 1, 128)) return undefined;
   if (typeof title !== 'string' || typeof body !== 'string' || (link !== undefined && typeof link !== 'string')) return undefined;
-  if (typeof receivedAt !== 'number' || !Number.isSafeInteger(receivedAt) || receivedAt < 0) return undefined;
-  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return undefined;
+  const metaObject = plainObject(meta);
+  if (!isCount(receivedAt) || !metaObject) return undefined;
   const known = source as AlertSource;
-  const copy = { ...meta };
+  const copy = { ...metaObject };
   return link === undefined
     ? { id, restaurant, source: known, kind, title, body, receivedAt, meta: copy }
     : { id, restaurant, source: known, kind, title, body, link, receivedAt, meta: copy };
@@ -58,9 +58,7 @@ export function alertWithoutZod(input: unknown): Alert | undefined {
 
 /** An alert from what a source handed over, or what is wrong with it (each problem with its path). */
 export function parseAlert(input: unknown): { ok: true; alert: Alert } | { ok: false; problem: string } {
-  const alert = alertWithoutZod(input);
-  if (alert) return { ok: true, alert };
-  const parsed = alertSchema.safeParse(input);
+  const parsed = plainFirst(alertSchema, alertWithoutZod, input);
   if (parsed.success) return { ok: true, alert: parsed.data };
   return { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
 }

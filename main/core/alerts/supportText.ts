@@ -1,6 +1,7 @@
 // What a support request says, from whichever channel it came: who asked, and a meeting link the policy refused.
 // Every word a person reads here lives in this module, so it can be translated in one place.
 import { z } from 'zod';
+import { isText, plainObject } from '../validation/plainFirst.js';
 import { createTranslator, type Translator } from '../../../common/i18n/translator.js';
 
 const english = createTranslator('en');
@@ -53,9 +54,10 @@ export type SupportMeta = z.infer<typeof supportMetaSchema>;
  * they come one at a time); undefined when it is not one. supportText.test.ts keeps them in agreement.
  */
 export function supportMetaOf(raw: unknown): SupportMeta | undefined {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const { who, ownTitle } = raw as Record<string, unknown>;
-  if (who !== undefined && (typeof who !== 'string' || who.length > MAX_EMAIL)) return undefined;
+  const o = plainObject(raw);
+  if (!o) return undefined;
+  const { who, ownTitle } = o;
+  if (who !== undefined && !isText(who, 0, MAX_EMAIL)) return undefined;
   if (ownTitle !== undefined && typeof ownTitle !== 'boolean') return undefined;
   return { ...(who !== undefined ? { who } : {}), ...(ownTitle !== undefined ? { ownTitle } : {}) };
 }

@@ -19,5 +19,8 @@ export function plainObject(input: unknown): Record<string, unknown> | undefined
 /** `z.number().int().nonnegative()`. */
 export const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
-/** `z.string().min(min).max(max)`, `.optional()` when `optional`. */
+/** `z.number()`: finite (zod 4 refuses NaN and the infinities). */
+export const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** `z.string().min(min).max(max)`. */
 export const isText = (value: unknown, min: number, max: number): value is string => typeof value === 'string' && value.length >= min && value.length <= max;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isFiniteNumber, isText, plainFirst, plainObject } from '../../validation/plainFirst.js';
 
 /** Everything the Bridge sends us, validated before use. Payload objects are loose: the Bridge adds fields over time. */
 export const rpcErrorSchema = z.object({ code: z.number().int(), message: z.string(), data: z.unknown().optional() });
@@ -85,21 +86,20 @@ const eventFrameSchemas = new Map<string, z.ZodType<NotificationFrame>>(
 /** The event type's frame schema (tests compare the plain check with it). */
 export const notificationFrameSchema = (type: string): z.ZodType<NotificationFrame> | undefined => eventFrameSchemas.get(type);
 
-const isId = (value: unknown): boolean => typeof value === 'string' && value.length >= 1 && value.length <= 256;
-const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 /**
  * The frame schema's checks in plain code (see validation/plainFirst.ts): the same frame, or undefined. Every message
  * is followed by a `threadStats` frame, often handled while the message's history write is on its way.
  */
-export function plainNotificationFrame(value: Record<string, unknown>): NotificationFrame | undefined {
+export function plainNotificationFrame(input: unknown): NotificationFrame | undefined {
+  const value = plainObject(input);
+  if (!value) return undefined;
   const { channel, type, data, timestamp } = value;
   const ids = typeof type === 'string' ? eventIds.get(type) : undefined;
   if (ids === undefined || typeof type !== 'string') return undefined;
-  if (typeof channel !== 'string' || channel.length < 1 || channel.length > 64 || !isFiniteNumber(timestamp)) return undefined;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const d = data as Record<string, unknown>;
-  for (const field of ids) if (!isId(d[field])) return undefined;
+  const d = plainObject(data);
+  if (!isText(channel, 1, 64) || !isFiniteNumber(timestamp) || !d) return undefined;
+  for (const field of ids) if (!isText(d[field], 1, 256)) return undefined;
   if (MESSAGE_TYPES.has(type) && !(isFiniteNumber(d.createDate) && typeof d.author === 'string' && typeof d.keyId === 'string')) return undefined;
   return { channel, type, data: { ...d }, timestamp };
 }
@@ -108,10 +108,8 @@ export type FrameParse = { ok: true; frame: NotificationFrame } | { ok: false; p
 
 /** A notification frame (a JSON object that is not an RPC response), validated in one pass by its event type's schema. */
 export function parseNotificationFrame(value: Record<string, unknown>): FrameParse {
-  const plain = plainNotificationFrame(value);
-  if (plain) return { ok: true, frame: plain };
   const schema = typeof value.type === 'string' ? eventFrameSchemas.get(value.type) : undefined;
   if (!schema) return { ok: false, problem: typeof value.type === 'string' && typeof value.channel === 'string' ? 'unknown event type' : 'unknown frame shape' };
-  const parsed = schema.safeParse(value);
+  const parsed = plainFirst(schema, plainNotificationFrame, value);
   return parsed.success ? { ok: true, frame: parsed.data } : { ok: false, problem: `bad ${value.type as string} payload` };
 }
