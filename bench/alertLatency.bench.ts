@@ -16,7 +16,7 @@ import { connected } from './headlessProcess.js';
 import { Arrivals, EVENTS, measureInterleaved, startFloor, stopChild, type LatencyPath } from './latencyRun.js';
 import { formatMs, latencyFigures, percentile } from './latencyStats.js';
 
-export const title = 'latency: event → `alert` line of the headless bin, vs durable and bare floors taking turns with it (SERVICEBELL_BENCH_LATENCY_EVENTS)';
+export const title = 'latency: event → `alert` line of the headless bin, vs durable and bare floors taking turns with it (SERVICEBELL_BENCH_LATENCY_EVENTS; SERVICEBELL_BENCH_SOURCES)';
 
 const FLOORS = [
   { label: 'durable floor', durable: true },
@@ -81,7 +81,9 @@ export async function run(): Promise<Record<string, string | number>> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sb-bench-floor-'));
   const figures: Record<string, string | number> = { cores: os.availableParallelism(), 'events per path': EVENTS, 'load average at start': os.loadavg().map((l) => l.toFixed(2)).join(' ') };
   try {
-    for (const source of ['privmx', 'vonage'] as const) {
+    // SERVICEBELL_BENCH_SOURCES=vonage (or privmx) runs one of them.
+    const only = (process.env.SERVICEBELL_BENCH_SOURCES ?? 'privmx,vonage').split(',');
+    for (const source of (['privmx', 'vonage'] as const).filter((s) => only.includes(s))) {
       const s = paths(rig, source);
       const children: ChildProcess[] = [];
       const turns: LatencyPath[] = [];

@@ -268,14 +268,29 @@ describe('do not disturb', () => {
     expect(notifier.shown).toHaveLength(1);
   });
 
+  it('sees new quiet hours, a pause and a resume at once, within the same minute', async () => {
+    const { dnd } = await makePipeline({ quiet: true, minutes: () => 12 * 60 });
+    expect(dnd.state(clock.now()).active).toBe(false);
+    dnd.configure({ enabled: true, start: '11:00', end: '13:00' });
+    expect(dnd.state(clock.now())).toMatchObject({ active: true, reason: 'quiet_hours' });
+    dnd.configure({ enabled: false, start: '11:00', end: '13:00' });
+    expect(dnd.state(clock.now()).active).toBe(false);
+    await dnd.pause(null);
+    expect(dnd.state(clock.now())).toMatchObject({ active: true, reason: 'paused' });
+    await dnd.resume();
+    expect(dnd.state(clock.now()).active).toBe(false);
+  });
+
   it('applies quiet hours across midnight in local time', async () => {
-    let minutes = 23 * 60 + 30;
-    const { pipeline, dnd } = await makePipeline({ quiet: true, minutes: () => minutes });
+    // The local time of day follows the clock, as it does on a machine: 23:30 now.
+    const start = clock.now();
+    const minutes: LocalMinutes = (ms) => (23 * 60 + 30 + Math.floor((ms - start) / 60_000)) % (24 * 60);
+    const { pipeline, dnd } = await makePipeline({ quiet: true, minutes });
     expect(dnd.state(clock.now())).toMatchObject({ active: true, reason: 'quiet_hours' });
     await pipeline.ingest(alert('q1'));
-    minutes = 6 * 60 + 59;
+    clock.advance((7 * 60 + 29) * 60_000); // 06:59
     expect(dnd.state(clock.now()).active).toBe(true);
-    minutes = 7 * 60;
+    clock.advance(60_000); // 07:00
     expect(dnd.state(clock.now()).active).toBe(false);
     await pipeline.ingest(alert('q2'));
     expect(notifier.shown.map((n) => n.key)).toEqual(['vonage/q2']);

@@ -48,6 +48,8 @@ export class EventProcessor {
   private flushTimer: NodeJS.Timeout | undefined;
   /** Live events handed to `live` and not handled yet; `paused` once it crossed the high mark. */
   private queued = 0;
+  /** Jobs of `enqueue` not settled yet (with none, a live event skips the queue). */
+  private jobs = 0;
   private paused = false;
   private stopped = false;
   private restLatest: number | undefined;
@@ -85,12 +87,22 @@ export class EventProcessor {
    * next event never queues behind the previous one's history write; the cursor still only advances on success.
    */
   live(event: ConversationEvent): Promise<void> {
+    // Nothing queued, no gap, room in flight: hand it over now, inside the SDK's listener, so its history write leaves
+    // before the SDK's own work after the listener (a job's hop waited for that: ≈ 40 µs an event when they come one
+    // at a time, the latency bench). Order holds: nothing before it is waiting.
+    if (this.jobs === 0 && !this.stopped && this.inFlight.size < (this.deps.maxInFlight ?? MAX_ALERTS_IN_FLIGHT) && !this.gapBefore(event)) {
+      try {
+        void this.dispatch(event);
+      } catch (err) {
+        this.failed.add(event.id);
+        this.deps.logger.error({ eventId: event.id, err: safeErrorMessage(err) }, 'vonage: could not hand over an event');
+      }
+      return Promise.resolve();
+    }
     this.queued += 1;
     this.pressure();
     const run = this.enqueue(async () => {
-      if (this.cursor !== undefined && event.id > this.frontier() + 1 && !this.isHandled(event.id)) {
-        await this.catchUpNow('gap').catch(() => undefined);
-      }
+      if (this.gapBefore(event)) await this.catchUpNow('gap').catch(() => undefined);
       void this.dispatch(event);
       // Bounded: beyond this many alerts waiting for history, the queue waits (and may pause the socket).
       const max = this.deps.maxInFlight ?? MAX_ALERTS_IN_FLIGHT;
@@ -102,6 +114,11 @@ export class EventProcessor {
     };
     run.then(done, done);
     return run;
+  }
+
+  /** Ids between what is handled (or on its way) and this live event are missing: catch up first. */
+  private gapBefore(event: ConversationEvent): boolean {
+    return this.cursor !== undefined && event.id > this.frontier() + 1 && !this.isHandled(event.id);
   }
 
   private pressure(): void {
@@ -264,7 +281,9 @@ export class EventProcessor {
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
     const run = this.chain.then(() => (this.stopped ? (undefined as T) : job()));
-    this.chain = run.catch(() => undefined);
+    this.jobs += 1;
+    const settled = (): void => void (this.jobs -= 1);
+    this.chain = run.then(settled, settled);
     return run;
   }
 
