@@ -1,7 +1,8 @@
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { open } from 'node:fs/promises';
+import { describe, expect, it, vi } from 'vitest';
 import type { HistoryEntry } from './historyEntry.js';
 import { HistoryStore } from './history.js';
 
@@ -29,6 +30,30 @@ describe('history on disk (snapshot + journal)', () => {
     expect(reopened.list().map((e) => [e.alert.id, e.reason])).toEqual([['b', undefined], ['a', 'failed']]);
     expect(journals(d).flatMap((f) => lines(path.join(d, f)))).toEqual([]);
     await reopened.close();
+  });
+
+  it('writes an add after a quiet spell in its own tick; adds made right after a write share the next one', async () => {
+    const d = dir();
+    const probe = await open(path.join(d, 'probe'), 'w');
+    const writes = vi.spyOn(Object.getPrototypeOf(probe) as { write: (...args: unknown[]) => unknown }, 'write');
+    await probe.close();
+    try {
+      const store = await HistoryStore.open(d, 100);
+      await store.add(entry('first')); // opens the journal
+      await new Promise((r) => setTimeout(r, 20));
+      writes.mockClear();
+      const alone = store.add(entry('alone'));
+      // Issued before `add` returned: nothing of it waits for the caller's tick to end.
+      expect(writes).toHaveBeenCalledTimes(1);
+      await alone;
+      // A burst right after a write (a batch of frames, a catch-up): one write for all of it.
+      await Promise.all([store.add(entry('b1')), store.add(entry('b2')), store.add(entry('b3'))]);
+      expect(writes).toHaveBeenCalledTimes(2);
+      expect(lines(path.join(d, 'history.journal'))).toHaveLength(5);
+      await store.close();
+    } finally {
+      writes.mockRestore();
+    }
   });
 
   it('remembers who handled an alert (joined or dismissed) across a restart, and a handled alert is read', async () => {

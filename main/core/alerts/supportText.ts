@@ -59,12 +59,19 @@ export function supportMetaOf(raw: unknown): SupportMeta | undefined {
   const { who, ownTitle } = o;
   if (who !== undefined && !isText(who, 0, MAX_EMAIL)) return undefined;
   if (ownTitle !== undefined && typeof ownTitle !== 'boolean') return undefined;
-  return { ...(who !== undefined ? { who } : {}), ...(ownTitle !== undefined ? { ownTitle } : {}) };
+  // Built field by field: two conditional spreads were a few µs of every support request (object spreads run cold).
+  const support: SupportMeta = {};
+  if (who !== undefined) support.who = who;
+  if (ownTitle !== undefined) support.ownTitle = ownTitle;
+  return support;
 }
 
 export function supportMeta(guest: Guest, ownTitle: boolean): SupportMeta {
   const who = whoOf(guest);
-  return { ...(who !== undefined ? { who } : {}), ...(ownTitle ? { ownTitle: true } : {}) };
+  const support: SupportMeta = {};
+  if (who !== undefined) support.who = who;
+  if (ownTitle) support.ownTitle = true;
+  return support;
 }
 
 /**
