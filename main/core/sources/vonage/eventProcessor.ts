@@ -87,10 +87,11 @@ export class EventProcessor {
    * next event never queues behind the previous one's history write; the cursor still only advances on success.
    */
   live(event: ConversationEvent): Promise<void> {
-    // Nothing queued, no gap, room in flight: hand it over now, inside the SDK's listener, so its history write leaves
-    // before the SDK's own work after the listener (a job's hop waited for that: ≈ 40 µs an event when they come one
-    // at a time, the latency bench). Order holds: nothing before it is waiting.
-    if (this.jobs === 0 && !this.stopped && this.inFlight.size < (this.deps.maxInFlight ?? MAX_ALERTS_IN_FLIGHT) && !this.gapBefore(event)) {
+    // An event that comes alone (nothing queued, nothing in flight, no gap) is handed over now, inside the SDK's
+    // listener, so its history write leaves before the SDK's own work after the listener (a job's hop waited for that:
+    // ≈ 40 µs an event when they come one at a time, the latency bench). Order holds: nothing before it is waiting. A
+    // flood takes the queue as before, so its depth still pauses the socket.
+    if (this.jobs === 0 && this.inFlight.size === 0 && !this.stopped && !this.gapBefore(event)) {
       try {
         void this.dispatch(event);
       } catch (err) {
