@@ -60,36 +60,6 @@ afterEach(async () => {
   for (const store of stores.splice(0)) await store.close();
 });
 
-describe('outcome listeners', () => {
-  it('a listener that prepares gets, with each outcome, what it made of that alert before the alert was on disk', async () => {
-    const { pipeline, history } = await makePipeline({ quiet: true, minutes: () => 0 }); // midnight: quiet hours
-    const calls: string[] = [];
-    pipeline.onOutcome(
-      (o, made) => calls.push(`outcome ${o.alert.id} ${made} ${o.reason ?? ''}`),
-      (a, joinUrl) => {
-        // Already in memory (the history write is on its way), not yet told to anyone.
-        calls.push(`prepare ${a.id} in history: ${history.find(a) !== undefined}`);
-        return `${a.id}+${joinUrl ?? 'no link'}`;
-      },
-    );
-    await pipeline.ingest(alert('p1', { link: 'https://meetings.vonage.com/r/1' }));
-    await pipeline.ingest(alert('p2'));
-    expect(calls).toEqual([
-      'prepare p1 in history: true', 'outcome p1 p1+https://meetings.vonage.com/r/1 dnd',
-      'prepare p2 in history: true', 'outcome p2 p2+no link dnd',
-    ]);
-  });
-
-  it('also for an alert that is shown, and for the backlog (prepared when its line is due)', async () => {
-    const { pipeline } = await makePipeline();
-    const made: unknown[] = [];
-    pipeline.onOutcome((o, m) => made.push([o.alert.id, o.shown, m]), (a) => a.id.toUpperCase());
-    await pipeline.ingest(alert('s1'));
-    await pipeline.ingestBacklog([alert('b1')]);
-    expect(made).toEqual([['s1', true, 'S1'], ['b1', false, 'B1']]);
-  });
-});
-
 describe('dedupe', () => {
   it('shows the same (source, id) once, also after a restart', async () => {
     const first = await makePipeline();

@@ -88,7 +88,7 @@ export class AlertPipeline {
   private readonly dedupe = new Dedupe();
   private readonly burst: BurstRouter;
   private readonly labels: RestaurantLabels;
-  private readonly outcomeListeners = new Set<OutcomeListener>();
+  private readonly outcomeListeners = new Set<(o: AlertOutcome) => void>();
   private readonly summaryListeners = new Set<(s: SummaryOutcome) => void>();
   private readonly actionListeners = new Set<(a: JoinAction) => void>();
   private readonly historyListeners = new Set<(request: HistoryRequest) => void>();
@@ -142,19 +142,9 @@ export class AlertPipeline {
     this.burst.configure(options);
   }
 
-  /**
-   * Told of each alert's outcome once it is in history. `prepare`, when given, makes what the listener needs from the
-   * alert alone (an output line's text) while its history write is on its way, and is handed back with the outcome:
-   * that work is then not part of the wait between the write and the listener.
-   */
-  onOutcome(listener: (o: AlertOutcome) => void): () => void;
-  onOutcome<T>(listener: (o: AlertOutcome, prepared: T) => void, prepare: OutcomePreparer<T>): () => void;
-  onOutcome<T>(listener: (o: AlertOutcome, prepared: T) => void, prepare?: OutcomePreparer<T>): () => void {
-    const entry: OutcomeListener = prepare
-      ? { listener: (o, prepared) => listener(o, prepared as T), prepare }
-      : { listener: (o) => listener(o, undefined as T) };
-    this.outcomeListeners.add(entry);
-    return () => this.outcomeListeners.delete(entry);
+  onOutcome(listener: (o: AlertOutcome) => void): () => void {
+    this.outcomeListeners.add(listener);
+    return () => this.outcomeListeners.delete(listener);
   }
 
   onSummary(listener: (s: SummaryOutcome) => void): () => void {
@@ -296,12 +286,11 @@ export class AlertPipeline {
       alert, shown: false, read: options.read ?? false, joinUrl, reason: decision === 'show' ? reason : decision, pending: decision === 'show' || decision === 'coalesced',
     };
     const stored = this.deps.history.add(entry);
-    const prepared = this.prepare(alert, joinUrl);
     if (decision !== 'show') {
       // The line follows the write at once (a replay of a stored event is a duplicate, so a line is never printed
       // twice). A coalesced entry stays pending until its summary is shown; a next start owes it only that summary.
       await stored;
-      return { status: 'accepted', outcome: this.emit(entry, prepared) };
+      return { status: 'accepted', outcome: this.emit(entry) };
     }
     const [, result] = await Promise.all([stored, this.show(alert, joinUrl)]);
     const patch =
@@ -315,7 +304,7 @@ export class AlertPipeline {
     const outcome = { ...patch, pending: false };
     await this.deps.history.update(keyOf(alert), outcome);
     this.reminders.track(alert);
-    return { status: 'accepted', outcome: this.emit({ ...entry, ...outcome }, prepared) };
+    return { status: 'accepted', outcome: this.emit({ ...entry, ...outcome }) };
   }
 
   /** Opens an alert's link after re-checking it against the current allow-list (tray menu, history window, click). */
@@ -394,30 +383,11 @@ export class AlertPipeline {
     await this.summaries.clearPending(held);
   }
 
-  /** What the listeners that prepare make of an alert (undefined when none does). */
-  private prepare(alert: Alert, joinUrl: string | undefined): Map<OutcomeListener, unknown> | undefined {
-    let prepared: Map<OutcomeListener, unknown> | undefined;
-    for (const entry of this.outcomeListeners) if (entry.prepare) (prepared ??= new Map()).set(entry, entry.prepare(alert, joinUrl));
-    return prepared;
-  }
-
-  private emit(entry: HistoryEntry, prepared?: Map<OutcomeListener, unknown>): AlertOutcome {
+  private emit(entry: HistoryEntry): AlertOutcome {
     const outcome: AlertOutcome = { alert: entry.alert, shown: entry.shown, reason: entry.reason, joinUrl: entry.joinUrl };
-    for (const listener of this.outcomeListeners) {
-      // A listener added since (or an alert that had no wait) prepares now.
-      const made = listener.prepare && (prepared?.has(listener) ? prepared.get(listener) : listener.prepare(entry.alert, entry.joinUrl));
-      listener.listener(outcome, made);
-    }
+    for (const listener of this.outcomeListeners) listener(outcome);
     return outcome;
   }
-}
-
-/** See `onOutcome`. */
-export type OutcomePreparer<T> = (alert: Alert, joinUrl: string | undefined) => T;
-
-interface OutcomeListener {
-  listener(o: AlertOutcome, prepared: unknown): void;
-  prepare?: OutcomePreparer<unknown>;
 }
 
 /** Entries whose alert line is printed as soon as they are stored (so a pending one still owes only its summary). */

@@ -13,7 +13,7 @@ import { SECRET_NAMES, secretEnvVars } from '../secrets/secretNames.js';
 import type { Translator } from '../../../common/i18n/translator.js';
 import { redact } from '../log/redact.js';
 import { actionLine, outcomeLine, statusLine, storageLine } from './humanLines.js';
-import { actionEvent, alertLineStart, noticeEvent, statusEvent, storageEvent, summaryEvent, writeAlertLine, writeJsonEvent } from './jsonEvents.js';
+import { actionEvent, noticeEvent, statusEvent, storageEvent, summaryEvent, writeAlertLine, writeJsonEvent } from './jsonEvents.js';
 import type { StorageChange } from '../storage/storageHealth.js';
 
 export interface HeadlessOptions {
@@ -81,7 +81,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<{ core: S
   const out = options.stdout;
   if (options.json) {
     core.onStatus((s) => writeJsonEvent(out, statusEvent(s)));
-    core.pipeline.onOutcome((o, start) => writeAlertLine(out, o, Date.now(), start), alertLineStart);
+    core.pipeline.onOutcome((o) => writeAlertLine(out, o, Date.now()));
     core.pipeline.onSummary((s) => writeJsonEvent(out, summaryEvent(s, Date.now())));
     core.pipeline.onAction((a) => writeJsonEvent(out, actionEvent(a, Date.now())));
     core.onNotice((n) => writeJsonEvent(out, noticeEvent(n)));
