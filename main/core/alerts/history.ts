@@ -224,7 +224,7 @@ export class HistoryStore {
     if (this.batch) return this.batch;
     // After a quiet spell, write now: a hop to the next tick first cost every alert that comes alone the time its
     // source's caller (an SDK's listener) took to return (≈ 40 µs when events come one at a time, the latency bench).
-    // Right after a write, more adds are likely in this tick: they share one write (≈ 10 % of the pipeline bench).
+    // Right after a write, more adds are likely in this tick (a burst): they share one write.
     if (this.writes === 0 && performance.now() - this.lastWriteEnded > QUIET_MS) return this.track(this.writeBatch());
     const batch = this.writing.then(() => this.writeBatch());
     this.batch = batch;

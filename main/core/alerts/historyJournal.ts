@@ -87,7 +87,7 @@ export class HistoryJournal {
    * resolves once they are on disk. Serialized with set-asides.
    */
   append(lines: readonly string[]): Promise<void> {
-    const text = lines.length === 1 ? `${lines[0]}\n` : `${lines.join('\n')}\n`;
+    const text = `${lines.join('\n')}\n`;
     // With nothing queued and the journal open, the write leaves in this tick (a hop first cost ≈ 10 µs an alert).
     const handle = this.handle;
     if (this.queued === 0 && handle) return this.enqueue(() => this.write(handle, text, lines.length), true);

@@ -86,7 +86,6 @@ const eventFrameSchemas = new Map<string, z.ZodType<NotificationFrame>>(
 /** The event type's frame schema (tests compare the plain check with it). */
 export const notificationFrameSchema = (type: string): z.ZodType<NotificationFrame> | undefined => eventFrameSchemas.get(type);
 
-
 /**
  * The frame schema's checks in plain code (see validation/plainFirst.ts): the same frame, or undefined. Every message
  * is followed by a `threadStats` frame, often handled while the message's history write is on its way.

@@ -92,12 +92,7 @@ export class EventProcessor {
     // ≈ 40 µs an event when they come one at a time, the latency bench). Order holds: nothing before it is waiting. A
     // flood takes the queue as before, so its depth still pauses the socket.
     if (this.jobs === 0 && this.inFlight.size === 0 && !this.stopped && !this.gapBefore(event)) {
-      try {
-        void this.dispatch(event);
-      } catch (err) {
-        this.failed.add(event.id);
-        this.deps.logger.error({ eventId: event.id, err: safeErrorMessage(err) }, 'vonage: could not hand over an event');
-      }
+      void this.dispatch(event);
       return Promise.resolve();
     }
     this.queued += 1;
@@ -224,7 +219,7 @@ export class EventProcessor {
       this.markHandled(event.id);
       return Promise.resolve(true);
     }
-    const handover = this.deps.sink.alert(mapEventToAlert(this.deps.conversationId, event, this.deps.now())).then(
+    const handover = this.handOver(event).then(
       () => {
         this.failed.delete(event.id);
         this.markHandled(event.id);
@@ -238,6 +233,15 @@ export class EventProcessor {
     ).finally(() => this.inFlight.delete(event.id));
     this.inFlight.set(event.id, handover);
     return handover;
+  }
+
+  /** The sink's promise for the event's alert; a mapping that throws is a rejection like the sink's own (never a throw). */
+  private handOver(event: ConversationEvent): Promise<void> {
+    try {
+      return this.deps.sink.alert(mapEventToAlert(this.deps.conversationId, event, this.deps.now()));
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
   }
 
   private markHandled(id: number): void {
